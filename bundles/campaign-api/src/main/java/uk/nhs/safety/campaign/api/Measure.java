@@ -1,0 +1,28 @@
+package uk.nhs.safety.campaign.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+
+/**
+ * A measure in a plan.
+ *
+ * @param key        identifier unique within the member's plan, lower case with hyphens (e.g. {@code falls-per-1000})
+ * @param name       short name
+ * @param type       outcome, process or balancing
+ * @param definition operational definition: exactly what is counted and how
+ * @param unit       unit of the values, e.g. "per 1,000 bed days", "%"
+ * @param direction  which way is better
+ * @param baseline   baseline value, or {@code null}
+ * @param target     target value, or {@code null}
+ * @param linkedTo   {@link DriverDiagram#AIM} or the key of a driver in the plan's diagram
+ * @param rebaseFrom periods from which the process limits are re-calculated (a deliberate process change)
+ */
+public record Measure(String key, String name, MeasureType type, String definition, String unit,
+                      ImprovementDirection direction, Double baseline, Double target, String linkedTo,
+                      List<LocalDate> rebaseFrom) {
+    public Measure {
+        rebaseFrom = rebaseFrom == null ? List.of() : List.copyOf(rebaseFrom);
+    }
+}
