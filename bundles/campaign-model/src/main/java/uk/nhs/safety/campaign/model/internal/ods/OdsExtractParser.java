@@ -84,7 +84,7 @@ public final class OdsExtractParser {
         Map<String, Integer> firstLineOfCode = new HashMap<>();
         try {
             // Not closed here: closing it would close the caller's reader.
-            CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+            CSVParser parser = FORMAT.parse(in);
             Iterator<CSVRecord> rows = parser.iterator();
             long endOfPrevious = 0;
             // hasNext() reads the next record, so the parser's line count then stands at that record's end.

@@ -73,7 +73,7 @@ public final class TrustClassifier {
         CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true)
                 .setTrim(true).setIgnoreEmptyLines(true).get();
         Map<String, OrganisationType> table = new HashMap<>();
-        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
+        try (CSVParser parser = format.parse(in)) {
             for (CSVRecord r : parser) {
                 String code = r.get("code").toUpperCase(Locale.ROOT);
                 String type = r.get("type").toUpperCase(Locale.ROOT);

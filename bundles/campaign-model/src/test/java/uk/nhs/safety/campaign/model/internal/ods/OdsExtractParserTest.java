@@ -55,6 +55,7 @@ class OdsExtractParserTest {
     void readsEveryRowOfTheRealExtract() throws IOException {
         List<OdsRecord> records = parseReal();
 
+        assertThat(realLines()).hasSize(241);
         assertThat(records).hasSize(realLines().size());
         assertThat(records).extracting(OdsRecord::line).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, realLines().size()).boxed().toList());
