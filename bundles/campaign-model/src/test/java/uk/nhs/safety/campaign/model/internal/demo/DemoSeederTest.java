@@ -1,0 +1,132 @@
+package uk.nhs.safety.campaign.model.internal.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.NewMember;
+import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.campaign.api.PlanStatus;
+import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
+
+class DemoSeederTest {
+
+    private final FakeMemberService members = new FakeMemberService();
+    private final FakePlanService plans = new FakePlanService(members);
+    private final FakePledgeService pledges = new FakePledgeService();
+    private final FakeMeasureService measures = new FakeMeasureService(plans);
+    private final List<DemoMember> demo = new DemoContent().members();
+
+    private DemoSeeder seeder(boolean enabled, DirectExecutorService executor) {
+        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), executor);
+    }
+
+    private static DemoSeeder.Config config(boolean enabled) {
+        return new DemoSeeder.Config() {
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DemoSeeder.Config.class;
+            }
+        };
+    }
+
+    private static long bundledRows() throws IOException {
+        try (InputStream in = DemoSeeder.class.getResourceAsStream(DemoSeeder.EXTRACT)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+        }
+    }
+
+    @Test
+    void seedsEveryTrustAndTheDemoPlansWhenEmpty() throws IOException {
+        seeder(true, new DirectExecutorService());
+
+        assertThat(members.importCalls).containsExactly("system:demo etr.csv");
+        assertThat(members.members).hasSize((int) bundledRows());
+        assertThat(members.members.values()).allMatch(m -> m.demo());
+        for (DemoMember m : demo) {
+            assertThat(plans.plan(m.odsCode())).hasValueSatisfying(p -> {
+                assertThat(p.status()).isEqualTo(PlanStatus.PUBLISHED);
+                assertThat(p.updatedBy()).isEqualTo("system:demo");
+                assertThat(p.content()).isEqualTo(m.plan());
+            });
+            assertThat(plans.versions(m.odsCode())).hasSize(1);
+            assertThat(pledges.summary(m.odsCode()).pagePublished()).as(m.odsCode()).isTrue();
+            assertThat(pledges.actions(m.odsCode(), false)).hasSize(m.actions().size());
+            assertThat(pledges.actions(m.odsCode(), false)).filteredOn(a -> !a.published()).isNotEmpty();
+            m.measurements().forEach((key, values) ->
+                    assertThat(measures.measurements(m.odsCode(), key)).as(key).isEqualTo(values));
+        }
+        assertThat(plans.plans).hasSize(demo.size());
+    }
+
+    @Test
+    void seedsOnlyOnceAcrossRestarts() {
+        seeder(true, new DirectExecutorService()).deactivate();
+        int saves = plans.saveCalls;
+        int actions = pledges.actions.size();
+
+        seeder(true, new DirectExecutorService());
+
+        assertThat(members.importCalls).hasSize(1);
+        assertThat(plans.saveCalls).isEqualTo(saves).isEqualTo(demo.size());
+        assertThat(pledges.actions).hasSize(actions);
+    }
+
+    @Test
+    void doesNothingWhenMembersExist() {
+        members.join("admin", new NewMember("RGT", "CAMBRIDGE UNIVERSITY HOSPITALS NHS FOUNDATION TRUST",
+                OrganisationType.ACUTE, "East of England", "CB2 0QQ", LocalDate.of(2014, 6, 24)));
+
+        seeder(true, new DirectExecutorService());
+
+        assertThat(members.importCalls).isEmpty();
+        assertThat(members.members).hasSize(1);
+        assertThat(plans.saveCalls).isZero();
+        assertThat(pledges.actions).isEmpty();
+        assertThat(measures.values).isEmpty();
+    }
+
+    @Test
+    void doesNothingWhenDisabled() {
+        seeder(false, new DirectExecutorService());
+
+        assertThat(members.listCalls).isZero();
+        assertThat(members.importCalls).isEmpty();
+        assertThat(plans.saveCalls).isZero();
+        assertThat(pledges.actions).isEmpty();
+    }
+
+    @Test
+    void survivesAFailedSeedingWithoutFailingActivation() {
+        plans.failOnSave = new IllegalStateException("database unavailable");
+
+        seeder(true, new DirectExecutorService());
+
+        assertThat(members.importCalls).hasSize(1);
+        assertThat(plans.saveCalls).isEqualTo(1);
+        assertThat(pledges.actions).extracting(PledgeAction::id).isEmpty();
+    }
+
+    @Test
+    void stopsItsThreadOnDeactivate() {
+        DirectExecutorService executor = new DirectExecutorService();
+        DemoSeeder seeder = seeder(false, executor);
+
+        seeder.deactivate();
+
+        assertThat(executor.isShutdown()).isTrue();
+    }
+}
