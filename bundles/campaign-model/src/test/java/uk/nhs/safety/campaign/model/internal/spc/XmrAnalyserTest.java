@@ -11,6 +11,7 @@ import static uk.nhs.safety.campaign.api.spc.SpecialCause.TWO_OF_THREE_NEAR_LIMI
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -578,7 +579,7 @@ class XmrAnalyserTest {
     }
 
     private static double[] concat(double[]... parts) {
-        return Stream.of(parts).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return Stream.of(parts).flatMapToDouble(Arrays::stream).toArray();
     }
 
     private static Map<Integer, SpecialCause> flagsOf(SpcResult result) {
