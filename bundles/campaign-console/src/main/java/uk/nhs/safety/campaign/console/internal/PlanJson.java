@@ -2,6 +2,7 @@ package uk.nhs.safety.campaign.console.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +48,13 @@ final class PlanJson {
 
     /** Parses a plan; the violation of a refused document names where in it the problem is. */
     static PlanContent parse(Reader json) throws IOException {
+        StringWriter text = new StringWriter();
+        json.transferTo(text);
+        return parse(text.toString());
+    }
+
+    /** Parses a plan from its text (plans are small; having the text lets errors point at the exact column). */
+    static PlanContent parse(String json) {
         try {
             PlanContent content = READER.readValue(json);
             if (content == null) {
@@ -54,22 +62,25 @@ final class PlanJson {
             }
             return content;
         } catch (JsonProcessingException e) {
-            throw new ValidationException(violation(e));
+            throw new ValidationException(violation(e, json));
         }
     }
 
-    static Violation violation(JsonProcessingException e) {
+    static Violation violation(JsonProcessingException e, String json) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 1 : Math.max(1, location.getLineNr());
-        String column = location == null || location.getColumnNr() < 1 ? "" : " at column " + location.getColumnNr();
+        int columnNr = location == null ? -1 : location.getColumnNr();
         String field = e instanceof JsonMappingException m ? path(m.getPath()) : "";
         if (field.isEmpty()) {
             field = "plan";
         }
         if (e instanceof UnrecognizedPropertyException u) {
+            // Jackson has read past the field's value by the time it reports; point at the name, where the typo is.
+            columnNr = columnOfName(json, line, u.getPropertyName(), columnNr);
             return Violation.atLine(line, field, null,
-                    "unknown field" + column + "; known fields: " + known(u.getKnownPropertyIds()));
+                    "unknown field" + column(columnNr) + "; known fields: " + known(u.getKnownPropertyIds()));
         }
+        String column = column(columnNr);
         if (e instanceof InvalidFormatException f) {
             return Violation.atLine(line, field, f.getValue(),
                     "not a valid " + typeName(f.getTargetType()) + column);
@@ -79,6 +90,22 @@ final class PlanJson {
                     "expected " + typeName(m.getTargetType()) + column + " (" + firstLine(e.getOriginalMessage()) + ")");
         }
         return Violation.atLine(line, field, null, firstLine(e.getOriginalMessage()) + column);
+    }
+
+    private static String column(int columnNr) {
+        return columnNr < 1 ? "" : " at column " + columnNr;
+    }
+
+    /** The 1-based column of {@code "name"} on the line, the last one before Jackson's column; else Jackson's. */
+    private static int columnOfName(String json, int line, String name, int reported) {
+        List<String> lines = json.lines().toList();
+        if (name == null || line > lines.size()) {
+            return reported;
+        }
+        String text = lines.get(line - 1);
+        int from = reported < 1 ? text.length() : Math.min(reported - 1, text.length());
+        int index = text.lastIndexOf('"' + name + '"', from);
+        return index < 0 ? reported : index + 1;
     }
 
     /** A JSON path like {@code diagram.primaryDrivers[0].txt}. */
