@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -87,7 +88,7 @@ final class PlanJson {
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return Violation.atLine(line, field, null,
-                    "expected " + typeName(m.getTargetType()) + column + " (" + firstLine(e.getOriginalMessage()) + ")");
+                    "expected " + article(typeName(m.getTargetType())) + column);
         }
         return Violation.atLine(line, field, null, firstLine(e.getOriginalMessage()) + column);
     }
@@ -132,13 +133,22 @@ final class PlanJson {
         if (type.isEnum()) {
             return "value, one of " + String.join(", ", enumNames(type));
         }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "object";
+        }
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "date (yyyy-mm-dd)";
-            case "Double", "double" -> "number";
+            case "Double", "double", "Integer", "int", "Long", "long" -> "number";
             case "String" -> "text";
-            case "List" -> "list";
             default -> type.getSimpleName();
         };
+    }
+
+    private static String article(String noun) {
+        return (noun.matches("^[aeiou].*") ? "an " : "a ") + noun;
     }
 
     private static List<String> enumNames(Class<?> type) {

@@ -113,6 +113,18 @@ class PlanJsonTest {
     }
 
     @Test
+    void rejectsTextWhereAListBelongs() throws IOException {
+        String json = example().replace("\"focusAreas\": [\"falls\", \"deteriorating-patient\"]",
+                "\"focusAreas\": \"falls\"");
+
+        Violation v = violation(json);
+
+        assertThat(v.field()).isEqualTo("focusAreas");
+        assertThat(v.line()).isEqualTo(lineOf(json, "focusAreas"));
+        assertThat(v.message()).startsWith("expected a list at column ");
+    }
+
+    @Test
     void rejectsBrokenSyntaxAtItsLine() throws IOException {
         String json = example().replace("\"periodEnd\": \"2018-03-31\",", "\"periodEnd\": \"2018-03-31\"");
 
