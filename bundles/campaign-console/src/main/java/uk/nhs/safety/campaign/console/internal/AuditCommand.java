@@ -1,0 +1,49 @@
+package uk.nhs.safety.campaign.console.internal;
+
+import java.time.ZoneId;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import uk.nhs.safety.campaign.api.AuditEntry;
+import uk.nhs.safety.campaign.api.AuditService;
+
+/** Shows a member's audit trail, newest first. */
+@Service
+@Command(scope = "safety", name = "audit", description = "Shows a member's audit trail, newest first")
+public class AuditCommand extends SafetyCommand {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 10_000;
+
+    @Reference
+    AuditService auditService;
+
+    @Argument(index = 0, name = "ods", description = "The member's ODS code", required = true)
+    @Completion(OdsCodeCompleter.class)
+    String ods;
+
+    @Option(name = "--limit", description = "Most entries to show (default 50)")
+    String limit;
+
+    @Override
+    protected void run() {
+        int max = ConsoleSupport.parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        ShellTable table = new ShellTable().emptyTableText("no audit entries");
+        table.column("When");
+        table.column("Actor");
+        table.column("Action");
+        table.column("Subject");
+        table.column("Detail").maxSize(70).wrap();
+        for (AuditEntry e : auditService.trail(ConsoleSupport.ods(ods), max)) {
+            table.addRow().addContent(ConsoleSupport.timestamp(e.at(), ZoneId.systemDefault()), e.actor(), e.action(),
+                    ConsoleSupport.text(e.subject()), ConsoleSupport.text(e.detail()));
+        }
+        table.print(System.out);
+    }
+}

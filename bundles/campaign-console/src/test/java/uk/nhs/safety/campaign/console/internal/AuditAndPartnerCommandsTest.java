@@ -1,0 +1,95 @@
+package uk.nhs.safety.campaign.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.AuditEntry;
+import uk.nhs.safety.campaign.api.AuditService;
+import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.campaign.api.partner.PartnerInfo;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+
+class AuditAndPartnerCommandsTest {
+
+    /** Answers with the newest {@code limit} of its entries, newest first, as the contract says. */
+    private static final class FakeAudit implements AuditService {
+        final List<Integer> limits = new ArrayList<>();
+        final List<AuditEntry> newestFirst = new ArrayList<>();
+
+        @Override
+        public List<AuditEntry> trail(String odsCode, int limit) {
+            limits.add(limit);
+            return newestFirst.stream().filter(e -> odsCode.equals(e.odsCode())).limit(limit).toList();
+        }
+    }
+
+    @Test
+    void showsTheNewestFiftyEntriesUnlessToldOtherwise() throws Exception {
+        FakeAudit audit = new FakeAudit();
+        for (int i = 60; i >= 1; i--) {
+            audit.newestFirst.add(new AuditEntry(i, Instant.parse("2015-04-01T09:00:00Z").plusSeconds(i * 60L),
+                    "alice", "RGT", "measure.recorded", "measure falls-per-1000 entry-" + i, "value " + i));
+        }
+        AuditCommand c = new AuditCommand();
+        c.auditService = audit;
+        c.session = FakeSession.of("alice");
+        c.ods = "rgt";
+
+        ShellOutput output = ShellOutput.run(c);
+
+        assertThat(audit.limits).containsExactly(50);
+        List<String> subjects = output.outLines().stream().filter(l -> l.contains("entry-"))
+                .map(l -> l.replaceAll(".*(entry-\\d+).*", "$1")).toList();
+        assertThat(subjects).hasSize(50).startsWith("entry-60", "entry-59").endsWith("entry-11");
+    }
+
+    @Test
+    void refusesALimitBelowOne() throws Exception {
+        FakeAudit audit = new FakeAudit();
+        AuditCommand c = new AuditCommand();
+        c.auditService = audit;
+        c.session = FakeSession.of("alice");
+        c.ods = "RGT";
+        c.limit = "0";
+
+        ShellOutput output = ShellOutput.run(c);
+
+        assertThat(output.errLines()).containsExactly("Error: limit '0': must be between 1 and " + AuditCommand.MAX_LIMIT);
+        assertThat(audit.limits).isEmpty();
+    }
+
+    @Test
+    void showsEachPartnersHealthAndWhyWhenNotUp() throws Exception {
+        PartnerRegistry registry = new PartnerRegistry() {
+            @Override
+            public List<PartnerInfo> partners() {
+                return List.of(
+                        new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "uk.nhs.safety.partner-cqc",
+                                PartnerHealth.up()),
+                        new PartnerInfo("nhsla", "NHS Litigation Authority", "1.1.0", "uk.nhs.safety.partner-nhsla",
+                                new PartnerHealth(PartnerHealth.Status.DEGRADED, "claims file is 40 days old")));
+            }
+
+            @Override
+            public Optional<PartnerInfo> partner(String id) {
+                return partners().stream().filter(p -> p.id().equals(id)).findFirst();
+            }
+        };
+        PartnerListCommand c = new PartnerListCommand();
+        c.partnerRegistry = registry;
+        c.session = FakeSession.of("alice");
+
+        ShellOutput output = ShellOutput.run(c);
+
+        assertThat(output.row("cqc")).hasValue(
+                List.of("cqc", "Care Quality Commission", "1.0.0", "uk.nhs.safety.partner-cqc", "UP", ""));
+        assertThat(output.row("nhsla")).hasValueSatisfying(cells ->
+                assertThat(cells.subList(4, 6)).containsExactly("DEGRADED", "claims file is 40 days old"));
+    }
+}

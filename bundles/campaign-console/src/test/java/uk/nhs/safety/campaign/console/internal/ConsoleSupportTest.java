@@ -1,0 +1,151 @@
+package uk.nhs.safety.campaign.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import uk.nhs.safety.campaign.api.ActionStatus;
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.campaign.api.StaleVersionException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+
+class ConsoleSupportTest {
+
+    @Test
+    void readsMonthPeriodAsFirstOfTheMonth() {
+        assertThat(ConsoleSupport.parsePeriod("2015-04")).isEqualTo(LocalDate.of(2015, 4, 1));
+        assertThat(ConsoleSupport.parsePeriod(" 2016-12 ")).isEqualTo(LocalDate.of(2016, 12, 1));
+    }
+
+    @Test
+    void readsExactDayPeriod() {
+        assertThat(ConsoleSupport.parsePeriod("2015-04-15")).isEqualTo(LocalDate.of(2015, 4, 15));
+        assertThat(ConsoleSupport.parsePeriod("2016-02-29")).isEqualTo(LocalDate.of(2016, 2, 29));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2015-13", "2015-00", "2015-02-30", "2015-02-29", "2015-04-31"})
+    void rejectsPeriodThatIsNoRealMonthOrDayNamingIt(String text) {
+        ValidationException e = catchThrowableOfType(ValidationException.class, () -> ConsoleSupport.parsePeriod(text));
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("period");
+            assertThat(v.value()).isEqualTo(text);
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"April 2015", "2015/04", "15-04", "201504", "2015-4", "", "2015-04-01T00:00"})
+    void rejectsPeriodOfAnotherShapeSayingWhatIsExpected(String text) {
+        assertThatThrownBy(() -> ConsoleSupport.parsePeriod(text))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("period")
+                .hasMessageContaining("expected yyyy-mm (first of the month) or yyyy-mm-dd");
+    }
+
+    @Test
+    void rejectsDueDateGivenAsMonth() {
+        assertThatThrownBy(() -> ConsoleSupport.parseDate("due", "2015-06"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("due '2015-06': expected a date as yyyy-mm-dd");
+        assertThat(ConsoleSupport.parseDate("due", null)).isNull();
+    }
+
+    @Test
+    void rejectsNumbersThatAreNotFinite() {
+        assertThat(ConsoleSupport.parseNumber("value", "6.75")).isEqualTo(6.75);
+        assertThat(ConsoleSupport.parseNumber("value", "-2")).isEqualTo(-2.0);
+        assertThatThrownBy(() -> ConsoleSupport.parseNumber("value", "seven")).hasMessage("value 'seven': not a number");
+        assertThatThrownBy(() -> ConsoleSupport.parseNumber("value", "NaN")).hasMessageContaining("finite");
+        assertThatThrownBy(() -> ConsoleSupport.parseNumber("value", "Infinity")).hasMessageContaining("finite");
+    }
+
+    @Test
+    void rejectsWholeNumberOutsideItsRangeNamingTheOption() {
+        assertThat(ConsoleSupport.parseInt("limit", null, 50, 1, 1000)).isEqualTo(50);
+        assertThat(ConsoleSupport.parseInt("limit", "1000", 50, 1, 1000)).isEqualTo(1000);
+        assertThatThrownBy(() -> ConsoleSupport.parseInt("limit", "0", 50, 1, 1000))
+                .hasMessage("limit '0': must be between 1 and 1000");
+        assertThatThrownBy(() -> ConsoleSupport.parseInt("limit", "ten", 50, 1, 1000))
+                .hasMessage("limit 'ten': not a whole number");
+    }
+
+    @Test
+    void readsEnumIgnoringCaseAndSeparators() {
+        assertThat(ConsoleSupport.parseEnum("status", "in-progress", ActionStatus.class)).isEqualTo(ActionStatus.IN_PROGRESS);
+        assertThat(ConsoleSupport.parseEnum("status", "In Progress", ActionStatus.class)).isEqualTo(ActionStatus.IN_PROGRESS);
+        assertThat(ConsoleSupport.parseEnum("status", null, ActionStatus.class)).isNull();
+        assertThatThrownBy(() -> ConsoleSupport.parseEnum("status", "finished", ActionStatus.class))
+                .hasMessage("status 'finished': one of planned, in_progress, done");
+    }
+
+    @Test
+    void fallsBackToKarafWhenTheSessionHasNoUser() {
+        assertThat(ConsoleSupport.actor("alice")).isEqualTo("alice");
+        assertThat(ConsoleSupport.actor(null)).isEqualTo("karaf");
+        assertThat(ConsoleSupport.actor("  ")).isEqualTo("karaf");
+    }
+
+    @Test
+    void formatsNumbersWithoutNoiseDigits() {
+        assertThat(ConsoleSupport.value(7.0)).isEqualTo("7");
+        assertThat(ConsoleSupport.value(0.125)).isEqualTo("0.125");
+        assertThat(ConsoleSupport.statistic(2.345)).isEqualTo("2.35");
+        assertThat(ConsoleSupport.statistic(-1.005)).isEqualTo("-1.01");
+        assertThat(ConsoleSupport.statistic(-0.001)).isEqualTo("0");
+        assertThat(ConsoleSupport.statistic(1200)).isEqualTo("1200");
+        assertThat(ConsoleSupport.value((Double) null)).isEmpty();
+    }
+
+    @Test
+    void showsFirstOfMonthPeriodsAsTheMonth() {
+        assertThat(ConsoleSupport.period(LocalDate.of(2015, 4, 1))).isEqualTo("2015-04");
+        assertThat(ConsoleSupport.period(LocalDate.of(2015, 4, 6))).isEqualTo("2015-04-06");
+    }
+
+    @Test
+    void reportsSingleViolationOnOneLine() {
+        ValidationException e = new ValidationException(
+                Violation.atLine(12, "code", "X1", OrganisationType.ACUTE.codeRule()));
+        assertThat(ConsoleSupport.errorLines(e))
+                .containsExactly("Error: line 12, code 'X1': " + OrganisationType.ACUTE.codeRule());
+    }
+
+    @Test
+    void reportsEveryViolationOnItsOwnIndentedLine() {
+        Violation first = Violation.atLine(3, "code", "X1", "an NHS trust code is 3 characters");
+        Violation second = Violation.atLine(7, "open date", "20151340", "not a date");
+        Violation third = Violation.of("name", null, "required");
+        List<String> lines = ConsoleSupport.errorLines(new ValidationException(List.of(first, second, third)));
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).startsWith("Error: 3 problems");
+        assertThat(lines.subList(1, 4)).containsExactly(
+                "  - line 3, code 'X1': an NHS trust code is 3 characters",
+                "  - line 7, open date '20151340': not a date",
+                "  - name: required");
+    }
+
+    @Test
+    void reportsNotFoundAndStaleVersionAsTheirMessage() {
+        assertThat(ConsoleSupport.errorLines(new NotFoundException("no member with ODS code 'RXX'")))
+                .containsExactly("Error: no member with ODS code 'RXX'");
+        StaleVersionException stale = new StaleVersionException("plan of RGT", 3, 4);
+        assertThat(ConsoleSupport.errorLines(stale)).containsExactly("Error: " + stale.getMessage());
+    }
+
+    @Test
+    void reportsMissingFileByName() {
+        IOException missing = new NoSuchFileException("/tmp/nowhere/etr.csv");
+        assertThat(ConsoleSupport.errorLine(missing)).isEqualTo("Error: no such file: /tmp/nowhere/etr.csv");
+    }
+}
