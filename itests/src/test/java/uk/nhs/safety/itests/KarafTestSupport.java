@@ -49,8 +49,6 @@ public abstract class KarafTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
-            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
-                    "file:" + repo + "@id=local@snapshots"),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                     Integer.toString(freePort())),
