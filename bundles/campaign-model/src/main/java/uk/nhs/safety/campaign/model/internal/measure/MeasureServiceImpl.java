@@ -136,9 +136,12 @@ public class MeasureServiceImpl implements MeasureService {
     private static List<LocalDate> phaseStarts(List<DataPoint> points, Measure measure) {
         Set<LocalDate> starts = new LinkedHashSet<>();
         for (LocalDate from : measure.rebaseFrom().stream().sorted().toList()) {
-            for (int i = 1; i < points.size(); i++) {
+            for (int i = 0; i < points.size(); i++) {
                 if (!points.get(i).period().isBefore(from)) {
-                    starts.add(points.get(i).period());
+                    // The first value already starts the only phase there is.
+                    if (i > 0) {
+                        starts.add(points.get(i).period());
+                    }
                     break;
                 }
             }
