@@ -1,0 +1,240 @@
+package uk.nhs.safety.campaign.model.internal.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.nhs.safety.campaign.api.CampaignException;
+
+/**
+ * A small versioned-SQL migration runner. Scripts are named {@code V<n>__<description>.sql} and listed, in order, by
+ * an index resource (bundle class loaders cannot list resources portably). Applied versions are recorded in
+ * {@code schema_version} with a checksum; a script changed after it was applied stops the start, because the
+ * database no longer matches what the code believes it is.
+ */
+public final class Migrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
+    private static final Pattern NAME = Pattern.compile("V([0-9]+)__([A-Za-z0-9_]+)\\.sql");
+
+    /** Reads a script or the index by its name; {@code null} when there is no such resource. */
+    @FunctionalInterface
+    public interface ScriptSource {
+        InputStream open(String name) throws IOException;
+    }
+
+    private final ScriptSource source;
+    private final String index;
+    private final Clock clock;
+
+    public Migrations(ScriptSource source, String index, Clock clock) {
+        this.source = source;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** The scripts shipped in this bundle. */
+    public static Migrations bundled(Clock clock) {
+        return new Migrations(name -> Migrations.class.getResourceAsStream("migration/" + name), "index.txt", clock);
+    }
+
+    /** The scripts the index lists, in order; refuses an index that is malformed or out of order. */
+    public List<Migration> scripts() {
+        List<Migration> scripts = new ArrayList<>();
+        int line = 0;
+        for (String entry : text(index).split("\n")) {
+            line++;
+            String name = entry.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            Matcher m = NAME.matcher(name);
+            if (!m.matches()) {
+                throw new CampaignException("migration index line " + line + ": '" + name
+                        + "' is not named V<number>__<description>.sql");
+            }
+            int version = Integer.parseInt(m.group(1));
+            if (!scripts.isEmpty() && version <= scripts.get(scripts.size() - 1).version()) {
+                throw new CampaignException("migration index line " + line + ": version " + version
+                        + " must be greater than the version before it");
+            }
+            String sql = text(name);
+            scripts.add(new Migration(version, m.group(2).replace('_', ' '), name, sql, checksum(sql)));
+        }
+        return scripts;
+    }
+
+    /**
+     * Applies every script not yet applied, each in its own transaction, in order.
+     *
+     * @return the versions applied now (empty when the schema was up to date)
+     * @throws CampaignException when a script applied earlier has changed since, or a script fails
+     */
+    public List<Integer> apply(DataSource dataSource) {
+        List<Migration> scripts = scripts();
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                        + " version INTEGER NOT NULL PRIMARY KEY,"
+                        + " description VARCHAR(200) NOT NULL,"
+                        + " checksum VARCHAR(64) NOT NULL,"
+                        + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+            }
+            Map<Integer, String> applied = applied(c);
+            verify(scripts, applied);
+            List<Integer> done = new ArrayList<>();
+            for (Migration m : scripts) {
+                if (!applied.containsKey(m.version())) {
+                    applyOne(c, m);
+                    done.add(m.version());
+                }
+            }
+            return done;
+        } catch (SQLException e) {
+            throw new CampaignException("cannot read or create the schema_version table: " + e.getMessage(), e);
+        }
+    }
+
+    private static void verify(List<Migration> scripts, Map<Integer, String> applied) {
+        List<String> changed = new ArrayList<>();
+        for (Migration m : scripts) {
+            String stored = applied.get(m.version());
+            if (stored != null && !stored.equals(m.checksum())) {
+                changed.add(m.script() + " (applied with checksum " + stored + ", now " + m.checksum() + ")");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new CampaignException("schema migrations changed after they were applied: " + String.join(", ",
+                    changed) + "; restore the original scripts and put the change in a new migration");
+        }
+        int latest = scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version();
+        applied.keySet().stream().filter(v -> v > latest).forEach(v -> LOG.warn(
+                "The database has schema version {} applied, newer than the latest this bundle knows ({})", v,
+                latest));
+    }
+
+    private void applyOne(Connection c, Migration m) {
+        LOG.info("Applying schema migration {} ({})", m.version(), m.description());
+        try {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String statement : statements(m.sql())) {
+                    s.execute(statement);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                ps.setInt(1, m.version());
+                ps.setString(2, m.description());
+                ps.setString(3, m.checksum());
+                ps.setObject(4, OffsetDateTime.now(clock));
+                ps.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            CampaignException failure = new CampaignException(
+                    "schema migration " + m.script() + " failed: " + e.getMessage(), e);
+            try {
+                c.rollback();
+            } catch (SQLException r) {
+                failure.addSuppressed(r);
+            }
+            throw failure;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("Could not restore auto-commit after migration {}", m.script(), e);
+            }
+        }
+    }
+
+    private static Map<Integer, String> applied(Connection c) throws SQLException {
+        Map<Integer, String> applied = new LinkedHashMap<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, checksum FROM schema_version ORDER BY version")) {
+            while (rs.next()) {
+                applied.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    /**
+     * Splits a script into statements at semicolons outside quotes; {@code --} comments are dropped. Enough for
+     * the plain DDL and inserts the scripts hold (no procedural blocks).
+     */
+    static List<String> statements(String sql) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char ch = sql.charAt(i);
+            if (!quoted && ch == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                while (i < sql.length() && sql.charAt(i) != '\n') {
+                    i++;
+                }
+                current.append('\n');
+            } else if (!quoted && ch == ';') {
+                add(statements, current);
+            } else {
+                if (ch == '\'') {
+                    quoted = !quoted;
+                }
+                current.append(ch);
+            }
+        }
+        add(statements, current);
+        return statements;
+    }
+
+    private static void add(List<String> statements, StringBuilder current) {
+        String statement = current.toString().strip();
+        if (!statement.isEmpty()) {
+            statements.add(statement);
+        }
+        current.setLength(0);
+    }
+
+    private String text(String name) {
+        try (InputStream in = source.open(name)) {
+            if (in == null) {
+                throw new CampaignException("schema migration resource " + name + " is missing from the bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema migration resource " + name, e);
+        }
+    }
+
+    static String checksum(String sql) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(sql.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package uk.nhs.safety.campaign.model.internal.measure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureProgress;
+import uk.nhs.safety.campaign.api.MeasureService;
+import uk.nhs.safety.campaign.api.Measurement;
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.event.CampaignTopics;
+import uk.nhs.safety.campaign.api.spc.DataPoint;
+import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
+import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
+import uk.nhs.safety.campaign.model.internal.db.Database;
+import uk.nhs.safety.campaign.model.internal.db.Sql;
+import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.json.PlanJson;
+import uk.nhs.safety.campaign.model.internal.member.MemberRows;
+import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
+import uk.nhs.safety.campaign.model.internal.plan.PlanRows;
+import uk.nhs.safety.campaign.model.internal.validation.Checks;
+import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
+
+/**
+ * Measurements of the measures in members' current plans ({@code measurement}), and their XmR analysis by the
+ * {@link SpcAnalyser} service.
+ */
+@Component(service = MeasureService.class)
+public class MeasureServiceImpl implements MeasureService {
+
+    static final int ANNOTATION_MAX = 500;
+
+    private final Database db;
+    private final EventPublisher events;
+    private final SpcAnalyser analyser;
+    private final Clock clock;
+    private final PlanJson json = new PlanJson();
+
+    @Activate
+    public MeasureServiceImpl(@Reference Database db, @Reference EventPublisher events,
+                              @Reference SpcAnalyser analyser) {
+        this(db, events, analyser, Clock.system(MemberServiceImpl.CAMPAIGN_ZONE));
+    }
+
+    public MeasureServiceImpl(Database db, EventPublisher events, SpcAnalyser analyser, Clock clock) {
+        this.db = db;
+        this.events = events;
+        this.analyser = analyser;
+        this.clock = clock;
+    }
+
+    @Override
+    public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                              String annotation) {
+        Checks checks = new Checks().actor(actor);
+        checks.text("measureKey", measureKey, 50);
+        checks.required("period", period);
+        checks.check(Double.isFinite(value), "value", value, "must be a finite number");
+        String note = checks.optionalText("annotation", annotation, ANNOTATION_MAX);
+        checks.throwIfAny();
+        String code = OdsCodes.normalise(odsCode);
+        Measurement measurement = new Measurement(period, value, note);
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            measure(c, code, measureKey);
+            Double old = storedValue(c, code, measureKey, period);
+            String sql = old == null
+                    ? "INSERT INTO measurement (measured_value, annotation, recorded_at, recorded_by, ods_code,"
+                            + " measure_key, period_start) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    : "UPDATE measurement SET measured_value = ?, annotation = ?, recorded_at = ?, recorded_by = ?"
+                            + " WHERE ods_code = ? AND measure_key = ? AND period_start = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setDouble(1, value);
+                ps.setString(2, note);
+                Sql.setInstant(ps, 3, now);
+                ps.setString(4, actor);
+                ps.setString(5, code);
+                ps.setString(6, measureKey);
+                Sql.setDate(ps, 7, period);
+                ps.executeUpdate();
+            }
+            AuditLog.write(c, now, actor, code, "measure.recorded", "measure " + measureKey + " " + period,
+                    (old == null ? "value " + value : "value " + old + " → " + value)
+                            + (note == null ? "" : " (" + note + ")"));
+            return null;
+        });
+        events.post(CampaignTopics.MEASUREMENT_RECORDED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR,
+                actor, CampaignTopics.MEASURE_KEY, measureKey, CampaignTopics.PERIOD, period.toString(),
+                CampaignTopics.VALUE, value));
+        return measurement;
+    }
+
+    @Override
+    public List<Measurement> measurements(String odsCode, String measureKey) {
+        String code = OdsCodes.normalise(odsCode);
+        return db.read(c -> {
+            MemberRows.require(c, code);
+            return load(c, code, measureKey);
+        });
+    }
+
+    /**
+     * Analyses the values with the measure's direction, target and re-baseline dates. A re-baseline date starts a
+     * new phase at the first measured period on or after it; dates with no later values, or that would start a
+     * phase at the very first value, do not apply yet.
+     */
+    @Override
+    public MeasureProgress progress(String odsCode, String measureKey) {
+        String code = OdsCodes.normalise(odsCode);
+        Series series = db.read(c -> new Series(measure(c, code, measureKey), load(c, code, measureKey)));
+        Measure measure = series.measure();
+        List<DataPoint> points = series.values().stream().map(m -> new DataPoint(m.period(), m.value())).toList();
+        return new MeasureProgress(code, measure,
+                analyser.analyse(points, measure.direction(), measure.target(), phaseStarts(points, measure)));
+    }
+
+    private record Series(Measure measure, List<Measurement> values) {
+    }
+
+    private static List<LocalDate> phaseStarts(List<DataPoint> points, Measure measure) {
+        Set<LocalDate> starts = new LinkedHashSet<>();
+        for (LocalDate from : measure.rebaseFrom().stream().sorted().toList()) {
+            for (int i = 0; i < points.size(); i++) {
+                if (!points.get(i).period().isBefore(from)) {
+                    // The first value already starts the only phase there is.
+                    if (i > 0) {
+                        starts.add(points.get(i).period());
+                    }
+                    break;
+                }
+            }
+        }
+        return List.copyOf(starts);
+    }
+
+    /** The measure in the member's current plan, or a {@link NotFoundException} naming what is missing. */
+    private Measure measure(Connection c, String code, String measureKey) throws SQLException {
+        MemberRows.require(c, code);
+        SafetyPlan plan = PlanRows.find(c, code, json).orElseThrow(() -> new NotFoundException(
+                "member " + code + " has no plan, so no measure '" + measureKey + "'"));
+        return plan.content().measures().stream().filter(m -> m.key().equals(measureKey)).findFirst()
+                .orElseThrow(() -> new NotFoundException("the plan of " + code + " has no measure '" + measureKey
+                        + "'"));
+    }
+
+    private static Double storedValue(Connection c, String code, String key, LocalDate period) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT measured_value FROM measurement"
+                + " WHERE ods_code = ? AND measure_key = ? AND period_start = ?")) {
+            ps.setString(1, code);
+            ps.setString(2, key);
+            Sql.setDate(ps, 3, period);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getDouble(1) : null;
+            }
+        }
+    }
+
+    private static List<Measurement> load(Connection c, String code, String key) throws SQLException {
+        List<Measurement> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT period_start, measured_value, annotation"
+                + " FROM measurement WHERE ods_code = ? AND measure_key = ? ORDER BY period_start")) {
+            ps.setString(1, code);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(new Measurement(Sql.date(rs, "period_start"), rs.getDouble("measured_value"),
+                            rs.getString("annotation")));
+                }
+            }
+        }
+        return List.copyOf(values);
+    }
+}

@@ -1,0 +1,165 @@
+package uk.nhs.safety.campaign.model.internal.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.AuditEntry;
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureProgress;
+import uk.nhs.safety.campaign.api.MeasureType;
+import uk.nhs.safety.campaign.api.Measurement;
+import uk.nhs.safety.campaign.api.NewMember;
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.event.CampaignTopics;
+import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.DataPoint;
+import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
+import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.Variation;
+import uk.nhs.safety.campaign.model.internal.audit.AuditServiceImpl;
+import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
+import uk.nhs.safety.campaign.model.internal.plan.PlanServiceImpl;
+import uk.nhs.safety.campaign.model.internal.testing.Plans;
+import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
+
+class MeasureServiceTest {
+
+    private static final String KEY = "falls-per-1000";
+    private static final LocalDate APRIL = LocalDate.of(2015, 4, 1);
+    private static final LocalDate MAY = LocalDate.of(2015, 5, 1);
+    private static final LocalDate JUNE = LocalDate.of(2015, 6, 1);
+
+    /** Remembers what it was asked and answers with a fixed, recognisable result. */
+    private static final class RecordingAnalyser implements SpcAnalyser {
+        record Call(List<DataPoint> points, ImprovementDirection direction, Double target, List<LocalDate> rebase) {
+        }
+
+        final List<Call> calls = new ArrayList<>();
+        final SpcResult answer = new SpcResult(List.of(), List.of(), Variation.IMPROVEMENT_LOW,
+                Assurance.INCONSISTENT, true);
+
+        @Override
+        public SpcResult analyse(List<DataPoint> points, ImprovementDirection direction, Double target,
+                                 List<LocalDate> rebaseFrom) {
+            calls.add(new Call(points, direction, target, rebaseFrom));
+            return answer;
+        }
+    }
+
+    private final TestDatabase store = new TestDatabase();
+    private final RecordingEvents events = new RecordingEvents();
+    private final RecordingAnalyser analyser = new RecordingAnalyser();
+    private final MeasureServiceImpl measures = new MeasureServiceImpl(store.database, events, analyser,
+            TestDatabase.CLOCK);
+    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK);
+
+    @BeforeEach
+    void memberWithPlan() {
+        new MemberServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK).join("setup",
+                new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
+        plans.save("setup", "RGT", Plans.plan(), null);
+    }
+
+    @Test
+    void recordsValuesAndReadsThemOldestFirst() {
+        measures.record("alice", "rgt", KEY, MAY, 0.7, null);
+        measures.record("alice", "RGT", KEY, APRIL, 0.9, "baseline month");
+
+        assertThat(measures.measurements("RGT", KEY)).containsExactly(
+                new Measurement(APRIL, 0.9, "baseline month"), new Measurement(MAY, 0.7, null));
+    }
+
+    @Test
+    void recordingAPeriodAgainReplacesItsValueAndAuditsOldAndNew() {
+        measures.record("alice", "RGT", KEY, APRIL, 0.9, null);
+
+        measures.record("bob", "RGT", KEY, APRIL, 0.85, "corrected");
+
+        assertThat(measures.measurements("RGT", KEY)).containsExactly(new Measurement(APRIL, 0.85, "corrected"));
+        List<AuditEntry> trail = new AuditServiceImpl(store.database).trail("RGT", 10);
+        AuditEntry latest = trail.get(0);
+        assertThat(latest.actor()).isEqualTo("bob");
+        assertThat(latest.action()).isEqualTo("measure.recorded");
+        assertThat(latest.subject()).isEqualTo("measure " + KEY + " " + APRIL);
+        assertThat(latest.detail()).contains("0.9 → 0.85");
+        assertThat(trail).filteredOn(e -> e.action().equals("measure.recorded")).hasSize(2);
+    }
+
+    @Test
+    void announcesEachRecordedValueAfterCommit() {
+        events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM measurement WHERE period_start = ?",
+                LocalDate.parse((String) p.properties().get(CampaignTopics.PERIOD)))).isEqualTo(1));
+
+        measures.record("alice", "RGT", KEY, APRIL, 0.9, null);
+
+        assertThat(events.posted()).containsExactly(new RecordingEvents.Posted(CampaignTopics.MEASUREMENT_RECORDED,
+                Map.of(CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "alice", CampaignTopics.MEASURE_KEY, KEY,
+                        CampaignTopics.PERIOD, "2015-04-01", CampaignTopics.VALUE, 0.9)));
+    }
+
+    @Test
+    void refusesAMeasureThatIsNotInTheCurrentPlan() {
+        assertThatThrownBy(() -> measures.record("alice", "RGT", "no-such-measure", APRIL, 1, null))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("no-such-measure");
+        assertThatThrownBy(() -> measures.record("alice", "RXX", KEY, APRIL, 1, null))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("RXX");
+        assertThat(store.count("SELECT COUNT(*) FROM measurement")).isZero();
+        assertThat(events.posted()).isEmpty();
+    }
+
+    @Test
+    void refusesAnUnusableValue() {
+        assertThatThrownBy(() -> measures.record("", "RGT", KEY, null, Double.POSITIVE_INFINITY, "n".repeat(501)))
+                .asInstanceOf(type(ValidationException.class))
+                .extracting(e -> e.violations().stream().map(Violation::field).toList()).asList()
+                .containsExactlyInAnyOrder("actor", "period", "value", "annotation");
+        assertThat(store.count("SELECT COUNT(*) FROM measurement")).isZero();
+        assertThat(store.count("SELECT COUNT(*) FROM audit WHERE action = 'measure.recorded'")).isZero();
+    }
+
+    @Test
+    void progressHandsTheValuesDirectionAndTargetToTheAnalyser() {
+        measures.record("alice", "RGT", KEY, MAY, 0.7, null);
+        measures.record("alice", "RGT", KEY, APRIL, 0.9, null);
+
+        MeasureProgress progress = measures.progress("RGT", KEY);
+
+        Measure falls = Plans.fallsMeasure();
+        assertThat(progress.odsCode()).isEqualTo("RGT");
+        assertThat(progress.measure()).isEqualTo(falls);
+        assertThat(progress.spc()).isSameAs(analyser.answer);
+        assertThat(analyser.calls).containsExactly(new RecordingAnalyser.Call(
+                List.of(new DataPoint(APRIL, 0.9), new DataPoint(MAY, 0.7)), falls.direction(), falls.target(),
+                List.of()));
+    }
+
+    @Test
+    void progressStartsAPhaseAtTheFirstValueOnOrAfterEachRebaseDate() {
+        Measure rebased = new Measure(KEY, "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
+                null, "aim", List.of(LocalDate.of(2015, 5, 15), LocalDate.of(2017, 1, 1), APRIL));
+        plans.save("setup", "RGT", Plans.withMeasures(Plans.plan(), List.of(rebased)),
+                plans.plan("RGT").orElseThrow().version());
+        for (LocalDate month : List.of(APRIL, MAY, JUNE)) {
+            measures.record("alice", "RGT", KEY, month, 1, null);
+        }
+
+        measures.progress("RGT", KEY);
+
+        // 15 May falls between values, so June starts the phase; 2017 has no values yet; April is the first value.
+        assertThat(analyser.calls.get(0).rebase()).containsExactly(JUNE);
+    }
+}
