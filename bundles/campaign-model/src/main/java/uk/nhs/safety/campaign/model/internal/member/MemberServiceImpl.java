@@ -272,6 +272,14 @@ public class MemberServiceImpl implements MemberService {
                 violations.add(Violation.atLine(r.line(), "name", r.name(), "must be 1 to " + NAME_MAX
                         + " characters"));
             }
+            if (r.postcode() != null && r.postcode().length() > POSTCODE_MAX) {
+                violations.add(Violation.atLine(r.line(), "postcode", r.postcode(), "must be at most "
+                        + POSTCODE_MAX + " characters"));
+            }
+            if (r.region() != null && r.region().length() > REGION_MAX) {
+                violations.add(Violation.atLine(r.line(), "region", r.region(), "must be at most " + REGION_MAX
+                        + " characters"));
+            }
         }
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);

@@ -148,6 +148,16 @@ class OdsImportTest {
         assertThat(events.posted()).isEmpty();
     }
 
+    @Test
+    void refusesAnOverlongPostcodeAsBadInputNotADatabaseError() {
+        assertThatThrownBy(() -> members.importOdsExtract("importer", new StringReader(
+                "RGT,CAMBRIDGE,Y61,Q79,,,,,,CB2 0QQ CB2 0QQ CB2 0QQ,19920401,,,,,,,,,,,0,,G\n"), "etr.csv"))
+                .asInstanceOf(type(ValidationException.class))
+                .extracting(e -> e.violations().get(0))
+                .isEqualTo(Violation.atLine(1, "postcode", "CB2 0QQ CB2 0QQ CB2 0QQ", "must be at most 16 characters"));
+        assertThat(store.count("SELECT COUNT(*) FROM member")).isZero();
+    }
+
     private ImportResult importEtr(String actor) throws IOException {
         try (Reader in = Files.newBufferedReader(ETR, StandardCharsets.UTF_8)) {
             return members.importOdsExtract(actor, in, "etr.csv");
