@@ -52,8 +52,9 @@ class DistributionIT {
         String chart = karaf.console("safety:measure-show RGT cardiac-arrests-per-1000");
         assertThat(chart).contains("Mean").contains("UCL");
 
-        String added = karaf.console("safety:action-add RGT 3 \"Publish monthly harm data on the public website\""
-                + " --owner \"Director of Nursing\"");
+        // Karaf's shell takes options before arguments.
+        String added = karaf.console("safety:action-add --owner \"Director of Nursing\" RGT 3"
+                + " \"Publish monthly harm data on the public website\"");
         assertThat(added).doesNotContain("Error");
         String recorded = karaf.console("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
         assertThat(recorded).doesNotContain("Error");
@@ -66,7 +67,7 @@ class DistributionIT {
         assertThat(karaf.console("safety:action-list RGT")).contains("Publish monthly harm data on the public website");
         assertThat(karaf.console("safety:measure-show RGT cardiac-arrests-per-1000")).contains("2019-01-01")
                 .contains("0.42");
-        assertThat(karaf.console("safety:audit RGT --limit 5")).contains("admin");
+        assertThat(karaf.console("safety:audit --limit 5 RGT")).contains("admin");
         assertThat(karaf.log()).doesNotContain("| ERROR |");
     }
 

@@ -35,7 +35,7 @@ public class ActionListCommand extends SafetyCommand {
         ShellTable table = new ShellTable().emptyTableText(publishedOnly ? "no published actions" : "no actions");
         table.column("Id").alignRight();
         table.column("Pledge");
-        table.column("Action").maxSize(60).wrap();
+        table.column(new WordWrapColumn("Action", 60));
         table.column("Owner");
         table.column("Due");
         table.column("Status");

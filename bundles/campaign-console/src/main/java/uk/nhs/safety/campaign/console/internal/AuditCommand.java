@@ -39,7 +39,7 @@ public class AuditCommand extends SafetyCommand {
         table.column("Actor");
         table.column("Action");
         table.column("Subject");
-        table.column("Detail").maxSize(70).wrap();
+        table.column(new WordWrapColumn("Detail", 70));
         for (AuditEntry e : auditService.trail(ConsoleSupport.ods(ods), max)) {
             table.addRow().addContent(ConsoleSupport.timestamp(e.at(), ZoneId.systemDefault()), e.actor(), e.action(),
                     ConsoleSupport.text(e.subject()), ConsoleSupport.text(e.detail()));

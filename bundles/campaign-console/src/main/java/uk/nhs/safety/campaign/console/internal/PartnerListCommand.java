@@ -24,7 +24,7 @@ public class PartnerListCommand extends SafetyCommand {
         table.column("Version");
         table.column("Bundle");
         table.column("Health");
-        table.column("Detail").maxSize(60).wrap();
+        table.column(new WordWrapColumn("Detail", 60));
         for (PartnerInfo p : partnerRegistry.partners()) {
             table.addRow().addContent(p.id(), p.name(), p.version(), p.bundle(),
                     p.health() == null ? "" : p.health().status(),

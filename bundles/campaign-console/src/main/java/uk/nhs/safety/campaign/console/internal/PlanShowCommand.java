@@ -98,7 +98,7 @@ public class PlanShowCommand extends SafetyCommand {
         ShellTable table = new ShellTable();
         table.column("Level");
         table.column("Key");
-        table.column("Text").maxSize(70).wrap();
+        table.column(new WordWrapColumn("Text", 70));
         table.column("Links");
         table.addRow().addContent("Aim", DriverDiagram.AIM, ConsoleSupport.text(diagram.aim()), "");
         for (PrimaryDriver p : diagram.primaryDrivers()) {
@@ -117,7 +117,7 @@ public class PlanShowCommand extends SafetyCommand {
     static void printMeasures(PrintStream out, List<Measure> measures) {
         ShellTable table = new ShellTable().emptyTableText("no measures");
         table.column("Key");
-        table.column("Name").maxSize(40).wrap();
+        table.column(new WordWrapColumn("Name", 40));
         table.column("Type");
         table.column("Unit");
         table.column("Direction");
