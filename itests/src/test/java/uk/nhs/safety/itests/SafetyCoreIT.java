@@ -1,6 +1,7 @@
 package uk.nhs.safety.itests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,44 +47,53 @@ public class SafetyCoreIT extends KarafTestSupport {
     }
 
     @Test
-    public void safetyCoreIsInstalledAndEveryBundleIsActive() throws Exception {
-        assertThat(features.isInstalled(features.getFeature("safety-core"))).isTrue();
+    public void safetyCoreIsInstalledAndNoBundleFailedToStart() throws Exception {
+        assertTrue(features.isInstalled(features.getFeature("safety-core")));
         List<String> notActive = Arrays.stream(context.getBundles())
-                .filter(b -> b.getState() != Bundle.ACTIVE && b.getHeaders().get("Fragment-Host") == null)
+                .filter(b -> (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED)
+                        && b.getHeaders().get("Fragment-Host") == null)
                 .map(b -> b.getSymbolicName() + " " + b.getState())
                 .collect(Collectors.toList());
-        assertThat(notActive).isEmpty();
+        assertEquals(List.of(), notActive);
         List<String> ours = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("uk.nhs.safety.")).sorted().collect(Collectors.toList());
-        assertThat(ours).containsExactly("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-console",
-                "uk.nhs.safety.campaign-model");
+        assertEquals(List.of("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-console",
+                "uk.nhs.safety.campaign-model"), ours);
     }
 
     @Test
     public void consoleImportsTheTrustListAndListsMembersAsATable() throws Exception {
+        // etr.csv: 241 trusts, 36 with region letter H (London), counted independently with Python's csv module.
         String imported = execute("safety:member-import " + System.getProperty("etr.csv"));
-        assertThat(imported).contains("241 rows");
-        assertThat(members.list(MemberQuery.all()).total()).isEqualTo(241);
+        assertContains(imported, "241 rows", "241 added");
+        assertEquals(241, members.list(MemberQuery.all()).total());
 
         String again = execute("safety:member-import " + System.getProperty("etr.csv"));
-        assertThat(again).contains("0 added").contains("0 updated");
+        assertContains(again, "0 added", "0 updated", "241 unchanged");
 
         String london = execute("safety:member-list --region London");
-        assertThat(london).contains("ODS").contains("Name").contains("RJZ").contains("of 34 members");
+        assertContains(london, "ODS", "Name", "RJZ", "36 of 36 members");
 
         String show = execute("safety:member-show RGT");
-        assertThat(show).contains("CAMBRIDGE UNIVERSITY HOSPITALS").contains("East of England");
+        assertContains(show, "CAMBRIDGE UNIVERSITY HOSPITALS", "East of England", "Pledge page: not published");
     }
 
     @Test
     public void consoleErrorsAreOneClearLine() throws Exception {
         String out = execute("safety:member-show ZZZZZZ");
-        assertThat(out).startsWith("Error: ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertTrue(out, out.startsWith("Error: "));
+        assertEquals(out, 1, out.strip().lines().count());
     }
 
     @Test
     public void partnerListIsEmptyWithoutPartnerBundles() throws Exception {
-        assertThat(partners.partners()).isEmpty();
-        assertThat(execute("safety:partner-list")).contains("Id");
+        assertEquals(List.of(), partners.partners());
+        assertContains(execute("safety:partner-list"), "Id", "no partner integrations installed");
+    }
+
+    private static void assertContains(String actual, String... parts) {
+        for (String part : parts) {
+            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
+        }
     }
 }
