@@ -56,6 +56,7 @@ public abstract class KarafTestSupport {
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/uk.nhs.safety.campaign.demo.cfg", "enabled", "false"),
             systemProperty("etr.csv").value(new File(System.getProperty("etr.csv")).getAbsolutePath()),
+            systemProperty("example.plan").value(new File(System.getProperty("example.plan")).getAbsolutePath()),
             vmOptions(
                     "-Djava.security.manager=allow",
                     "--add-reads=java.xml=java.logging",

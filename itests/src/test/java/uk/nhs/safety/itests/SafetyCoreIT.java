@@ -4,7 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.inject.Inject;
@@ -19,9 +24,16 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.event.CampaignTopics;
+import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 
 /** The campaign core in the built distribution: feature, bundles, services and the safety:* console. */
@@ -89,6 +101,85 @@ public class SafetyCoreIT extends KarafTestSupport {
     public void partnerListIsEmptyWithoutPartnerBundles() throws Exception {
         assertEquals(List.of(), partners.partners());
         assertContains(execute("safety:partner-list"), "Id", "no partner integrations installed");
+    }
+
+    @Test
+    public void planImportPublishAndMeasuresThroughTheConsolePostEvents() throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, CampaignTopics.PREFIX + "*");
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add, props);
+        try {
+            execute("safety:member-import " + System.getProperty("etr.csv"));
+            String plan = System.getProperty("example.plan");
+            assertContains(execute("safety:plan-import RJZ " + plan), "Saved plan for RJZ", "status DRAFT");
+            assertContains(execute("safety:plan-publish RJZ"), "Published RJZ plan version 1");
+            assertEquals(CampaignTopics.PLAN_PUBLISHED, nextEvent(events, CampaignTopics.PLAN_PUBLISHED).getTopic());
+
+            // Importing the same content again leaves the plan as published: there is nothing new to publish.
+            execute("safety:plan-import RJZ " + plan);
+            assertContains(execute("safety:plan-show RJZ"), "PUBLISHED", "falls-per-1000", "Change idea");
+            String again = execute("safety:plan-publish RJZ");
+            assertTrue(again, again.startsWith("Error: "));
+            assertContains(execute("safety:plan-show --version 1 RJZ"), "Safer care 2015-2018");
+
+            for (int month = 1; month <= 12; month++) {
+                execute(String.format("safety:measure-record RJZ falls-per-1000 2016-%02d %s", month,
+                        month < 7 ? "1.8" : "1.1"));
+            }
+            Event recorded = nextEvent(events, CampaignTopics.MEASUREMENT_RECORDED);
+            assertEquals("RJZ", recorded.getProperty(CampaignTopics.ODS_CODE));
+            assertEquals("falls-per-1000", recorded.getProperty(CampaignTopics.MEASURE_KEY));
+            // 6 × 1.8 then 6 × 1.1: mean 1.45, one moving range of 0.7 in 11, limits 1.45 ± 2.66 × 0.7/11.
+            assertContains(execute("safety:measure-show RJZ falls-per-1000"), "Mean", "1.45",
+                    "limits provisional", "Assurance");
+            assertContains(execute("safety:audit --limit 3 RJZ"), "measure.recorded", "admin");
+
+            String bad = execute("safety:measure-record RJZ no-such-measure 2016-01 1");
+            assertTrue(bad, bad.startsWith("Error: "));
+        } finally {
+            handler.unregister();
+        }
+    }
+
+    @Test
+    public void partnerRegistryTracksPartnersAsTheyComeAndGo() throws Exception {
+        ServiceRegistration<PartnerIntegration> registration = context.registerService(PartnerIntegration.class,
+                new PartnerIntegration() {
+                    public String id() {
+                        return "test-partner";
+                    }
+
+                    public String name() {
+                        return "Test partner body";
+                    }
+
+                    public String version() {
+                        return "1.2.3";
+                    }
+
+                    public PartnerHealth health() {
+                        return new PartnerHealth(PartnerHealth.Status.DEGRADED, "feed is late");
+                    }
+                }, null);
+        try {
+            assertContains(execute("safety:partner-list"), "test-partner", "Test partner body", "1.2.3", "DEGRADED",
+                    "feed is late");
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(List.of(), partners.partners());
+    }
+
+    private static Event nextEvent(BlockingQueue<Event> events, String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Event e = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (e != null && e.getTopic().equals(topic)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no " + topic + " event within 30 s");
     }
 
     private static void assertContains(String actual, String... parts) {
