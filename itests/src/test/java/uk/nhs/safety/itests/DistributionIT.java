@@ -93,6 +93,8 @@ class DistributionIT {
                     KarafTestSupport.freePort());
             setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort",
                     KarafTestSupport.freePort());
+            setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port",
+                    KarafTestSupport.freePort());
             return new KarafProcess(home, ssh);
         }
 

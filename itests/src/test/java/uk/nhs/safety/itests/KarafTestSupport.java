@@ -54,6 +54,8 @@ public abstract class KarafTestSupport {
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    Integer.toString(freePort())),
             editConfigurationFilePut("etc/uk.nhs.safety.campaign.demo.cfg", "enabled", "false"),
             systemProperty("etr.csv").value(new File(System.getProperty("etr.csv")).getAbsolutePath()),
             systemProperty("example.plan").value(new File(System.getProperty("example.plan")).getAbsolutePath()),
