@@ -1,0 +1,31 @@
+package uk.nhs.safety.campaign.api.partner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An HTTP request to a partner's routes, as core hands it over after authenticating and authorising the caller.
+ *
+ * @param method      HTTP method, upper case
+ * @param path        the path below {@code /api/v1/partners/{id}}, starting with {@code /} ({@code /} for the root)
+ * @param query       query parameters, each with its values in order
+ * @param contentType the request's media type, or {@code null} when it has no body
+ * @param body        the request body (empty when none); core has already refused bodies over its size limit
+ * @param caller      the authenticated caller's name (a user, or {@code partner:<id>} for a partner token)
+ * @param roles       the caller's roles (e.g. {@code admin}, {@code partner})
+ */
+public record PartnerRequest(String method, String path, Map<String, List<String>> query, String contentType,
+                             byte[] body, String caller, Set<String> roles) {
+    public PartnerRequest {
+        query = Map.copyOf(query);
+        roles = Set.copyOf(roles);
+        body = body == null ? new byte[0] : body;
+    }
+
+    /** The first value of a query parameter, or {@code null}. */
+    public String param(String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+}

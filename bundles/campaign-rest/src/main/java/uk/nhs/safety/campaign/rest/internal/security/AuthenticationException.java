@@ -1,0 +1,26 @@
+package uk.nhs.safety.campaign.rest.internal.security;
+
+/** Credentials were given but refused (→ 401), or too many failures came from this caller (→ 429). */
+public final class AuthenticationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason { BAD_CREDENTIALS, RATE_LIMITED }
+
+    private final Reason reason;
+    private final long retryAfterSeconds;
+
+    public AuthenticationException(Reason reason, String message, long retryAfterSeconds) {
+        super(message);
+        this.reason = reason;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** For {@link Reason#RATE_LIMITED}: seconds until the caller may try again. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

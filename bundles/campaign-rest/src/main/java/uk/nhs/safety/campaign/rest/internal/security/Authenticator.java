@@ -1,0 +1,15 @@
+package uk.nhs.safety.campaign.rest.internal.security;
+
+/**
+ * Turns a request's credentials into a {@link Caller}. Implemented by the JAAS Basic / bearer-token authenticator;
+ * the HTTP layer calls it once per request before routing.
+ */
+public interface Authenticator {
+
+    /**
+     * @param authorization the {@code Authorization} header, or {@code null} when absent (→ anonymous)
+     * @param remoteAddress the client address, for rate limiting and the log
+     * @throws AuthenticationException when credentials were given but are wrong, or the caller is rate-limited
+     */
+    Caller authenticate(String authorization, String remoteAddress) throws AuthenticationException;
+}
