@@ -25,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -46,12 +47,6 @@ public class SafetyCoreIT extends KarafTestSupport {
 
     @Inject
     private FeaturesService features;
-
-    @Inject
-    private MemberService members;
-
-    @Inject
-    private PartnerRegistry partners;
 
     @Configuration
     public Option[] config() {
@@ -78,7 +73,7 @@ public class SafetyCoreIT extends KarafTestSupport {
         // etr.csv: 241 trusts, 36 with region letter H (London), counted independently with Python's csv module.
         String imported = execute("safety:member-import " + System.getProperty("etr.csv"));
         assertContains(imported, "241 rows", "241 added");
-        assertEquals(241, members.list(MemberQuery.all()).total());
+        assertEquals(241, service(MemberService.class).list(MemberQuery.all()).total());
 
         String again = execute("safety:member-import " + System.getProperty("etr.csv"));
         assertContains(again, "0 added", "0 updated", "241 unchanged");
@@ -99,7 +94,7 @@ public class SafetyCoreIT extends KarafTestSupport {
 
     @Test
     public void partnerListIsEmptyWithoutPartnerBundles() throws Exception {
-        assertEquals(List.of(), partners.partners());
+        assertEquals(List.of(), service(PartnerRegistry.class).partners());
         assertContains(execute("safety:partner-list"), "Id", "no partner integrations installed");
     }
 
@@ -168,7 +163,44 @@ public class SafetyCoreIT extends KarafTestSupport {
         } finally {
             registration.unregister();
         }
-        assertEquals(List.of(), partners.partners());
+        assertEquals(List.of(), service(PartnerRegistry.class).partners());
+    }
+
+    @Test
+    public void dataSurvivesRestartingTheCoreAndTheDatabaseBundles() throws Exception {
+        execute("safety:member-import " + System.getProperty("etr.csv"));
+        execute("safety:action-add --owner \"Chief Nurse\" RGT 2 \"Weekly learning bulletin for all wards\"");
+        List<Bundle> restarted = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("uk.nhs.safety.campaign-model")
+                        || b.getSymbolicName().equals("com.h2database"))
+                .collect(Collectors.toList());
+        assertEquals(2, restarted.size());
+        for (Bundle b : restarted) {
+            b.stop();
+        }
+        for (Bundle b : restarted) {
+            b.start();
+        }
+        assertEquals(241, service(MemberService.class).list(MemberQuery.all()).total());
+        assertContains(execute("safety:action-list RGT"), "Weekly learning bulletin for all wards");
+    }
+
+    /**
+     * The service as registered now (core services come and go when bundles restart, so no test keeps one), waiting
+     * up to 30 s for it to be registered.
+     */
+    private <T> T service(Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+            if (service == null) {
+                throw new AssertionError(type.getSimpleName() + " not registered within 30 s");
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
     }
 
     private static Event nextEvent(BlockingQueue<Event> events, String topic) throws InterruptedException {
