@@ -1,0 +1,175 @@
+package uk.nhs.safety.campaign.console.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.access.ApiToken;
+import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.campaign.api.partner.PartnerInfo;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+
+class TokenCommandsTest {
+
+    private final FakeApiTokenService tokens = new FakeApiTokenService();
+
+    private static String local(Instant instant) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()).format(instant);
+    }
+
+    private ShellOutput create(String user, String partner, String label) throws Exception {
+        TokenCreateCommand c = new TokenCreateCommand();
+        c.apiTokenService = tokens;
+        c.session = FakeSession.of(user);
+        c.partnerId = partner;
+        c.label = label;
+        return ShellOutput.run(c);
+    }
+
+    private ShellOutput list() throws Exception {
+        TokenListCommand c = new TokenListCommand();
+        c.apiTokenService = tokens;
+        c.session = FakeSession.of("alice");
+        return ShellOutput.run(c);
+    }
+
+    private ShellOutput revoke(String id) throws Exception {
+        TokenRevokeCommand c = new TokenRevokeCommand();
+        c.apiTokenService = tokens;
+        c.session = FakeSession.of("bob");
+        c.tokenId = id;
+        return ShellOutput.run(c);
+    }
+
+    @Test
+    void showsTheSecretOnceAloneOnItsLineWithAWarning() throws Exception {
+        ShellOutput output = create("alice", "cqc", "CQC evidence sync");
+
+        String secret = tokens.secrets.get(0);
+        assertThat(tokens.calls).containsExactly("create alice cqc CQC evidence sync");
+        assertThat(output.outLines()).contains("Secret: " + secret);
+        assertThat(output.outLines()).filteredOn(l -> l.contains(secret)).containsExactly("Secret: " + secret);
+        assertThat(output.out()).contains("API token 1", "partner cqc", "CQC evidence sync")
+                .containsIgnoringCase("cannot be shown again");
+        assertThat(output.err()).isEmpty();
+    }
+
+    @Test
+    void createsATokenWithoutALabel() throws Exception {
+        ShellOutput output = create("alice", "nhsla", null);
+
+        assertThat(tokens.calls).containsExactly("create alice nhsla null");
+        assertThat(output.outLines()).contains("Secret: " + tokens.secrets.get(0));
+        assertThat(output.out()).doesNotContain("null");
+    }
+
+    @Test
+    void reportsARefusedPartnerIdOnOneLineAndShowsNoSecret() throws Exception {
+        ShellOutput output = create("alice", "CQC!", null);
+
+        assertThat(output.errLines()).singleElement().asString()
+                .startsWith("Error: partnerId 'CQC!': must be 2 to 40 lower-case letters");
+        assertThat(output.out()).doesNotContain("Secret:");
+        assertThat(tokens.stored).isEmpty();
+    }
+
+    @Test
+    void listsTokensWithoutTheirSecrets() throws Exception {
+        create("alice", "cqc", "evidence");
+        tokens.now = tokens.now.plus(Duration.ofDays(1));
+        create("carol", "nhsla", null);
+        ApiToken first = tokens.stored.get(0);
+        tokens.stored.set(0, new ApiToken(first.id(), first.partnerId(), first.label(), first.createdAt(),
+                first.createdBy(), Instant.parse("2015-04-03T10:15:30Z"), Instant.parse("2015-04-02T08:00:00Z")));
+
+        ShellOutput output = list();
+
+        assertThat(output.outLines().get(0)).contains("Id", "Partner", "Label", "Created", "By", "Last used",
+                "Revoked");
+        assertThat(output.row("1")).hasValue(List.of("1", "cqc", "evidence", local(first.createdAt()), "alice",
+                local(Instant.parse("2015-04-02T08:00:00Z")), local(Instant.parse("2015-04-03T10:15:30Z"))));
+        assertThat(output.row("2")).hasValue(List.of("2", "nhsla", "",
+                local(tokens.stored.get(1).createdAt()), "carol", "", ""));
+        assertThat(output.outLines()).filteredOn(l -> l.contains("nhsla") || l.contains("cqc"))
+                .first().asString().contains("nhsla");
+        for (String secret : tokens.secrets) {
+            assertThat(output.out()).doesNotContain(secret).doesNotContain(secret.substring(4));
+        }
+    }
+
+    @Test
+    void saysSoWhenThereAreNoTokens() throws Exception {
+        assertThat(list().out()).contains("no API tokens");
+    }
+
+    @Test
+    void revokesATokenAsTheShellUser() throws Exception {
+        create("alice", "cqc", "evidence");
+
+        ShellOutput output = revoke("1");
+
+        assertThat(tokens.calls).endsWith("revoke bob 1");
+        assertThat(tokens.stored.get(0).revoked()).isTrue();
+        assertThat(output.outLines()).containsExactly("Revoked API token 1 of partner cqc (evidence) at "
+                + local(tokens.now) + ".");
+    }
+
+    @Test
+    void saysWhenATokenWasAlreadyRevoked() throws Exception {
+        create("alice", "cqc", null);
+        revoke("1");
+        Instant revokedAt = tokens.stored.get(0).revokedAt();
+        tokens.now = tokens.now.plus(Duration.ofHours(3));
+
+        ShellOutput output = revoke("1");
+
+        assertThat(output.outLines()).containsExactly("API token 1 of partner cqc was already revoked at "
+                + local(revokedAt) + "; nothing changed.");
+    }
+
+    @Test
+    void reportsAnUnknownOrMalformedTokenId() throws Exception {
+        assertThat(revoke("7").errLines()).containsExactly("Error: no API token 7");
+        assertThat(revoke("seven").errLines()).containsExactly("Error: token-id 'seven': not a whole number");
+        assertThat(tokens.calls).containsExactly("revoke bob 7");
+    }
+
+    @Test
+    void completesInstalledPartnerIdsAndUnrevokedTokenIds() throws Exception {
+        PartnerIdCompleter partners = new PartnerIdCompleter();
+        partners.partnerRegistry = new PartnerRegistry() {
+            @Override
+            public List<PartnerInfo> partners() {
+                return List.of(new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "b", PartnerHealth.up()),
+                        new PartnerInfo("nhsla", "NHS Litigation Authority", "1.0.0", "b", PartnerHealth.up()));
+            }
+
+            @Override
+            public Optional<PartnerInfo> partner(String id) {
+                return partners().stream().filter(p -> p.id().equals(id)).findFirst();
+            }
+        };
+        List<String> partnerCandidates = new ArrayList<>();
+        partners.complete(FakeSession.of("alice"), new FakeCommandLine("safety:token-create", "c"),
+                partnerCandidates);
+
+        create("alice", "cqc", null);
+        create("alice", "cqc", null);
+        revoke("1");
+        TokenIdCompleter ids = new TokenIdCompleter();
+        ids.apiTokenService = tokens;
+        List<String> idCandidates = new ArrayList<>();
+        ids.complete(FakeSession.of("alice"), new FakeCommandLine("safety:token-revoke", ""), idCandidates);
+
+        assertThat(partnerCandidates).extracting(String::trim).containsExactly("cqc");
+        assertThat(idCandidates).extracting(String::trim).containsExactly("2");
+    }
+}

@@ -1,0 +1,294 @@
+package uk.nhs.safety.campaign.rest.internal.security;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.nhs.safety.campaign.api.access.ApiToken;
+import uk.nhs.safety.campaign.api.access.ApiTokenService;
+import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException.Reason;
+
+/**
+ * The HTTP API's {@link Authenticator}: {@code Basic} credentials are checked against a JAAS realm (Karaf's
+ * {@code karaf} realm, i.e. {@code etc/users.properties}, by default) and the caller's roles are the realm's role
+ * principals; {@code Bearer} secrets are partner API tokens. Failed logins are logged and throttled per user name and
+ * per remote address ({@link LoginThrottle}); a throttled caller is refused before its password is even checked.
+ */
+@Component(service = Authenticator.class, configurationPid = HttpAuthenticator.PID)
+@Designate(ocd = HttpAuthenticator.Config.class)
+public class HttpAuthenticator implements Authenticator {
+
+    /** The configuration PID. */
+    public static final String PID = "uk.nhs.safety.campaign.rest.security";
+
+    static final int USER_MAX = 200;
+    static final int HEADER_MAX = 8192;
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpAuthenticator.class);
+    /** RFC 7235 token68: what may follow an auth scheme. */
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+
+    /** How HTTP callers are authenticated. */
+    @ObjectClassDefinition(name = "Campaign HTTP API authentication",
+            description = "JAAS realm and failed-login throttling of the Sign up to Safety HTTP API")
+    public @interface Config {
+
+        @AttributeDefinition(name = "JAAS realm", description = "The JAAS realm that checks Basic user names and"
+                + " passwords; its role principals are the callers' roles")
+        String realm() default "karaf";
+
+        @AttributeDefinition(name = "Failures allowed", description = "Failed logins allowed per user name and per"
+                + " remote address within the window; further attempts get 429 until the window has passed", min = "1")
+        int maxFailures() default 5;
+
+        @AttributeDefinition(name = "Window (seconds)", description = "The sliding window over which failed logins"
+                + " are counted", min = "1")
+        long windowSeconds() default 300;
+    }
+
+    /** The settings in force, validated. */
+    record Settings(String realm, int maxFailures, Duration window) {
+
+        static final Settings DEFAULTS = new Settings("karaf", 5, Duration.ofSeconds(300));
+
+        /** Bad values are replaced by the defaults, with a warning naming the property; the API stays protected. */
+        static Settings from(Config config) {
+            String realm = config.realm() == null || config.realm().isBlank() ? null : config.realm().strip();
+            if (realm == null) {
+                LOG.warn("Configuration {}: realm '{}' is blank; using '{}'", PID, config.realm(), DEFAULTS.realm());
+                realm = DEFAULTS.realm();
+            }
+            int max = config.maxFailures();
+            if (max < 1) {
+                LOG.warn("Configuration {}: maxFailures {} must be 1 or more; using {}", PID, max,
+                        DEFAULTS.maxFailures());
+                max = DEFAULTS.maxFailures();
+            }
+            long seconds = config.windowSeconds();
+            if (seconds < 1) {
+                LOG.warn("Configuration {}: windowSeconds {} must be 1 or more; using {}", PID, seconds,
+                        DEFAULTS.window().getSeconds());
+                seconds = DEFAULTS.window().getSeconds();
+            }
+            return new Settings(realm, max, Duration.ofSeconds(seconds));
+        }
+    }
+
+    private final PasswordCheck passwords;
+    private final LoginThrottle throttle;
+    private volatile String realm;
+
+    /*
+     * Optional and dynamic on purpose: the token store lives in the database, and Basic logins (and the health
+     * route, which must be able to say the database is down) must keep working while it is unavailable.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ApiTokenService tokens;
+
+    @Activate
+    public HttpAuthenticator(Config config) {
+        this(null, new JaasPasswordCheck(), Clock.systemUTC(), Settings.from(config));
+    }
+
+    HttpAuthenticator(ApiTokenService tokens, PasswordCheck passwords, Clock clock, Settings settings) {
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.realm = settings.realm();
+        this.throttle = new LoginThrottle(clock, settings.maxFailures(), settings.window());
+    }
+
+    @Modified
+    void modified(Config config) {
+        apply(Settings.from(config));
+    }
+
+    void apply(Settings settings) {
+        realm = settings.realm();
+        throttle.configure(settings.maxFailures(), settings.window());
+        LOG.info("HTTP authentication: realm '{}', at most {} failed logins per user or address in {} s",
+                settings.realm(), settings.maxFailures(), settings.window().getSeconds());
+    }
+
+    @Override
+    public Caller authenticate(String authorization, String remoteAddress) throws AuthenticationException {
+        if (authorization == null) {
+            return Caller.ANONYMOUS;
+        }
+        String address = remoteAddress == null || remoteAddress.isBlank() ? "unknown" : remoteAddress.strip();
+        String header = authorization.strip();
+        int space = header.indexOf(' ');
+        String scheme = space < 0 ? header : header.substring(0, space);
+        String credentials = space < 0 ? "" : header.substring(space + 1).strip();
+        if (header.length() > HEADER_MAX || !TOKEN68.matcher(credentials).matches()) {
+            throw malformed(address, "malformed Authorization header");
+        }
+        return switch (scheme.toLowerCase(Locale.ROOT)) {
+            case "basic" -> basic(credentials, address);
+            case "bearer" -> bearer(credentials, address);
+            default -> throw malformed(address, "unsupported authorization scheme; use Basic or Bearer");
+        };
+    }
+
+    private Caller basic(String credentials, String address) throws AuthenticationException {
+        char[] decoded = decode(credentials, address);
+        try {
+            int colon = indexOf(decoded, ':');
+            if (colon < 0) {
+                throw malformed(address, "malformed Basic credentials: no ':' between user name and password");
+            }
+            String user = new String(decoded, 0, colon);
+            if (user.isBlank()) {
+                throw malformed(address, "malformed Basic credentials: empty user name");
+            }
+            if (user.length() > USER_MAX) {
+                throw malformed(address, "malformed Basic credentials: user name longer than " + USER_MAX);
+            }
+            String userKey = "user:" + user;
+            String addressKey = "address:" + address;
+            long wait = throttle.retryAfterSeconds(userKey, addressKey);
+            if (wait > 0) {
+                LOG.warn("HTTP login of user '{}' from {} refused without checking: too many failed logins,"
+                        + " retry in {} s", printable(user), address, wait);
+                throw new AuthenticationException(Reason.RATE_LIMITED,
+                        "too many failed logins; try again in " + wait + " seconds", wait);
+            }
+            char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
+            Optional<Set<Principal>> principals;
+            try {
+                principals = passwords.check(realm, user, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            if (principals.isEmpty()) {
+                throttle.failed(userKey, addressKey);
+                LOG.warn("Failed HTTP login of user '{}' from {}", printable(user), address);
+                throw new AuthenticationException(Reason.BAD_CREDENTIALS, "wrong user name or password", 0);
+            }
+            throttle.succeeded(userKey);
+            return new Caller(user, roles(principals.get()));
+        } finally {
+            Arrays.fill(decoded, '\0');
+        }
+    }
+
+    private Caller bearer(String secret, String address) throws AuthenticationException {
+        String addressKey = "address:" + address;
+        long wait = throttle.retryAfterSeconds(addressKey);
+        if (wait > 0) {
+            LOG.warn("HTTP API token from {} refused without checking: too many failed logins, retry in {} s",
+                    address, wait);
+            throw new AuthenticationException(Reason.RATE_LIMITED,
+                    "too many failed logins; try again in " + wait + " seconds", wait);
+        }
+        ApiTokenService store = tokens;
+        if (store == null) {
+            throw new IllegalStateException("partner API tokens cannot be checked: the token store is unavailable");
+        }
+        Optional<ApiToken> token = store.authenticate(secret);
+        if (token.isEmpty()) {
+            throttle.failed(addressKey);
+            LOG.warn("Failed HTTP login with an unknown or revoked API token from {}", address);
+            throw new AuthenticationException(Reason.BAD_CREDENTIALS, "unknown or revoked API token", 0);
+        }
+        String partner = token.get().partnerId();
+        return new Caller(Roles.PARTNER_PREFIX + partner, Set.of(Roles.PARTNER, Roles.PARTNER_PREFIX + partner));
+    }
+
+    /** The names of the realm's role principals; user and group principals are not roles. */
+    static Set<String> roles(Set<Principal> principals) {
+        Set<String> roles = new TreeSet<>();
+        for (Principal p : principals) {
+            if (p instanceof RolePrincipal) {
+                roles.add(p.getName());
+            }
+        }
+        return roles;
+    }
+
+    /** Malformed credentials count as a failure of the address: probing with garbage is still probing. */
+    private AuthenticationException malformed(String address, String message) {
+        String addressKey = "address:" + address;
+        long wait = throttle.retryAfterSeconds(addressKey);
+        if (wait > 0) {
+            LOG.warn("HTTP login from {} refused without checking: too many failed logins, retry in {} s", address,
+                    wait);
+            return new AuthenticationException(Reason.RATE_LIMITED,
+                    "too many failed logins; try again in " + wait + " seconds", wait);
+        }
+        throttle.failed(addressKey);
+        LOG.warn("Failed HTTP login from {}: {}", address, message);
+        return new AuthenticationException(Reason.BAD_CREDENTIALS, message, 0);
+    }
+
+    private char[] decode(String base64, String address) throws AuthenticationException {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw malformed(address, "malformed Basic credentials: not base64");
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            char[] result = new char[chars.remaining()];
+            chars.get(result);
+            if (chars.hasArray()) {
+                Arrays.fill(chars.array(), '\0');
+            }
+            return result;
+        } catch (CharacterCodingException e) {
+            throw malformed(address, "malformed Basic credentials: not UTF-8");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static int indexOf(char[] chars, char wanted) {
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A user name as logged: control characters replaced, so a crafted name cannot forge log lines. */
+    static String printable(String user) {
+        StringBuilder b = new StringBuilder(Math.min(user.length(), 64));
+        user.codePoints().limit(64).forEach(cp -> b.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        return user.codePointCount(0, user.length()) > 64 ? b + "…" : b.toString();
+    }
+
+    LoginThrottle throttle() {
+        return throttle;
+    }
+}
