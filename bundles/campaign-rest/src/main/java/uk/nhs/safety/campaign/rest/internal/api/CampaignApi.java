@@ -125,9 +125,10 @@ public final class CampaignApi implements Dispatcher {
         return router.describe();
     }
 
-    /** The rule of the route that serves a request (for tests and the report), after routing. */
-    public Access accessOf(String method, String path) {
-        return router.match(method, path).handler().access();
+    /** Whether a caller may make a request: routes it (404/405 as {@link ProblemException}) and checks its rule. */
+    public Access.Decision authorise(String method, String path, Caller caller) {
+        Router.Match<Endpoint> match = router.match(method, path);
+        return match.handler().access().check(caller, match.params());
     }
 
     @Override
