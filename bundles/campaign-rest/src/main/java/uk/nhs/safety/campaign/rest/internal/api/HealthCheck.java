@@ -1,0 +1,88 @@
+package uk.nhs.safety.campaign.rest.internal.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.nhs.safety.campaign.api.MemberQuery;
+import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
+import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
+import uk.nhs.safety.campaign.rest.internal.http.Router;
+import uk.nhs.safety.campaign.rest.internal.security.Caller;
+
+/**
+ * Readiness at {@code /api/health}: the database answers and its migrations are done (core registers its services
+ * only once the store has migrated, so a missing member service means not ready), with each partner's own health.
+ * 200 when UP, 503 when DOWN; a partner's state alone never makes the platform DOWN. Never cached.
+ */
+public final class HealthCheck implements Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HealthCheck.class);
+    private static final String UP = "UP";
+    private static final String DOWN = "DOWN";
+
+    /** The health document. */
+    public record Health(String status, Check database, Check migrations, List<PartnerStatus> partners) {
+    }
+
+    /** One check's state. */
+    public record Check(String status) {
+    }
+
+    /** A partner's state as it reports it. */
+    public record PartnerStatus(String id, String status) {
+    }
+
+    private final Supplier<MemberService> members;
+    private final Supplier<PartnerRegistry> partners;
+    private final Router<Boolean> router = Router.<Boolean>builder().add("GET", "/", Boolean.TRUE).build();
+
+    /** Both suppliers may answer {@code null} while core is not (or no longer) running. */
+    public HealthCheck(Supplier<MemberService> members, Supplier<PartnerRegistry> partners) {
+        this.members = members;
+        this.partners = partners;
+    }
+
+    @Override
+    public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings) {
+        router.match(request.method(), request.path());
+        Health health = health();
+        return ApiResponse.json(UP.equals(health.status()) ? 200 : 503, health)
+                .caching(ApiResponse.Caching.NO_STORE);
+    }
+
+    public Health health() {
+        MemberService memberService = members.get();
+        String database;
+        String migrations;
+        if (memberService == null) {
+            database = DOWN;
+            migrations = DOWN;
+        } else {
+            // The service exists only after the migrations ran; the probe shows whether the database still answers.
+            migrations = UP;
+            database = probe(memberService) ? UP : DOWN;
+        }
+        PartnerRegistry registry = partners.get();
+        List<PartnerStatus> partnerStates = registry == null ? List.of() : registry.partners().stream()
+                .map(p -> new PartnerStatus(p.id(), p.health().status().name().toUpperCase(Locale.ROOT)))
+                .toList();
+        String status = UP.equals(database) && UP.equals(migrations) ? UP : DOWN;
+        return new Health(status, new Check(database), new Check(migrations), partnerStates);
+    }
+
+    private static boolean probe(MemberService memberService) {
+        try {
+            memberService.list(new MemberQuery(null, null, null, null, 0, 1));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("health: the database does not answer: {}", e.getMessage(), e);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package uk.nhs.safety.campaign.rest.internal.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.Member;
+import uk.nhs.safety.campaign.api.MemberStatus;
+import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.campaign.api.Page;
+import uk.nhs.safety.campaign.api.Pledge;
+import uk.nhs.safety.campaign.api.PlanVersion;
+import uk.nhs.safety.campaign.api.PledgeSummary;
+import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.Variation;
+
+/**
+ * JSON shapes of the API where they differ from the contract's records (derived fields, hidden drafts, summaries).
+ * The contract's records are written as they are everywhere else.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A pledge of the catalogue. */
+    public record PledgeView(int number, Pledge name, String title, String description) {
+        static PledgeView of(Pledge p) {
+            return new PledgeView(p.number(), p, p.title(), p.description());
+        }
+    }
+
+    /** A member, with {@code closed} spelled out. */
+    public record MemberView(String odsCode, String name, OrganisationType type, String region, String postcode,
+                             LocalDate joined, MemberStatus status, LocalDate openDate, LocalDate closeDate,
+                             boolean closed, boolean demo, long version) {
+        static MemberView of(Member m) {
+            return new MemberView(m.odsCode(), m.name(), m.type(), m.region(), m.postcode(), m.joined(), m.status(),
+                    m.openDate(), m.closeDate(), m.closed(), m.demo(), m.version());
+        }
+    }
+
+    /** One page of a list. */
+    public record PageView<T>(List<T> items, long total, int offset, int limit) {
+        static PageView<MemberView> members(Page<Member> page) {
+            return new PageView<>(page.items().stream().map(MemberView::of).toList(), page.total(), page.offset(),
+                    page.limit());
+        }
+    }
+
+    /** A member's pledge page at a glance; {@code drafts} only for callers who may edit the member. */
+    public record PledgePageView(String odsCode, boolean pagePublished, List<Integer> missing,
+                                 List<PledgeCount> pledges) {
+        static PledgePageView of(PledgeSummary s, boolean withDrafts) {
+            List<PledgeCount> counts = java.util.Arrays.stream(Pledge.values())
+                    .map(p -> new PledgeCount(p.number(), p.title(), s.published().getOrDefault(p, 0),
+                            withDrafts ? s.drafts().getOrDefault(p, 0) : null))
+                    .toList();
+            List<Integer> missing = s.missing().stream().map(Pledge::number).sorted().toList();
+            return new PledgePageView(s.odsCode(), s.pagePublished(), missing, counts);
+        }
+    }
+
+    /** Counts for one pledge. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PledgeCount(int number, String title, int published, Integer drafts) {
+    }
+
+    /** A published plan version in the versions list (without its content). */
+    public record VersionSummary(int number, Instant publishedAt, String publishedBy, String title) {
+        static VersionSummary of(PlanVersion v) {
+            return new VersionSummary(v.number(), v.publishedAt(), v.publishedBy(), v.content().title());
+        }
+    }
+
+    /** The latest value of a measure. */
+    public record Latest(LocalDate period, double value) {
+    }
+
+    /** A measure with the state of its chart. */
+    public record MeasureSummary(Measure measure, int points, Latest latest, Variation variation,
+                                 Assurance assurance, boolean provisional) {
+        static MeasureSummary of(Measure measure, SpcResult spc) {
+            Latest latest = spc.points().isEmpty() ? null
+                    : new Latest(spc.points().get(spc.points().size() - 1).period(),
+                            spc.points().get(spc.points().size() - 1).value());
+            return new MeasureSummary(measure, spc.points().size(), latest, spc.variation(), spc.assurance(),
+                    spc.provisional());
+        }
+    }
+
+    /**
+     * A measurement to record: {@code period} as {@code yyyy-mm-dd} or {@code yyyy-mm} (the first of the month).
+     * The value is boxed so that a missing value is reported as missing, not read as 0.
+     */
+    public record MeasurementInput(String period, Double value, String annotation) {
+    }
+}

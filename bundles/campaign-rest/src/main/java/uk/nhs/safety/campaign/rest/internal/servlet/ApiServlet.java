@@ -1,0 +1,112 @@
+package uk.nhs.safety.campaign.rest.internal.servlet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.nhs.safety.campaign.api.AuditService;
+import uk.nhs.safety.campaign.api.MeasureService;
+import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.PlanService;
+import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
+import uk.nhs.safety.campaign.rest.internal.api.CampaignApi;
+import uk.nhs.safety.campaign.rest.internal.api.CampaignServices;
+import uk.nhs.safety.campaign.rest.internal.api.PartnerDirectory;
+import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
+import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
+import uk.nhs.safety.campaign.rest.internal.http.Json;
+import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
+
+/**
+ * The campaign's JSON API at {@code /api/v1/*} on the HTTP Whiteboard: every route of {@link CampaignApi}, and the
+ * partners' own routes under {@code /api/v1/partners/{id}/}, tracked as partner bundles come and go.
+ */
+@Component(service = Servlet.class, configurationPid = RestConfig.PID)
+@Designate(ocd = RestConfig.class)
+@HttpWhiteboardServletPattern("/api/v1/*")
+@HttpWhiteboardServletName("safety-api-v1")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+    private final transient PartnerDirectory partnerRoutes = new PartnerDirectory();
+    private final transient RequestPipeline pipeline;
+    private final transient CampaignApi api;
+    private transient volatile RestSettings settings;
+
+    @Activate
+    public ApiServlet(@Reference Authenticator authenticator, @Reference MemberService members,
+                      @Reference PledgeService pledges, @Reference PlanService plans,
+                      @Reference MeasureService measures, @Reference AuditService audit,
+                      @Reference PartnerRegistry partners, @Reference SpcAnalyser spc, RestConfig config) {
+        Json json = new Json();
+        this.settings = settings(config);
+        this.pipeline = new RequestPipeline(authenticator, json);
+        this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc),
+                partnerRoutes, json, ApiServlet::openApiDocument);
+        LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), this.settings);
+    }
+
+    @Modified
+    void modified(RestConfig config) {
+        this.settings = settings(config);
+        LOG.info("HTTP API settings changed: {}", this.settings);
+    }
+
+    @Reference(service = PartnerRoutes.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addPartnerRoutes(PartnerRoutes routes) {
+        partnerRoutes.add(routes);
+    }
+
+    void removePartnerRoutes(PartnerRoutes routes) {
+        partnerRoutes.remove(routes);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, () -> settings), response);
+    }
+
+    static RestSettings settings(RestConfig config) {
+        return new RestSettings(config.maxJsonBytes(), config.maxCsvBytes(), config.anonymousMaxAgeSeconds());
+    }
+
+    /** The bundle's {@code openapi.json}, read on each request (it is small and rarely asked for), or null. */
+    private static byte[] openApiDocument() {
+        Bundle bundle = FrameworkUtil.getBundle(ApiServlet.class);
+        URL url = bundle == null ? ApiServlet.class.getResource("/openapi.json") : bundle.getEntry("openapi.json");
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled openapi.json", e);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package uk.nhs.safety.campaign.rest.internal.api;
+
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import uk.nhs.safety.campaign.api.ActionStatus;
+import uk.nhs.safety.campaign.api.DriverDiagram;
+import uk.nhs.safety.campaign.api.FocusArea;
+import uk.nhs.safety.campaign.api.ImportResult;
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureProgress;
+import uk.nhs.safety.campaign.api.MeasureService;
+import uk.nhs.safety.campaign.api.MeasureType;
+import uk.nhs.safety.campaign.api.Measurement;
+import uk.nhs.safety.campaign.api.Member;
+import uk.nhs.safety.campaign.api.MemberQuery;
+import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.MemberStatus;
+import uk.nhs.safety.campaign.api.NewAction;
+import uk.nhs.safety.campaign.api.NewMember;
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.campaign.api.Page;
+import uk.nhs.safety.campaign.api.PlanContent;
+import uk.nhs.safety.campaign.api.PlanService;
+import uk.nhs.safety.campaign.api.PlanStatus;
+import uk.nhs.safety.campaign.api.PlanVersion;
+import uk.nhs.safety.campaign.api.Pledge;
+import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.PledgeSummary;
+import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.StaleVersionException;
+import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.Variation;
+
+/**
+ * A tiny in-memory campaign: member RGT with a published plan (version 1, title "Published") whose working copy has
+ * since been edited (title "Draft edit", an extra draft-only measure), one published and one draft action; member
+ * RJZ with nothing. Writes record what they were asked so tests can check that refused requests changed nothing.
+ */
+final class FakeCampaign {
+
+    static final Instant T0 = Instant.parse("2015-04-01T09:00:00Z");
+
+    final Map<String, Member> members = new HashMap<>();
+    final List<PledgeAction> actions = new ArrayList<>();
+    final List<String> writes = new ArrayList<>();
+    SafetyPlan working;
+    PlanVersion published;
+    /** What the analyser was asked for: the target it analysed against. */
+    final List<Double> analysedTargets = new ArrayList<>();
+
+    FakeCampaign() {
+        members.put("RGT", member("RGT", 3));
+        members.put("RJZ", member("RJZ", 1));
+        actions.add(new PledgeAction(1, "RGT", Pledge.PUT_SAFETY_FIRST, "published action", "Medical Director",
+                null, ActionStatus.PLANNED, true, T0, 2));
+        actions.add(new PledgeAction(2, "RGT", Pledge.BE_HONEST, "draft action", "Chief Nurse", null,
+                ActionStatus.PLANNED, false, null, 1));
+        Measure falls = measure("falls", 0.9);
+        PlanContent publishedContent = content("Published", List.of(falls));
+        published = new PlanVersion("RGT", 1, T0, "ed", publishedContent);
+        working = new SafetyPlan("RGT", content("Draft edit", List.of(measure("falls", 0.5), measure("draft-only",
+                1.0))), PlanStatus.DRAFT, 1, T0, "ed", 5);
+    }
+
+    static Member member(String code, long version) {
+        return new Member(code, "Trust " + code, OrganisationType.ACUTE, "London", null, LocalDate.of(2014, 6, 24),
+                MemberStatus.ACTIVE, null, null, false, version);
+    }
+
+    static Measure measure(String key, double target) {
+        return new Measure(key, key, MeasureType.OUTCOME, "def", "%", ImprovementDirection.DOWN, null, target,
+                "aim", List.of());
+    }
+
+    static PlanContent content(String title, List<Measure> measures) {
+        return new PlanContent(title, LocalDate.of(2015, 4, 1), LocalDate.of(2018, 3, 31), List.of("falls"),
+                new DriverDiagram(title + " aim", List.of(), List.of(), List.of()), measures);
+    }
+
+    CampaignServices services() {
+        return new CampaignServices(new Members(), new Pledges(), new Plans(), new Measures(), null, null,
+                (points, direction, target, rebase) -> {
+                    analysedTargets.add(target);
+                    return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE,
+                            true);
+                });
+    }
+
+    private final class Members implements MemberService {
+        @Override
+        public ImportResult importOdsExtract(String actor, Reader source, String sourceName) {
+            writes.add("import " + sourceName);
+            return new ImportResult(0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public Member join(String actor, NewMember m) {
+            writes.add("join " + m.odsCode());
+            Member member = member(m.odsCode(), 0);
+            members.put(m.odsCode(), member);
+            return member;
+        }
+
+        @Override
+        public Member withdraw(String actor, String odsCode, long expectedVersion) {
+            Member current = members.get(odsCode);
+            if (current.version() != expectedVersion) {
+                throw new StaleVersionException("member " + odsCode, expectedVersion, current.version());
+            }
+            writes.add("withdraw " + odsCode);
+            return current;
+        }
+
+        @Override
+        public Optional<Member> find(String odsCode) {
+            return Optional.ofNullable(members.get(odsCode));
+        }
+
+        @Override
+        public Page<Member> list(MemberQuery query) {
+            List<Member> all = members.values().stream()
+                    .sorted(java.util.Comparator.comparing(Member::odsCode)).toList();
+            List<Member> page = all.stream().skip(query.offset()).limit(query.limit()).toList();
+            return new Page<>(page, all.size(), query.offset(), query.limit());
+        }
+    }
+
+    private final class Pledges implements PledgeService {
+        @Override
+        public List<PledgeAction> actions(String odsCode, boolean publishedOnly) {
+            return actions.stream().filter(a -> a.odsCode().equals(odsCode))
+                    .filter(a -> a.published() || !publishedOnly).toList();
+        }
+
+        @Override
+        public PledgeAction addAction(String actor, String odsCode, NewAction a) {
+            writes.add("add action " + a.text());
+            return new PledgeAction(3, odsCode, a.pledge(), a.text(), a.ownerRole(), a.dueDate(), a.status(), false,
+                    null, 0);
+        }
+
+        @Override
+        public PledgeAction updateAction(String actor, String odsCode, long actionId, NewAction action,
+                                         long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PledgeAction publishAction(String actor, String odsCode, long actionId, long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PledgeSummary summary(String odsCode) {
+            Map<Pledge, Integer> published = new EnumMap<>(Pledge.class);
+            Map<Pledge, Integer> drafts = new EnumMap<>(Pledge.class);
+            for (Pledge p : Pledge.values()) {
+                published.put(p, 0);
+                drafts.put(p, 0);
+            }
+            for (PledgeAction a : actions(odsCode, false)) {
+                (a.published() ? published : drafts).merge(a.pledge(), 1, Integer::sum);
+            }
+            return new PledgeSummary(odsCode, published, drafts);
+        }
+    }
+
+    private final class Plans implements PlanService {
+        @Override
+        public Optional<SafetyPlan> plan(String odsCode) {
+            return "RGT".equals(odsCode) ? Optional.of(working) : Optional.empty();
+        }
+
+        @Override
+        public PlanVersion version(String odsCode, int number) {
+            if ("RGT".equals(odsCode) && number == 1) {
+                return published;
+            }
+            throw new NotFoundException("no version " + number);
+        }
+
+        @Override
+        public List<PlanVersion> versions(String odsCode) {
+            return "RGT".equals(odsCode) ? List.of(published) : List.of();
+        }
+
+        @Override
+        public SafetyPlan save(String actor, String odsCode, PlanContent content, Long expectedVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public PlanVersion publish(String actor, String odsCode, long expectedVersion) {
+            writes.add("publish plan " + odsCode);
+            return new PlanVersion(odsCode, 2, T0, actor, working.content());
+        }
+
+        @Override
+        public List<FocusArea> focusAreas() {
+            return List.of(new FocusArea("falls", "Falls"));
+        }
+
+        @Override
+        public FocusArea addFocusArea(String actor, FocusArea area) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private final class Measures implements MeasureService {
+        @Override
+        public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                                  String annotation) {
+            writes.add("record " + measureKey + " " + period + " " + value);
+            return new Measurement(period, value, annotation);
+        }
+
+        @Override
+        public List<Measurement> measurements(String odsCode, String measureKey) {
+            return List.of();
+        }
+
+        @Override
+        public MeasureProgress progress(String odsCode, String measureKey) {
+            Measure m = working.content().measures().stream().filter(x -> x.key().equals(measureKey)).findFirst()
+                    .orElseThrow(() -> new NotFoundException(measureKey));
+            return new MeasureProgress(odsCode, m, new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE,
+                    Assurance.NOT_APPLICABLE, true));
+        }
+    }
+}
