@@ -1,0 +1,130 @@
+package uk.nhs.safety.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution unpacked into a directory, on free ports (ssh, RMI, HTTP), started with {@code bin/karaf
+ * server}, driven through {@code bin/client} and stopped with {@code bin/stop}: the platform as an operator meets it.
+ */
+final class KarafProcess {
+    private final Path home;
+    private final int sshPort;
+    private final int httpPort;
+    private Process process;
+    private boolean started;
+
+    private KarafProcess(Path home, int sshPort, int httpPort) {
+        this.home = home;
+        this.sshPort = sshPort;
+        this.httpPort = httpPort;
+    }
+
+    static KarafProcess unpack(Path archive, Path into) throws Exception {
+        run(into, List.of("tar", "xzf", archive.toString(), "-C", into.toString()), Duration.ofMinutes(1));
+        Path home;
+        try (var entries = Files.list(into)) {
+            home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        int ssh = KarafTestSupport.freePort();
+        int http = KarafTestSupport.freePort();
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", ssh);
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort",
+                KarafTestSupport.freePort());
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort",
+                KarafTestSupport.freePort());
+        setProperty(home.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", http);
+        return new KarafProcess(home, ssh, http);
+    }
+
+    /**
+     * Adds a user of the JAAS realm to etc/users.properties. Only before the first start: Karaf hashes the plain
+     * passwords on first use and owns the file from then on.
+     */
+    void addUser(String name, String password, String... roles) throws IOException {
+        if (started) {
+            throw new IllegalStateException("users are added before the first start, not after");
+        }
+        StringBuilder line = new StringBuilder("\n").append(name).append(" = ").append(password);
+        for (String role : roles) {
+            line.append(',').append(role);
+        }
+        Files.writeString(home.resolve("etc/users.properties"), line.append('\n').toString(), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** The HTTP server's root, on the IPv4 loopback address (the rate limiter counts per remote address). */
+    URI httpBase() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    void start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("bin/karaf", "server").directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("karaf.out").toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home.for.karaf"));
+        process = builder.start();
+        started = true;
+    }
+
+    void stop() throws Exception {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("Karaf did not stop within 90 s");
+        }
+    }
+
+    /** Runs console commands through bin/client (commands on standard input, as scripts should). */
+    String console(String commands) throws Exception {
+        Path script = Files.createTempFile(home, "commands", ".txt");
+        Files.writeString(script, commands + "\n");
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(sshPort), "-u", "admin",
+                "-p", "admin", "-b").directory(home.toFile()).redirectErrorStream(true)
+                .redirectInput(script.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home.for.karaf"));
+        Process client = builder.start();
+        byte[] out = client.getInputStream().readAllBytes();
+        if (!client.waitFor(60, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+            throw new IllegalStateException("bin/client did not finish: " + commands);
+        }
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("data/log/karaf.log"));
+    }
+
+    private static void setProperty(Path cfg, String key, int value) throws IOException {
+        Files.writeString(cfg, "\n" + key + " = " + value + "\n", StandardOpenOption.APPEND);
+    }
+
+    private static void run(Path dir, List<String> command, Duration timeout) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).inheritIO();
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home.for.karaf"));
+        Process p = builder.start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(command + " failed in " + dir);
+        }
+    }
+}
