@@ -99,7 +99,7 @@ final class ApiClient {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Caller caller = Caller.ANONYMOUS;
         private byte[] body;
-        private boolean expectContinue;
+        private Long declaredLength;
 
         private Request(String method, String template, Object... args) {
             this.method = method;
@@ -147,10 +147,15 @@ final class ApiClient {
         }
 
         /** Sends Expect: 100-continue, so a server that refuses the body by its headers never has to read it. */
-        Request expectContinue() {
-            this.expectContinue = true;
+        /**
+         * For {@link #sendFrom}: declare this Content-Length while sending only the body given, as a client does that
+         * is still uploading when the server answers (413 must come from the declared length, without reading).
+         */
+        Request declaringLength(long length) {
+            this.declaredLength = length;
             return this;
         }
+
 
         URI uri() {
             StringBuilder q = new StringBuilder();
@@ -161,7 +166,6 @@ final class ApiClient {
 
         Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri()).timeout(Duration.ofSeconds(30))
-                    .expectContinue(expectContinue)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(builder::header);
@@ -199,7 +203,8 @@ final class ApiClient {
                 if (caller.authorization() != null) {
                     head.append("Authorization: ").append(caller.authorization()).append("\r\n");
                 }
-                head.append("Content-Length: ").append(body == null ? 0 : body.length).append("\r\n\r\n");
+                long length = declaredLength != null ? declaredLength : body == null ? 0 : body.length;
+                head.append("Content-Length: ").append(length).append("\r\n\r\n");
                 OutputStream out = socket.getOutputStream();
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 if (body != null) {

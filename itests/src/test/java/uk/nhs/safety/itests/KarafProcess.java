@@ -27,7 +27,8 @@ final class KarafProcess {
         this.httpPort = httpPort;
     }
 
-    static KarafProcess unpack(Path archive, Path into) throws Exception {
+    static KarafProcess unpack(Path archive, Path target) throws Exception {
+        Path into = target.toAbsolutePath();
         run(into, List.of("tar", "xzf", archive.toString(), "-C", into.toString()), Duration.ofMinutes(1));
         Path home;
         try (var entries = Files.list(into)) {
