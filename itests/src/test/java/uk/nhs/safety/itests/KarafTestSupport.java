@@ -36,6 +36,9 @@ public abstract class KarafTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** The HTTP port the container listens on (free, chosen once per test JVM). */
+    protected static final int HTTP_PORT = freePort();
+
     /** Options shared by every Pax Exam test; demo seeding is off so each test controls its own data. */
     protected static Option[] baseOptions() {
         String archive = new File(System.getProperty("distribution.archive")).toURI().toString();
@@ -55,7 +58,8 @@ public abstract class KarafTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
-                    Integer.toString(freePort())),
+                    Integer.toString(HTTP_PORT)),
+            systemProperty("safety.http.port").value(Integer.toString(HTTP_PORT)),
             editConfigurationFilePut("etc/uk.nhs.safety.campaign.demo.cfg", "enabled", "false"),
             systemProperty("etr.csv").value(new File(System.getProperty("etr.csv")).getAbsolutePath()),
             systemProperty("example.plan").value(new File(System.getProperty("example.plan")).getAbsolutePath()),

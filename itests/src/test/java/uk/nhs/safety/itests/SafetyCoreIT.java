@@ -36,6 +36,8 @@ import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 
 /** The campaign core in the built distribution: feature, bundles, services and the safety:* console. */
 @RunWith(PaxExam.class)
@@ -184,6 +186,40 @@ public class SafetyCoreIT extends KarafTestSupport {
         }
         assertEquals(241, service(MemberService.class).list(MemberQuery.all()).total());
         assertContains(execute("safety:action-list RGT"), "Weekly learning bulletin for all wards");
+    }
+
+    @Test
+    public void partnerRoutesAnswerOverHttpWhileRegisteredAndAreGoneAfterwards() throws Exception {
+        String url = "http://localhost:" + System.getProperty("safety.http.port")
+                + "/api/v1/partners/test-partner/hello?who=itest";
+        ServiceRegistration<PartnerRoutes> routes = context.registerService(PartnerRoutes.class,
+                new PartnerRoutes() {
+                    public String partnerId() {
+                        return "test-partner";
+                    }
+
+                    public PartnerResponse handle(uk.nhs.safety.campaign.api.partner.PartnerRequest request) {
+                        return PartnerResponse.json(200, "{\"path\":\"" + request.path() + "\",\"who\":\""
+                                + request.param("who") + "\",\"caller\":\"" + request.caller() + "\"}");
+                    }
+                }, null);
+        try {
+            java.net.HttpURLConnection anonymous = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+            assertEquals(401, anonymous.getResponseCode());
+            java.net.HttpURLConnection admin = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+            admin.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals(200, admin.getResponseCode());
+            assertEquals("nosniff", admin.getHeaderField("X-Content-Type-Options"));
+            String body = new String(admin.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals("{\"path\":\"/hello\",\"who\":\"itest\",\"caller\":\"admin\"}", body);
+        } finally {
+            routes.unregister();
+        }
+        java.net.HttpURLConnection gone = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+        gone.setRequestProperty("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("admin:admin".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(404, gone.getResponseCode());
     }
 
     /**
