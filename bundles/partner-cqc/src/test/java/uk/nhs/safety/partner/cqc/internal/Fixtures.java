@@ -51,6 +51,13 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The partner's service over the fake campaign, with the bundled framework files and the given version. */
+    public static CqcEvidenceService service(FakeCampaign campaign, String frameworkVersion) {
+        return new CqcEvidenceService(new uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder(
+                campaign.memberService, campaign.pledgeService, campaign.planService, campaign.measureService, CLOCK),
+                new uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader(new CqcJson()), frameworkVersion, 12);
+    }
+
     public static FakeCampaign campaign() {
         FakeCampaign c = new FakeCampaign();
         c.members.put(ODS, new Member(ODS, "Cambridge University Hospitals NHS Foundation Trust",

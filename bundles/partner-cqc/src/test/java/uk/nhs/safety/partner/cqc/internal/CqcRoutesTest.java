@@ -1,0 +1,154 @@
+package uk.nhs.safety.partner.cqc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+
+class CqcRoutesTest {
+
+    private final FakeCampaign campaign = Fixtures.campaign();
+    private final CqcEvidenceService service = Fixtures.service(campaign, "2023");
+    private final CqcRoutes routes = new CqcRoutes(service);
+    private final ObjectMapper plain = new ObjectMapper();
+
+    private static PartnerRequest get(String path, Map<String, List<String>> query) {
+        return new PartnerRequest("GET", path, query, null, null, "partner:cqc", Set.of("partner"));
+    }
+
+    private JsonNode body(PartnerResponse response) throws IOException {
+        return plain.readTree(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void belongsToPartnerCqc() {
+        assertThat(routes.partnerId()).isEqualTo("cqc");
+    }
+
+    @Test
+    void answersTheFrameworkAsJson() throws IOException {
+        PartnerResponse response = routes.handle(get("/framework", Map.of()));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("application/json");
+        JsonNode json = body(response);
+        assertThat(json.get("version").asText()).isEqualTo("2023");
+        assertThat(json.get("keyQuestions")).hasSize(5);
+        int statements = 0;
+        for (JsonNode k : json.get("keyQuestions")) {
+            statements += k.get("statements").size();
+        }
+        assertThat(statements).isEqualTo(34);
+        assertThat(json.get("evidenceCategories")).hasSize(6);
+    }
+
+    @Test
+    void answersAMembersEvidencePackForThePeriodAsked() throws IOException {
+        PartnerResponse response = routes.handle(get("/evidence/rgt",
+                Map.of("from", List.of("2024-12-01"), "to", List.of("2025-03-31"))));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode json = body(response);
+        assertThat(json.get("odsCode").asText()).isEqualTo("RGT");
+        assertThat(json.at("/period/from").asText()).isEqualTo("2024-12-01");
+        assertThat(json.at("/period/to").asText()).isEqualTo("2025-03-31");
+        assertThat(json.at("/plan/version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void defaultsThePeriodToTheTwelveMonthsBeforeToday() throws IOException {
+        JsonNode json = body(routes.handle(get("/evidence/RGT", Map.of())));
+
+        // The fixtures' clock says 2025-04-15.
+        assertThat(json.at("/period/from").asText()).isEqualTo("2024-04-15");
+        assertThat(json.at("/period/to").asText()).isEqualTo("2025-04-15");
+    }
+
+    @Test
+    void answersTheGapsWithTheirKeyQuestions() throws IOException {
+        PartnerResponse response = routes.handle(get("/gaps/RGT",
+                Map.of("from", List.of("2024-12-01"), "to", List.of("2025-03-31"))));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode json = body(response);
+        assertThat(json.get("odsCode").asText()).isEqualTo("RGT");
+        assertThat(json.get("framework").asText()).isEqualTo("2023");
+        List<String> fields = new java.util.ArrayList<>();
+        json.get("gaps").get(0).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("id", "name", "keyQuestion");
+        assertThat(json.get("gaps")).anySatisfy(g -> {
+            assertThat(g.get("id").asText()).isEqualTo("safe.infection-prevention-and-control");
+            assertThat(g.get("keyQuestion").asText()).isEqualTo("Safe");
+        });
+        assertThat(json.get("gaps")).noneSatisfy(g -> assertThat(g.get("id").asText())
+                .isEqualTo("safe.medicines-optimisation"));
+    }
+
+    @Test
+    void anUnknownMemberIsNotFound() {
+        assertThatThrownBy(() -> routes.handle(get("/evidence/RXX", Map.of()))).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("RXX");
+        assertThatThrownBy(() -> routes.handle(get("/gaps/RXX", Map.of()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aBadDateIsRefusedNamingFromOrTo() {
+        assertThatThrownBy(() -> routes.handle(get("/evidence/RGT", Map.of("from", List.of("2025-02-30")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::value)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("from", "2025-02-30")));
+        assertThatThrownBy(() -> routes.handle(get("/gaps/RGT", Map.of("to", List.of("yesterday")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("to"));
+    }
+
+    @Test
+    void aMalformedOdsCodeIsRefusedNamingIt() {
+        assertThatThrownBy(() -> routes.handle(get("/evidence/R%20G", Map.of())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("ods"));
+    }
+
+    @Test
+    void anUnknownPathIsNotFound() {
+        assertThatThrownBy(() -> routes.handle(get("/inspections", Map.of()))).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("/inspections");
+        assertThatThrownBy(() -> routes.handle(get("/evidence", Map.of()))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void onlyGetIsAllowed() throws IOException {
+        PartnerResponse response = routes.handle(new PartnerRequest("POST", "/framework", Map.of(),
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8), "admin", Set.of("admin")));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "GET");
+        assertThat(body(response).get("error").asText()).contains("POST");
+    }
+
+    @Test
+    void answers503WithTheReasonWhileTheConfiguredFrameworkCannotLoad() throws IOException {
+        service.configure("1999", 12);
+
+        PartnerResponse response = routes.handle(get("/framework", Map.of()));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(body(response).get("error").asText()).contains("1999").contains("frameworks/cqc-1999.json");
+        assertThat(routes.handle(get("/evidence/RGT", Map.of())).status()).isEqualTo(503);
+    }
+}

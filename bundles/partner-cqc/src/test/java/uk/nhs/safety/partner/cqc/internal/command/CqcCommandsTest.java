@@ -1,0 +1,149 @@
+package uk.nhs.safety.partner.cqc.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
+import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
+import uk.nhs.safety.partner.cqc.internal.Fixtures;
+
+class CqcCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeCampaign campaign = Fixtures.campaign();
+    private final CqcEvidenceService service = Fixtures.service(campaign, "2023");
+
+    private FrameworkCommand framework() {
+        FrameworkCommand c = new FrameworkCommand();
+        c.evidence = service;
+        return c;
+    }
+
+    private EvidenceCommand evidence(String ods, String from, String to, String out) {
+        EvidenceCommand c = new EvidenceCommand();
+        c.evidence = service;
+        c.ods = ods;
+        c.from = from;
+        c.to = to;
+        c.out = out;
+        return c;
+    }
+
+    private GapsCommand gaps(String ods, String from, String to) {
+        GapsCommand c = new GapsCommand();
+        c.evidence = service;
+        c.ods = ods;
+        c.from = from;
+        c.to = to;
+        return c;
+    }
+
+    @Test
+    void frameworkListsEveryStatementUnderItsKeyQuestion() throws Exception {
+        CommandOutput output = CommandOutput.run(framework());
+
+        assertThat(output.err()).isEmpty();
+        assertThat(output.rows().get(0)).containsExactly("Key question", "Id", "Quality statement");
+        List<List<String>> statements = output.rows().subList(1, output.rows().size());
+        assertThat(statements).hasSize(34);
+        assertThat(statements).filteredOn(r -> r.get(0).equals("Well-led")).hasSize(8);
+        assertThat(output.row(1, "safe.medicines-optimisation")).get()
+                .isEqualTo(List.of("Safe", "safe.medicines-optimisation", "Medicines optimisation"));
+        assertThat(output.outLines()).last().asString().startsWith("5 key questions, 34 quality statements.");
+    }
+
+    @Test
+    void evidenceSummarisesItemsAndGapsPerStatement() throws Exception {
+        CommandOutput output = CommandOutput.run(evidence("rgt", "2024-12-01", "2025-03-31", null));
+
+        assertThat(output.err()).isEmpty();
+        assertThat(output.outLines()).startsWith("Member:    RGT Cambridge University Hospitals NHS Foundation Trust",
+                "Period:    2024-12-01 to 2025-03-31", "Framework: CQC 2023",
+                "Plan:      published version 2 (falls, medication-safety)");
+        assertThat(output.rows().get(0)).containsExactly("Key question", "Statement", "Items", "Gap");
+        // Actions 1 (pledge 1) and 3 (pledge 3) both evidence Learning culture.
+        assertThat(output.row(1, "Learning culture")).get().isEqualTo(List.of("Safe", "Learning culture", "2", ""));
+        // Six plan items: three drivers/ideas and three measures.
+        assertThat(output.row(1, "Medicines optimisation")).get()
+                .isEqualTo(List.of("Safe", "Medicines optimisation", "6", ""));
+        assertThat(output.row(1, "Safeguarding")).get().isEqualTo(List.of("Safe", "Safeguarding", "0", "gap"));
+        assertThat(output.outLines()).last()
+                .isEqualTo("8 of 34 quality statements evidenced, 26 gaps, 0 unmapped items");
+    }
+
+    @Test
+    void evidenceWritesTheJsonPackToOut() throws Exception {
+        Path file = dir.resolve("rgt.json");
+
+        CommandOutput output = CommandOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", file.toString()));
+
+        assertThat(output.err()).isEmpty();
+        assertThat(output.outLines()).containsExactly("Wrote the evidence pack for RGT to " + file
+                + ": 8 of 34 quality statements evidenced, 26 gaps, 0 unmapped items");
+        JsonNode json = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(json.get("odsCode").asText()).isEqualTo("RGT");
+        assertThat(json.get("gaps")).hasSize(26);
+    }
+
+    @Test
+    void gapsListsTheStatementsWithNoEvidence() throws Exception {
+        CommandOutput output = CommandOutput.run(gaps("RGT", "2024-12-01", "2025-03-31"));
+
+        assertThat(output.err()).isEmpty();
+        assertThat(output.rows().get(0)).containsExactly("Key question", "Id", "Quality statement");
+        assertThat(output.rows()).hasSize(1 + 26);
+        assertThat(output.row(1, "safe.infection-prevention-and-control")).get().isEqualTo(
+                List.of("Safe", "safe.infection-prevention-and-control", "Infection prevention and control"));
+        assertThat(output.row(1, "safe.medicines-optimisation")).isEmpty();
+        assertThat(output.outLines()).last()
+                .isEqualTo("RGT: 26 of 34 quality statements have no evidence (framework 2023)");
+    }
+
+    @Test
+    void anUnknownMemberIsOneErrorLine() throws Exception {
+        CommandOutput output = CommandOutput.run(gaps("RXX", null, null));
+
+        assertThat(output.errLines()).containsExactly("Error: no member with ODS code RXX");
+        assertThat(output.out()).isEmpty();
+    }
+
+    @Test
+    void aBadDateIsOneErrorLineNamingTheOption() throws Exception {
+        CommandOutput output = CommandOutput.run(evidence("RGT", "2025-02-30", null, null));
+
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: from '2025-02-30': ");
+        assertThat(output.out()).isEmpty();
+    }
+
+    @Test
+    void aFrameworkThatDidNotLoadIsOneErrorLineWithTheReason() throws Exception {
+        service.configure("1999", 12);
+
+        CommandOutput output = CommandOutput.run(framework());
+
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: CQC framework 1999 is not loaded: ")
+                .contains("frameworks/cqc-1999.json");
+    }
+
+    @Test
+    void anUnwritableOutFileIsOneErrorLine() throws Exception {
+        Path file = dir.resolve("missing-dir").resolve("rgt.json");
+
+        CommandOutput output = CommandOutput.run(evidence("RGT", null, null, file.toString()));
+
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
+        assertThat(file).doesNotExist();
+    }
+}
