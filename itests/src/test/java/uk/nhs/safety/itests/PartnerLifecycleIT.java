@@ -41,6 +41,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
@@ -75,6 +76,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             "com.h2database", "org.ops4j.pax.jdbc", "com.zaxxer.HikariCP", "org.ops4j.pax.web", "org.eclipse.jetty");
 
     static final long DEADLINE_SECONDS = 20;
+    static final long SETTLE_SECONDS = 60;
 
     @Inject
     private BundleContext context;
@@ -95,6 +97,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         assertFalse(FEATURE + " must not be installed before the test installs it", features.isInstalled(feature));
         assertNull(PARTNER_BUNDLE + " must not be there before the install", partnerBundle());
 
+        awaitSettled();
         Map<Long, BundleSnapshot> before = snapshot();
         List<String> core = before.values().stream().filter(BundleSnapshot::core).map(BundleSnapshot::name)
                 .sorted().collect(Collectors.toList());
@@ -251,6 +254,40 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             bundles.put(bundle.getBundleId(), BundleSnapshot.of(bundle));
         }
         return bundles;
+    }
+
+    /**
+     * Waits (on bundle events, up to {@value #SETTLE_SECONDS} s) until no bundle is STARTING or STOPPING, so that the
+     * snapshot is not taken while the container is still finishing its boot (Karaf's features core was seen STARTING
+     * when the probe began, going ACTIVE during the install).
+     */
+    private void awaitSettled() throws InterruptedException {
+        BlockingQueue<BundleEvent> events = new LinkedBlockingQueue<>();
+        BundleListener listener = events::add;
+        context.addBundleListener(listener);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+            List<String> moving = moving();
+            while (!moving.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail("bundles still starting or stopping after " + SETTLE_SECONDS + " s: " + moving);
+                }
+                events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+                moving = moving();
+            }
+        } finally {
+            context.removeBundleListener(listener);
+        }
+    }
+
+    /** Bundles in a transition; a lazily activated bundle stays STARTING until first used, so it does not count. */
+    private List<String> moving() {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getState() == Bundle.STOPPING || (b.getState() == Bundle.STARTING
+                        && !String.valueOf(b.getHeaders().get("Bundle-ActivationPolicy")).startsWith("lazy")))
+                .map(b -> b.getSymbolicName() + " " + stateName(b.getState()))
+                .collect(Collectors.toList());
     }
 
     private Bundle partnerBundle() {
