@@ -7,15 +7,21 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedActionException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +31,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import javax.inject.Inject;
 
@@ -44,17 +57,23 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The point of the platform: the CQC partner feature is installed into and uninstalled from a running container
  * while core serves HTTP requests, and no bundle that was there before is refreshed, restarted or changed.
  *
- * <p>One test method, because the steps are one story (before → install → serve → uninstall → after) on one
- * container. Feature install is the plain {@link FeaturesService#installFeature(String)} an operator's
+ * <p>Two stories, each one test method on the shared container and independent of the other's order: the feature
+ * comes and goes (before → install → serve → uninstall → after), and the partner's bundle is upgraded in place while
+ * it serves. Both share the snapshot, the disturbance watcher and the core traffic loop ({@link Watch}). Feature install is the plain {@link FeaturesService#installFeature(String)} an operator's
  * {@code feature:install safety-partner-cqc} performs, auto-refresh included: if it refreshes anything, that is the
  * finding this test exists to report, so it fails naming the bundles.
  */
@@ -77,12 +96,35 @@ public class PartnerLifecycleIT extends KarafTestSupport {
 
     static final long DEADLINE_SECONDS = 20;
     static final long SETTLE_SECONDS = 60;
+    static final long POLL_MILLIS = 50;
+
+    /** The partner's configuration PID and the non-default value the upgrade must keep (the default is 12). */
+    static final String CONFIG_PID = "uk.nhs.safety.partner.cqc";
+    static final String PERIOD_KEY = "defaultPeriodMonths";
+    static final int CONFIGURED_MONTHS = 6;
+    /**
+     * An evidence pack ending on this day without a start begins {@link #CONFIGURED_MONTHS} months before: worked
+     * out by hand (30 June 2025 less six months is 30 December 2024; the default twelve would give 30 June 2024).
+     */
+    static final String PACK_END = "2025-06-30";
+    static final String PACK_START_AFTER_SIX_MONTHS = "2024-12-30";
+    /** The "newer build": the same jar with only Bundle-Version raised. */
+    static final Version UPGRADED_VERSION = new Version(0, 1, 1);
+    /** How soon after {@link Bundle#update} returns the partner's routes must answer again. */
+    static final Duration ROUTES_BACK_WITHIN = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerLifecycleIT.class);
+    private static final Pattern PERIOD_START = Pattern.compile(
+            "\"period\"\\s*:\\s*\\{[^}]*\"from\"\\s*:\\s*\"([^\"]*)\"");
 
     @Inject
     private BundleContext context;
 
     @Inject
     private FeaturesService features;
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     @Configuration
     public Option[] config() {
@@ -110,49 +152,145 @@ public class PartnerLifecycleIT extends KarafTestSupport {
                         && core.stream().anyMatch(n -> n.startsWith("org.ops4j.pax.jdbc"))
                         && core.stream().anyMatch(n -> n.startsWith("org.ops4j.pax.web")));
 
-        Disturbances disturbances = new Disturbances(before);
-        context.addBundleListener(disturbances);
-        context.addServiceListener(disturbances);
-        CoreTraffic traffic = new CoreTraffic(List.of(url("/api/v1/members/" + TRAFFIC_MEMBER), url("/api/health")));
-        Thread trafficThread = new Thread(traffic, "core-traffic");
-        trafficThread.start();
+        Watch watch = new Watch(before);
+        CoreTraffic traffic = watch.traffic;
         try {
             traffic.awaitRequests(2);
 
             // --- install, as an operator's feature:install does (auto-refresh on) --------------------------------
             features.installFeature(FEATURE);
-            assertPreExistingBundlesUntouched("feature:install " + FEATURE, before, disturbances);
+            watch.assertUntouched("feature:install " + FEATURE);
             Bundle partner = partnerBundle();
             assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
             assertEquals(PARTNER_BUNDLE + " state", stateName(Bundle.ACTIVE), stateName(partner.getState()));
             assertPartnerServes();
             traffic.awaitRequests(traffic.requests() + 2);
-            assertPreExistingBundlesUntouched("serving with " + FEATURE + " installed", before, disturbances);
+            watch.assertUntouched("serving with " + FEATURE + " installed");
 
             // --- uninstall ----------------------------------------------------------------------------------------
             features.uninstallFeature(FEATURE);
             assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
             assertFalse(features.isInstalled(features.getFeature(FEATURE)));
             assertPartnerGone();
-            assertPreExistingBundlesUntouched("feature:uninstall " + FEATURE, before, disturbances);
+            watch.assertUntouched("feature:uninstall " + FEATURE);
             traffic.awaitRequests(traffic.requests() + 2);
         } finally {
-            traffic.stop();
-            trafficThread.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
-            context.removeServiceListener(disturbances);
-            context.removeBundleListener(disturbances);
+            watch.close();
         }
-        assertFalse("core traffic thread stopped", trafficThread.isAlive());
-        assertEquals("failed core requests during install and uninstall (of " + traffic.requests() + ")",
-                List.of(), traffic.failures());
+        watch.assertNoFailedRequests("install and uninstall");
         assertEquals("core answers after the partner left", 200, get(url("/api/v1/members/" + TRAFFIC_MEMBER), null)
                 .status());
     }
 
+    /**
+     * A newer build of the partner's bundle replaces the running one in place ({@link Bundle#update}, what
+     * {@code bundle:update} does) while core serves: no core request fails, the partner's routes are back within
+     * {@link #ROUTES_BACK_WITHIN}, its configuration and core's data are kept and no other bundle is touched.
+     * Self-contained: installs the feature if it is not there and uninstalls it at the end.
+     */
+    @Test
+    public void partnerBundleUpgradesInPlaceWhileCoreServesKeepingConfigurationAndData() throws Exception {
+        importTrustsAndPublishAPlan();
+        if (!features.isInstalled(features.getFeature(FEATURE))) {
+            features.installFeature(FEATURE);
+        }
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(CONFIG_PID, "?");
+        Dictionary<String, Object> original = configuration.getProperties();
+        try {
+            Bundle partner = partnerBundle();
+            assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
+            assertPartnerServes();
+
+            // --- a non-default configuration, in effect before the upgrade ---------------------------------------
+            Dictionary<String, Object> changed = new Hashtable<>();
+            if (original != null) {
+                Collections.list(original.keys()).forEach(key -> changed.put(key, original.get(key)));
+            }
+            changed.put(PERIOD_KEY, CONFIGURED_MONTHS);
+            configuration.update(changed);
+            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+
+            // Core's data as the partner reads it; the partner keeps no data of its own yet (every pack is built
+            // from core's members, pledges, plans and measures on request), so core's data is all there is to keep.
+            URL member = url("/api/v1/members/" + PLAN_MEMBER);
+            URL plan = url("/api/v1/members/" + PLAN_MEMBER + "/plan/versions/1");
+            Answer memberBefore = get(member, null);
+            Answer planBefore = get(plan, null);
+            assertEquals("member " + PLAN_MEMBER + ": " + memberBefore.body(), 200, memberBefore.status());
+            assertEquals("published plan of " + PLAN_MEMBER + ": " + planBefore.body(), 200, planBefore.status());
+
+            long id = partner.getBundleId();
+            Version was = partner.getVersion();
+            assertTrue("the upgrade raises the version: " + was + " -> " + UPGRADED_VERSION,
+                    UPGRADED_VERSION.compareTo(was) > 0);
+            byte[] newerBuild = withBundleVersion(read(partner.getLocation()), UPGRADED_VERSION);
+
+            awaitSettled();
+            Map<Long, BundleSnapshot> before = snapshot();
+            before.remove(id);
+            Watch watch = new Watch(before);
+            Duration routesBackAfter;
+            try {
+                watch.traffic.awaitRequests(2);
+
+                // --- the upgrade --------------------------------------------------------------------------------
+                partner.update(new ByteArrayInputStream(newerBuild));
+                long updated = System.nanoTime();
+                awaitHttp(url(PARTNER_URL_BASE + "/framework"), ADMIN, a -> a.status() == 200,
+                        "answers 200 after the bundle update", ROUTES_BACK_WITHIN);
+                routesBackAfter = Duration.ofNanos(System.nanoTime() - updated);
+                LOG.info("CQC partner routes answered again {} ms after the bundle update returned",
+                        routesBackAfter.toMillis());
+                System.out.println("PartnerLifecycleIT: CQC routes back " + routesBackAfter.toMillis()
+                        + " ms after Bundle.update returned");
+
+                watch.traffic.awaitRequests(watch.traffic.requests() + 2);
+                watch.assertUntouched("updating " + PARTNER_BUNDLE + " to " + UPGRADED_VERSION);
+            } finally {
+                watch.close();
+            }
+            watch.assertNoFailedRequests("the update of " + PARTNER_BUNDLE);
+
+            // --- the same bundle, newer, serving with its configuration -----------------------------------------
+            Bundle upgraded = context.getBundle(id);
+            assertNotNull("bundle " + id + " is still installed after its update", upgraded);
+            assertEquals("the partner keeps its bundle id", id, partnerBundle().getBundleId());
+            assertEquals(PARTNER_BUNDLE + " state", stateName(Bundle.ACTIVE), stateName(upgraded.getState()));
+            assertEquals(PARTNER_BUNDLE + " version", UPGRADED_VERSION, upgraded.getVersion());
+            String partners = awaitCommand("safety:partner-list", out -> out.contains(UPGRADED_VERSION.toString()),
+                    "safety:partner-list shows the partner at " + UPGRADED_VERSION);
+            assertContains(partners, PARTNER_ID, "UP");
+            assertFalse("safety:partner-list no longer shows " + was + ":\n" + partners,
+                    partners.contains(was.toString()));
+
+            Object months = configurations.getConfiguration(CONFIG_PID, "?").getProperties().get(PERIOD_KEY);
+            assertEquals("configured " + PERIOD_KEY + " after the upgrade", String.valueOf(CONFIGURED_MONTHS),
+                    String.valueOf(months));
+            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+
+            assertEquals("member " + PLAN_MEMBER + " after the upgrade", memberBefore, get(member, null));
+            assertEquals("published plan of " + PLAN_MEMBER + " after the upgrade", planBefore, get(plan, null));
+            assertPartnerServes();
+        } finally {
+            if (original != null) {
+                configuration.update(original);
+            }
+            features.uninstallFeature(FEATURE);
+        }
+        assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
+        assertPartnerGone();
+    }
+
     // --- steps ---------------------------------------------------------------------------------------------------
 
-    /** Core data the partner reads (the trust list, RJZ's published plan), through the console like an operator. */
+    /**
+     * Core data the partner reads (the trust list, RJZ's published plan), through the console like an operator;
+     * once per container, whichever test method comes first (both share it: the reactor is per class).
+     */
     private void importTrustsAndPublishAPlan() throws Exception {
+        if (get(url("/api/v1/members/" + PLAN_MEMBER + "/plan/versions/1"), null).status() == 200) {
+            return;
+        }
         assertContains(execute("safety:member-import " + System.getProperty("etr.csv")), "241 rows");
         assertContains(execute("safety:plan-import " + PLAN_MEMBER + " " + System.getProperty("example.plan")),
                 "Saved plan for " + PLAN_MEMBER);
@@ -193,6 +331,100 @@ public class PartnerLifecycleIT extends KarafTestSupport {
                 + PARTNER_ID);
         awaitHttp(url(PARTNER_URL_BASE + "/framework"), ADMIN, 404);
         assertEquals(404, get(url(PARTNER_URL_BASE + "/gaps/" + PLAN_MEMBER), ADMIN).status());
+    }
+
+    /** Waits until an evidence pack ending on {@link #PACK_END} without a start begins on the day given. */
+    private void awaitPackStart(String start, Duration within) throws Exception {
+        URL pack = url(PARTNER_URL_BASE + "/evidence/" + PLAN_MEMBER + "?to=" + PACK_END);
+        awaitHttp(pack, ADMIN, a -> a.status() == 200 && start.equals(packStart(a.body())),
+                "has a period starting " + start, within);
+    }
+
+    private static String packStart(String json) {
+        Matcher matcher = PERIOD_START.matcher(json);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The bytes at a bundle location (an {@code mvn:} URL resolves inside the container). */
+    private static byte[] read(String location) throws IOException {
+        try (InputStream in = new URL(location).openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * The same jar with {@code Bundle-Version} in its manifest replaced: every other entry is copied byte for byte
+     * and in order, the manifest keeps its other headers.
+     */
+    static byte[] withBundleVersion(byte[] jar, Version version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(jar.length + 1024);
+        boolean manifestSeen = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                    Manifest manifest = new Manifest(new ByteArrayInputStream(content));
+                    assertNotNull("the jar's manifest has a Bundle-Version",
+                            manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION));
+                    manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version.toString());
+                    ByteArrayOutputStream rewritten = new ByteArrayOutputStream();
+                    manifest.write(rewritten);
+                    content = rewritten.toByteArray();
+                    manifestSeen = true;
+                }
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(entry.getTime());
+                out.putNextEntry(copy);
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        assertTrue("the bundle jar has " + JarFile.MANIFEST_NAME, manifestSeen);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The disturbance watcher and the core traffic loop over one story of a test: started on construction, both
+     * stopped by {@link #close()}. {@link #assertUntouched} and {@link #assertNoFailedRequests} are the verdicts.
+     */
+    private final class Watch implements AutoCloseable {
+
+        private final Map<Long, BundleSnapshot> before;
+        private final Disturbances disturbances;
+        private final CoreTraffic traffic;
+        private final Thread trafficThread;
+
+        Watch(Map<Long, BundleSnapshot> before) throws IOException {
+            this.before = Map.copyOf(before);
+            this.disturbances = new Disturbances(before);
+            context.addBundleListener(disturbances);
+            context.addServiceListener(disturbances);
+            this.traffic = new CoreTraffic(List.of(url("/api/v1/members/" + TRAFFIC_MEMBER), url("/api/health")));
+            this.trafficThread = new Thread(traffic, "core-traffic");
+            trafficThread.start();
+        }
+
+        void assertUntouched(String step) {
+            assertPreExistingBundlesUntouched(step, before, disturbances);
+        }
+
+        void assertNoFailedRequests(String during) {
+            assertFalse("core traffic thread stopped", trafficThread.isAlive());
+            assertEquals("failed core requests during " + during + " (of " + traffic.requests() + ")",
+                    List.of(), traffic.failures());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                traffic.stop();
+                trafficThread.join(TimeUnit.SECONDS.toMillis(DEADLINE_SECONDS));
+            } finally {
+                context.removeServiceListener(disturbances);
+                context.removeBundleListener(disturbances);
+            }
+        }
     }
 
     /**
@@ -438,22 +670,41 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         }
     }
 
+    /** The answer, or status -1 with the error as its body (so a poll can go on through a dropped connection). */
+    private static Answer attemptGet(URL url, String authorization) {
+        try {
+            return get(url, authorization);
+        } catch (IOException e) {
+            return new Answer(-1, null, e.toString());
+        }
+    }
+
     /** GETs until the wanted status, waiting for the next service event or 200 ms between tries. */
     private Answer awaitHttp(URL url, String authorization, int status) throws Exception {
+        return awaitHttp(url, authorization, a -> a.status() == status, "answers " + status,
+                Duration.ofSeconds(DEADLINE_SECONDS));
+    }
+
+    /**
+     * GETs until the answer satisfies the condition, waiting for the next service event or {@value #POLL_MILLIS} ms
+     * between tries (an I/O error counts as an unsatisfying answer); fails with the last answer at the deadline.
+     */
+    private Answer awaitHttp(URL url, String authorization, Predicate<Answer> done, String what, Duration within)
+            throws Exception {
         BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
         ServiceListener listener = events::add;
         context.addServiceListener(listener);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
-            Answer answer = get(url, authorization);
-            while (answer.status() != status) {
+            long deadline = System.nanoTime() + within.toNanos();
+            Answer answer = attemptGet(url, authorization);
+            while (!done.test(answer)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    fail("GET " + url + " answers " + status + " within " + DEADLINE_SECONDS + " s; last answer "
+                    fail("GET " + url + " " + what + " within " + within.toMillis() + " ms; last answer "
                             + answer.status() + " " + answer.body());
                 }
-                events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
-                answer = get(url, authorization);
+                events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+                answer = attemptGet(url, authorization);
             }
             return answer;
         } finally {
