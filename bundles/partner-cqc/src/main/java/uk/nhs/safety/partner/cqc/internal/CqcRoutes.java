@@ -15,10 +15,13 @@ import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
- * {@code GET /evidence/{ods}?from=&to=} and {@code GET /gaps/{ods}?from=&to=}, all JSON. Core has already let only
+ * {@code GET /evidence/{ods}?from=&to=&format=json|csv|html|zip} and {@code GET /gaps/{ods}?from=&to=} (JSON).
+ * A ZIP pack is sent as an attachment named {@code cqc-evidence-<ods>-<from>-<to>.zip}. Core has already let only
  * admins and the CQC partner's own tokens through. Thread-safe (stateless).
  */
 @Component(service = PartnerRoutes.class)
@@ -65,9 +68,16 @@ public final class CqcRoutes implements PartnerRoutes {
             }
             String from = request.param("from");
             String to = request.param("to");
-            Object body = member.group(1).equals("evidence") ? evidence.pack(ods, from, to)
-                    : evidence.gaps(ods, from, to);
-            return PartnerResponse.json(200, json.write(body));
+            if (member.group(1).equals("gaps")) {
+                return PartnerResponse.json(200, json.write(evidence.gaps(ods, from, to)));
+            }
+            // Checked before the pack is built: a bad format is refused whatever the member or dates.
+            EvidenceFormat format = EvidenceFormat.parse("format", request.param("format"));
+            EvidencePack pack = evidence.pack(ods, from, to);
+            Map<String, String> headers = format == EvidenceFormat.ZIP
+                    ? Map.of("Content-Disposition", "attachment; filename=\"" + format.fileName(pack) + "\"")
+                    : Map.of();
+            return new PartnerResponse(200, format.contentType(), format.render(pack, json), headers);
         } catch (FrameworkUnavailableException e) {
             // Not the caller's fault and not a bug: the service is up but misconfigured, so say so.
             return PartnerResponse.json(503, json.write(Map.of("error", e.getMessage())));

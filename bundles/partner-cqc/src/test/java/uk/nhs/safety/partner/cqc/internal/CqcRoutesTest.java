@@ -151,4 +151,45 @@ class CqcRoutesTest {
         assertThat(body(response).get("error").asText()).contains("1999").contains("frameworks/cqc-1999.json");
         assertThat(routes.handle(get("/evidence/RGT", Map.of())).status()).isEqualTo(503);
     }
+
+    private static Map<String, List<String>> period(String format) {
+        return Map.of("from", List.of("2024-12-01"), "to", List.of("2025-03-31"), "format", List.of(format));
+    }
+
+    @Test
+    void answersEachFormatWithItsContentType() throws IOException {
+        assertThat(routes.handle(get("/evidence/RGT", period("json"))).contentType()).isEqualTo("application/json");
+        assertThat(body(routes.handle(get("/evidence/RGT", period("json")))).get("odsCode").asText())
+                .isEqualTo("RGT");
+
+        PartnerResponse csv = routes.handle(get("/evidence/RGT", period("csv")));
+        assertThat(csv.contentType()).isEqualTo("text/csv; charset=utf-8");
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("Key question,Statement id,");
+
+        PartnerResponse html = routes.handle(get("/evidence/RGT", period("html")));
+        assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(new String(html.body(), StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>")
+                .contains("Cambridge University Hospitals NHS Foundation Trust (RGT), 2024-12-01 to 2025-03-31");
+        assertThat(csv.headers()).doesNotContainKey("Content-Disposition");
+    }
+
+    @Test
+    void answersTheZipAsANamedAttachment() {
+        PartnerResponse zip = routes.handle(get("/evidence/rgt", period("ZIP")));
+
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        assertThat(zip.headers()).containsEntry("Content-Disposition",
+                "attachment; filename=\"cqc-evidence-RGT-2024-12-01-2025-03-31.zip\"");
+        // A ZIP file starts with the local file header signature "PK\3\4".
+        assertThat(zip.body()).startsWith((byte) 'P', (byte) 'K', (byte) 3, (byte) 4);
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedNamingFormat() {
+        assertThatThrownBy(() -> routes.handle(get("/evidence/RGT", period("pdf"))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::value)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("format", "pdf")));
+    }
 }

@@ -12,13 +12,20 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 
-/** A member's evidence pack: a summary per quality statement, or the whole pack as JSON in a file. */
+/**
+ * A member's evidence pack: a summary per quality statement, or the whole pack in a format ({@code --format
+ * json|csv|html|zip}, default JSON) written to {@code --out}; a text format without {@code --out} is printed, ZIP
+ * needs {@code --out}.
+ */
 @Service
-@Command(scope = "cqc", name = "evidence", description = "Shows a member's CQC evidence per quality statement, or writes the evidence pack as JSON")
+@Command(scope = "cqc", name = "evidence", description = "Shows a member's CQC evidence per quality statement, or writes the evidence pack as JSON, CSV, HTML or ZIP")
 public class EvidenceCommand extends CqcCommand {
 
     @Reference
@@ -33,19 +40,34 @@ public class EvidenceCommand extends CqcCommand {
     @Option(name = "--to", description = "Last day of the period, yyyy-mm-dd (default: today)")
     String to;
 
-    @Option(name = "--out", description = "Write the pack as JSON to this file instead of showing a summary")
+    @Option(name = "--out", description = "Write the pack (JSON unless --format says otherwise) to this file instead of showing a summary")
     String out;
+
+    @Option(name = "--format", description = "json, csv, html or zip: the whole pack in that format, printed or written to --out (zip needs --out)")
+    String format;
 
     @Override
     protected void run() throws IOException {
+        // The options are checked before any work, so a bad combination changes nothing and writes nothing.
+        EvidenceFormat chosen = EvidenceFormat.parse("--format", format);
+        if (out == null && chosen.binary()) {
+            throw new ValidationException(Violation.of("--format", format,
+                    "a " + chosen.id() + " pack is binary: give --out <file> to write it"));
+        }
         EvidencePack pack = evidence.pack(ods, from, to);
         int statements = pack.keyQuestions().stream().mapToInt(k -> k.statements().size()).sum();
         String counts = (statements - pack.gaps().size()) + " of " + statements + " quality statements evidenced, "
                 + pack.gaps().size() + " gaps, " + pack.unmapped().size() + " unmapped items";
         if (out != null) {
             Path file = Path.of(out);
-            Files.writeString(file, new CqcJson().write(pack), StandardCharsets.UTF_8);
-            System.out.println("Wrote the evidence pack for " + pack.odsCode() + " to " + file + ": " + counts);
+            Files.write(file, chosen.render(pack, new CqcJson()));
+            System.out.println("Wrote the evidence pack for " + pack.odsCode()
+                    + (format == null ? "" : " (" + chosen.id() + ")") + " to " + file
+                    + ": " + counts);
+            return;
+        }
+        if (format != null) {
+            System.out.print(new String(chosen.render(pack, new CqcJson()), StandardCharsets.UTF_8));
             return;
         }
         System.out.println("Member:    " + pack.odsCode() + " " + pack.memberName());

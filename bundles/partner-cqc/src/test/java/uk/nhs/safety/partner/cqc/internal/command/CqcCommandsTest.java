@@ -146,4 +146,59 @@ class CqcCommandsTest {
         assertThat(output.errLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
         assertThat(file).doesNotExist();
     }
+
+    private EvidenceCommand evidence(String format, String out) {
+        EvidenceCommand c = evidence("RGT", "2024-12-01", "2025-03-31", out);
+        c.format = format;
+        return c;
+    }
+
+    @Test
+    void evidenceWritesEachFormatToTheOutFile() throws Exception {
+        for (String format : List.of("json", "csv", "html", "zip")) {
+            Path file = dir.resolve("pack." + format);
+
+            CommandOutput output = CommandOutput.run(evidence(format, file.toString()));
+
+            assertThat(output.err()).as(format).isEmpty();
+            assertThat(output.outLines()).as(format).singleElement().asString()
+                    .startsWith("Wrote the evidence pack for RGT (" + format + ") to " + file);
+            assertThat(file).as(format).exists();
+        }
+        assertThat(new ObjectMapper().readTree(dir.resolve("pack.json").toFile()).get("odsCode").asText())
+                .isEqualTo("RGT");
+        assertThat(Files.readString(dir.resolve("pack.csv"))).startsWith("Key question,Statement id,");
+        assertThat(Files.readString(dir.resolve("pack.html"))).startsWith("<!DOCTYPE html>");
+        byte[] zip = Files.readAllBytes(dir.resolve("pack.zip"));
+        assertThat(zip).startsWith((byte) 'P', (byte) 'K', (byte) 3, (byte) 4);
+    }
+
+    @Test
+    void evidencePrintsATextFormatWhenNoOutIsGiven() throws Exception {
+        CommandOutput output = CommandOutput.run(evidence("csv", null));
+
+        assertThat(output.err()).isEmpty();
+        assertThat(output.outLines().get(0)).startsWith("Key question,Statement id,");
+    }
+
+    @Test
+    void aZipWithoutOutIsOneErrorLineAndWritesNothing() throws Exception {
+        CommandOutput output = CommandOutput.run(evidence("zip", null));
+
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'zip': ")
+                .contains("--out");
+        assertThat(output.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFormatIsOneErrorLineNamingTheOptionAndWritesNoFile() throws Exception {
+        Path file = dir.resolve("pack.pdf");
+
+        CommandOutput output = CommandOutput.run(evidence("pdf", file.toString()));
+
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'pdf': ")
+                .contains("json, csv, html, zip");
+        assertThat(output.out()).isEmpty();
+        assertThat(file).doesNotExist();
+    }
 }
