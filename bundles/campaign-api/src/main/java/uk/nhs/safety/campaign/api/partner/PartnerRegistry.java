@@ -5,7 +5,11 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Core's live view of the partner integrations installed now. Thread-safe. */
+/**
+ * Core's live view of what partners have plugged in now: their integrations, exporters, importers and evidence
+ * contributors. Everything here follows the partner bundles as they are installed, upgraded and removed; nothing
+ * is cached beyond a service's registration. Thread-safe.
+ */
 @ProviderType
 public interface PartnerRegistry {
 
@@ -14,4 +18,19 @@ public interface PartnerRegistry {
 
     /** One partner by id. */
     Optional<PartnerInfo> partner(String id);
+
+    /** The exporters registered now, ordered by name. */
+    List<Exporter> exporters();
+
+    /** One exporter by name. */
+    Optional<Exporter> exporter(String name);
+
+    /** The importers registered now, ordered by name. */
+    List<Importer> importers();
+
+    /** One importer by name. */
+    Optional<Importer> importer(String name);
+
+    /** The evidence contributors registered now, ordered by source. */
+    List<EvidenceContributor> evidenceContributors();
 }

@@ -66,21 +66,11 @@ class AuditAndPartnerCommandsTest {
 
     @Test
     void showsEachPartnersHealthAndWhyWhenNotUp() throws Exception {
-        PartnerRegistry registry = new PartnerRegistry() {
-            @Override
-            public List<PartnerInfo> partners() {
-                return List.of(
-                        new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "uk.nhs.safety.partner-cqc",
-                                PartnerHealth.up()),
-                        new PartnerInfo("nhsla", "NHS Litigation Authority", "1.1.0", "uk.nhs.safety.partner-nhsla",
-                                new PartnerHealth(PartnerHealth.Status.DEGRADED, "claims file is 40 days old")));
-            }
-
-            @Override
-            public Optional<PartnerInfo> partner(String id) {
-                return partners().stream().filter(p -> p.id().equals(id)).findFirst();
-            }
-        };
+        PartnerRegistry registry = new FakePartnerRegistry(
+                new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "uk.nhs.safety.partner-cqc",
+                        PartnerHealth.up()),
+                new PartnerInfo("nhsla", "NHS Litigation Authority", "1.1.0", "uk.nhs.safety.partner-nhsla",
+                        new PartnerHealth(PartnerHealth.Status.DEGRADED, "claims file is 40 days old")));
         PartnerListCommand c = new PartnerListCommand();
         c.partnerRegistry = registry;
         c.session = FakeSession.of("alice");

@@ -145,18 +145,9 @@ class TokenCommandsTest {
     @Test
     void completesInstalledPartnerIdsAndUnrevokedTokenIds() throws Exception {
         PartnerIdCompleter partners = new PartnerIdCompleter();
-        partners.partnerRegistry = new PartnerRegistry() {
-            @Override
-            public List<PartnerInfo> partners() {
-                return List.of(new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "b", PartnerHealth.up()),
-                        new PartnerInfo("nhsla", "NHS Litigation Authority", "1.0.0", "b", PartnerHealth.up()));
-            }
-
-            @Override
-            public Optional<PartnerInfo> partner(String id) {
-                return partners().stream().filter(p -> p.id().equals(id)).findFirst();
-            }
-        };
+        partners.partnerRegistry = new FakePartnerRegistry(
+                new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "b", PartnerHealth.up()),
+                new PartnerInfo("nhsla", "NHS Litigation Authority", "1.0.0", "b", PartnerHealth.up()));
         List<String> partnerCandidates = new ArrayList<>();
         partners.complete(FakeSession.of("alice"), new FakeCommandLine("safety:token-create", "c"),
                 partnerCandidates);

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.SqlWork;
 
 /**
  * The campaign store: the configured {@link DataSource} with the schema migrated, and transaction helpers. The
@@ -91,6 +92,11 @@ public class Database {
         } catch (SQLException e) {
             throw new CampaignException("database read failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The data source, for components that run migrations of their own (partner stores). */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     private static <E extends Throwable> E rollback(Connection c, E failure) {

@@ -27,32 +27,98 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 /**
  * A small versioned-SQL migration runner. Scripts are named {@code V<n>__<description>.sql} and listed, in order, by
  * an index resource (bundle class loaders cannot list resources portably). Applied versions are recorded in
- * {@code schema_version} with a checksum; a script changed after it was applied stops the start, because the
- * database no longer matches what the code believes it is.
+ * a history table with a checksum ({@code schema_version} for core, {@code partner_schema_version} per partner); a
+ * script changed after it was applied stops the start, because the database no longer matches what the code
+ * believes it is.
  */
 public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final Pattern NAME = Pattern.compile("V([0-9]+)__([A-Za-z0-9_]+)\\.sql");
 
-    /** Reads a script or the index by its name; {@code null} when there is no such resource. */
+    /** Checks a script's statements before it runs; throws {@link CampaignException} to refuse it. */
     @FunctionalInterface
-    public interface ScriptSource {
-        InputStream open(String name) throws IOException;
+    public interface ScriptCheck {
+        void check(Migration script, List<String> statements);
+    }
+
+    /**
+     * Where applied versions are recorded: core's own {@code schema_version} ({@code scope} {@code null}) or the
+     * shared {@code partner_schema_version} rows of one partner.
+     */
+    public record History(String scope) {
+
+        static final History CORE = new History(null);
+
+        String create() {
+            return scope == null
+                    ? "CREATE TABLE IF NOT EXISTS schema_version ("
+                    + " version INTEGER NOT NULL PRIMARY KEY,"
+                    + " description VARCHAR(200) NOT NULL,"
+                    + " checksum VARCHAR(64) NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"
+                    : "CREATE TABLE IF NOT EXISTS partner_schema_version ("
+                    + " partner_id VARCHAR(40) NOT NULL,"
+                    + " version INTEGER NOT NULL,"
+                    + " description VARCHAR(200) NOT NULL,"
+                    + " checksum VARCHAR(64) NOT NULL,"
+                    + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                    + " PRIMARY KEY (partner_id, version))";
+        }
+
+        PreparedStatement select(Connection c) throws SQLException {
+            if (scope == null) {
+                return c.prepareStatement("SELECT version, checksum FROM schema_version ORDER BY version");
+            }
+            PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, checksum FROM partner_schema_version WHERE partner_id = ? ORDER BY version");
+            ps.setString(1, scope);
+            return ps;
+        }
+
+        void record(Connection c, Migration m, OffsetDateTime at) throws SQLException {
+            String sql = scope == null
+                    ? "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)"
+                    : "INSERT INTO partner_schema_version (version, description, checksum, applied_at, partner_id)"
+                    + " VALUES (?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setInt(1, m.version());
+                ps.setString(2, m.description());
+                ps.setString(3, m.checksum());
+                ps.setObject(4, at);
+                if (scope != null) {
+                    ps.setString(5, scope);
+                }
+                ps.executeUpdate();
+            }
+        }
+
+        String describe() {
+            return scope == null ? "the campaign store" : "partner " + scope;
+        }
     }
 
     private final ScriptSource source;
     private final String index;
     private final Clock clock;
+    private final History history;
+    private final ScriptCheck check;
 
     public Migrations(ScriptSource source, String index, Clock clock) {
+        this(source, index, clock, History.CORE, (script, statements) -> { });
+    }
+
+    public Migrations(ScriptSource source, String index, Clock clock, History history, ScriptCheck check) {
         this.source = source;
         this.index = index;
         this.clock = clock;
+        this.history = history;
+        this.check = check;
     }
 
     /** The scripts shipped in this bundle. */
@@ -96,28 +162,37 @@ public final class Migrations {
         List<Migration> scripts = scripts();
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + " version INTEGER NOT NULL PRIMARY KEY,"
-                        + " description VARCHAR(200) NOT NULL,"
-                        + " checksum VARCHAR(64) NOT NULL,"
-                        + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                s.execute(history.create());
             }
             Map<Integer, String> applied = applied(c);
             verify(scripts, applied);
             List<Integer> done = new ArrayList<>();
             for (Migration m : scripts) {
                 if (!applied.containsKey(m.version())) {
-                    applyOne(c, m);
+                    List<String> statements = statements(m.sql());
+                    check.check(m, statements);
+                    applyOne(c, m, statements);
                     done.add(m.version());
                 }
             }
             return done;
         } catch (SQLException e) {
-            throw new CampaignException("cannot read or create the schema_version table: " + e.getMessage(), e);
+            throw new CampaignException("cannot read or create the schema history of " + history.describe() + ": "
+                    + e.getMessage(), e);
         }
     }
 
-    private static void verify(List<Migration> scripts, Map<Integer, String> applied) {
+    /** The latest version recorded as applied (0 when none). */
+    public int latestApplied(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return applied(c).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        } catch (SQLException e) {
+            throw new CampaignException("cannot read the schema history of " + history.describe() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void verify(List<Migration> scripts, Map<Integer, String> applied) {
         List<String> changed = new ArrayList<>();
         for (Migration m : scripts) {
             String stored = applied.get(m.version());
@@ -126,32 +201,26 @@ public final class Migrations {
             }
         }
         if (!changed.isEmpty()) {
-            throw new CampaignException("schema migrations changed after they were applied: " + String.join(", ",
+            throw new CampaignException("schema migrations of " + history.describe()
+                    + " changed after they were applied: " + String.join(", ",
                     changed) + "; restore the original scripts and put the change in a new migration");
         }
         int latest = scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version();
         applied.keySet().stream().filter(v -> v > latest).forEach(v -> LOG.warn(
-                "The database has schema version {} applied, newer than the latest this bundle knows ({})", v,
-                latest));
+                "The database has schema version {} of {} applied, newer than the latest this bundle knows ({})", v,
+                history.describe(), latest));
     }
 
-    private void applyOne(Connection c, Migration m) {
-        LOG.info("Applying schema migration {} ({})", m.version(), m.description());
+    private void applyOne(Connection c, Migration m, List<String> statements) {
+        LOG.info("Applying schema migration {} ({}) of {}", m.version(), m.description(), history.describe());
         try {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                for (String statement : statements(m.sql())) {
+                for (String statement : statements) {
                     s.execute(statement);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO schema_version (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-                ps.setInt(1, m.version());
-                ps.setString(2, m.description());
-                ps.setString(3, m.checksum());
-                ps.setObject(4, OffsetDateTime.now(clock));
-                ps.executeUpdate();
-            }
+            history.record(c, m, OffsetDateTime.now(clock));
             c.commit();
         } catch (SQLException e) {
             CampaignException failure = new CampaignException(
@@ -171,10 +240,9 @@ public final class Migrations {
         }
     }
 
-    private static Map<Integer, String> applied(Connection c) throws SQLException {
+    private Map<Integer, String> applied(Connection c) throws SQLException {
         Map<Integer, String> applied = new LinkedHashMap<>();
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, checksum FROM schema_version ORDER BY version")) {
+        try (PreparedStatement s = history.select(c); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
@@ -221,7 +289,8 @@ public final class Migrations {
     private String text(String name) {
         try (InputStream in = source.open(name)) {
             if (in == null) {
-                throw new CampaignException("schema migration resource " + name + " is missing from the bundle");
+                throw new CampaignException("schema migration resource " + name + " of " + history.describe()
+                        + " is missing from the bundle");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {

@@ -17,14 +17,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
+import uk.nhs.safety.campaign.api.partner.Exporter;
+import uk.nhs.safety.campaign.api.partner.Importer;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 
 /**
- * Tracks the installed {@link PartnerIntegration} services as they come and go (no restart needed). Health is
- * asked on every listing; a partner whose health check throws is listed as down, never dropped.
+ * Tracks the installed {@link PartnerIntegration}, {@link Exporter}, {@link Importer} and
+ * {@link EvidenceContributor} services as they come and go (no restart needed). Health is asked on every listing; a
+ * partner whose health check throws is listed as down, never dropped.
  */
 @Component(service = PartnerRegistry.class)
 public class PartnerRegistryImpl implements PartnerRegistry {
@@ -39,6 +43,9 @@ public class PartnerRegistryImpl implements PartnerRegistry {
 
     // Keyed by service id: stable for the registration's life, and still known when the bundle has gone.
     private final Map<Long, Tracked> partners = new ConcurrentHashMap<>();
+    private final Map<Long, Exporter> exporters = new ConcurrentHashMap<>();
+    private final Map<Long, Importer> importers = new ConcurrentHashMap<>();
+    private final Map<Long, EvidenceContributor> contributors = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removePartner")
@@ -54,6 +61,61 @@ public class PartnerRegistryImpl implements PartnerRegistry {
         if (gone != null) {
             LOG.info("Partner integration of bundle {} unregistered", gone.bundle());
         }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeExporter")
+    void addExporter(Exporter exporter, ServiceReference<Exporter> reference) {
+        exporters.put(serviceId(reference), exporter);
+    }
+
+    void removeExporter(ServiceReference<Exporter> reference) {
+        exporters.remove(serviceId(reference));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeImporter")
+    void addImporter(Importer importer, ServiceReference<Importer> reference) {
+        importers.put(serviceId(reference), importer);
+    }
+
+    void removeImporter(ServiceReference<Importer> reference) {
+        importers.remove(serviceId(reference));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeContributor")
+    void addContributor(EvidenceContributor contributor, ServiceReference<EvidenceContributor> reference) {
+        contributors.put(serviceId(reference), contributor);
+    }
+
+    void removeContributor(ServiceReference<EvidenceContributor> reference) {
+        contributors.remove(serviceId(reference));
+    }
+
+    @Override
+    public List<Exporter> exporters() {
+        return exporters.values().stream().sorted(Comparator.comparing(Exporter::name)).toList();
+    }
+
+    @Override
+    public Optional<Exporter> exporter(String name) {
+        return exporters().stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public List<Importer> importers() {
+        return importers.values().stream().sorted(Comparator.comparing(Importer::name)).toList();
+    }
+
+    @Override
+    public Optional<Importer> importer(String name) {
+        return importers().stream().filter(i -> i.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public List<EvidenceContributor> evidenceContributors() {
+        return contributors.values().stream().sorted(Comparator.comparing(EvidenceContributor::source)).toList();
     }
 
     @Override

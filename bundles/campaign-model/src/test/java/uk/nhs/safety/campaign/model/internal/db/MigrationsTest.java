@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class MigrationsTest {
@@ -129,7 +130,7 @@ class MigrationsTest {
                 "INSERT INTO t (a) VALUES ('it''s')");
     }
 
-    private static Migrations.ScriptSource source(Map<String, String> files) {
+    private static ScriptSource source(Map<String, String> files) {
         return name -> {
             String text = files.get(name);
             return text == null ? null : (InputStream) new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));

@@ -17,18 +17,8 @@ import uk.nhs.safety.campaign.rest.internal.security.Caller;
 
 class HealthCheckTest {
 
-    private final PartnerRegistry registry = new PartnerRegistry() {
-        @Override
-        public List<PartnerInfo> partners() {
-            return List.of(new PartnerInfo("cqc", "Care Quality Commission", "1.0", "b",
-                    new PartnerHealth(PartnerHealth.Status.DEGRADED, "slow")));
-        }
-
-        @Override
-        public Optional<PartnerInfo> partner(String id) {
-            return Optional.empty();
-        }
-    };
+    private final PartnerRegistry registry = new FakePartnerRegistry(new PartnerInfo("cqc",
+            "Care Quality Commission", "1.0", "b", new PartnerHealth(PartnerHealth.Status.DEGRADED, "slow")));
 
     private final RequestPipeline pipeline = new RequestPipeline((a, r) -> Caller.ANONYMOUS, new Json());
 

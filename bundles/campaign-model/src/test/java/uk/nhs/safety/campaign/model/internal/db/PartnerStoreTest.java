@@ -1,0 +1,111 @@
+package uk.nhs.safety.campaign.model.internal.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
+
+class PartnerStoreTest {
+
+    private static final String V1 = "CREATE TABLE nhsla_claim (ref VARCHAR(20) NOT NULL,"
+            + " CONSTRAINT nhsla_claim_pk PRIMARY KEY (ref));\nCREATE INDEX nhsla_claim_ref ON nhsla_claim (ref);\n";
+
+    private final TestDatabase db = new TestDatabase();
+    private final PartnerStoreImpl store = new PartnerStoreImpl(db.database, TestDatabase.CLOCK);
+    private final Map<String, String> files = new HashMap<>(Map.of("index.txt", "V1__claims.sql\n",
+            "V1__claims.sql", V1));
+
+    @Test
+    void migratesAPartnersTablesAndRecordsTheVersionsPerPartner() {
+        PartnerDatabase nhsla = store.open("nhsla", source());
+
+        assertThat(nhsla.schemaVersion()).isEqualTo(1);
+        assertThat(nhsla.prefix()).isEqualTo("nhsla_");
+        assertThat(nhsla.product()).isEqualTo("H2");
+        assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version WHERE partner_id = 'nhsla'")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM schema_version")).as("core's history is untouched")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aNewerBundleAddsItsScriptsAndKeepsTheData() {
+        store.open("nhsla", source()).inTransaction(c -> insert(c, "C1"));
+        files.put("index.txt", "V1__claims.sql\nV2__status.sql\n");
+        files.put("V2__status.sql", "ALTER TABLE nhsla_claim ADD COLUMN status VARCHAR(10);");
+
+        PartnerDatabase upgraded = store.open("nhsla", source());
+
+        assertThat(upgraded.schemaVersion()).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim WHERE ref = 'C1' AND status IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAScriptThatNamesObjectsOutsideThePartnersPrefix() {
+        files.put("V1__claims.sql", "CREATE TABLE claim (ref VARCHAR(20));\nINSERT INTO member (ods_code) VALUES ('X');");
+
+        assertThatThrownBy(() -> store.open("nhsla", source())).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("V1__claims.sql").hasMessageContaining("claim, member")
+                .hasMessageContaining("'nhsla_'");
+        assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version")).isZero();
+    }
+
+    @Test
+    void refusesToOpenWhenAnAppliedScriptWasChanged() {
+        store.open("nhsla", source());
+        files.put("V1__claims.sql", V1 + "-- edited\n");
+
+        assertThatThrownBy(() -> store.open("nhsla", source())).hasMessageContaining("partner nhsla")
+                .hasMessageContaining("V1__claims.sql");
+    }
+
+    @Test
+    void refusesAMalformedPartnerId() {
+        assertThatThrownBy(() -> store.open("NHS LA", source())).hasMessageContaining("partner id 'NHS LA'");
+    }
+
+    @Test
+    void aFailedUnitOfWorkLeavesTheTablesAsTheyWere() {
+        PartnerDatabase nhsla = store.open("nhsla", source());
+
+        assertThatThrownBy(() -> nhsla.inTransaction(c -> {
+            insert(c, "C1");
+            throw new ValidationException(new Violation(2, "reference", "C1", "duplicate"));
+        })).isInstanceOf(ValidationException.class);
+
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
+    }
+
+    @Test
+    void hyphenatedIdsUseUnderscoresInThePrefix() {
+        files.put("V1__claims.sql", "CREATE TABLE my_body_thing (id INTEGER);");
+
+        assertThat(store.open("my-body", source()).prefix()).isEqualTo("my_body_");
+    }
+
+    private static int insert(java.sql.Connection c, String ref) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO nhsla_claim (ref) VALUES (?)")) {
+            ps.setString(1, ref);
+            return ps.executeUpdate();
+        }
+    }
+
+    private ScriptSource source() {
+        Map<String, String> snapshot = Map.copyOf(files);
+        return name -> snapshot.containsKey(name)
+                ? new ByteArrayInputStream(snapshot.get(name).getBytes(StandardCharsets.UTF_8)) : null;
+    }
+}
