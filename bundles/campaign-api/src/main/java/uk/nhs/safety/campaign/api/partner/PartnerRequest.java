@@ -12,8 +12,10 @@ import java.util.Set;
  * @param query       query parameters, each with its values in order
  * @param contentType the request's media type, or {@code null} when it has no body
  * @param body        the request body (empty when none); core has already refused bodies over its size limit
- * @param caller      the authenticated caller's name (a user, or {@code partner:<id>} for a partner token)
- * @param roles       the caller's roles (e.g. {@code admin}, {@code partner})
+ * @param caller      the authenticated caller's name (a user, {@code partner:<id>} for a partner token, or
+ *                    {@code anonymous} on a {@link RouteAccess#PUBLIC} route)
+ * @param roles       the caller's roles: {@code admin}, {@code operator}, {@code partner} with {@code partner:<id>},
+ *                    {@code member-editor} with {@code member:<ODS>} for each member it edits; empty when anonymous
  */
 public record PartnerRequest(String method, String path, Map<String, List<String>> query, String contentType,
                              byte[] body, String caller, Set<String> roles) {

@@ -19,7 +19,9 @@ public enum Access {
     EDITOR,
     /** Admins, operators and member editors of the path's member: the audit trail. */
     AUDITOR,
-    /** Admins and the partner's own token. */
+    /** Any authenticated caller (the handler refuses further by roles): partner routes that ask for it. */
+    AUTHENTICATED,
+    /** Admins and the partner's own callers (a token, or a user with roles {@code partner} and {@code partner:<id>}). */
     PARTNER;
 
     /** The outcome of checking a caller against a rule. */
@@ -35,6 +37,7 @@ public enum Access {
     private boolean allows(Caller caller, Map<String, String> params) {
         return switch (this) {
             case ANYONE -> true;
+            case AUTHENTICATED -> !caller.anonymous();
             case ADMIN -> caller.admin();
             case OPERATOR -> caller.operator();
             case EDITOR -> caller.mayEdit(params.getOrDefault("ods", ""));

@@ -35,6 +35,7 @@ import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
@@ -128,13 +129,32 @@ public final class CampaignApi implements Dispatcher {
     /** Whether a caller may make a request: routes it (404/405 as {@link ProblemException}) and checks its rule. */
     public Access.Decision authorise(String method, String path, Caller caller) {
         Router.Match<Endpoint> match = router.match(method, path);
-        return match.handler().access().check(caller, match.params());
+        return access(match, method).check(caller, match.params());
+    }
+
+    /**
+     * The rule of a matched route. A partner's routes say themselves which of their paths are public or open to any
+     * authenticated caller; everything else, and every path of a partner that is not installed, is the partner's.
+     */
+    private Access access(Router.Match<Endpoint> match, String method) {
+        Access rule = match.handler().access();
+        if (rule != Access.PARTNER) {
+            return rule;
+        }
+        String path = "/" + match.params().get("rest");
+        RouteAccess declared = partnerRoutes.find(match.params().get("id"))
+                .map(routes -> routes.access(method, path)).orElse(RouteAccess.PARTNER);
+        return declared == null ? Access.PARTNER : switch (declared) {
+            case PUBLIC -> Access.ANYONE;
+            case AUTHENTICATED -> Access.AUTHENTICATED;
+            case PARTNER -> Access.PARTNER;
+        };
     }
 
     @Override
     public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings) throws IOException {
         Router.Match<Endpoint> match = router.match(request.method(), request.path());
-        switch (match.handler().access().check(caller, match.params())) {
+        switch (access(match, request.method()).check(caller, match.params())) {
             case UNAUTHENTICATED -> {
                 ProblemException e = new ProblemException(Problem.Kind.UNAUTHORIZED,
                         "this request needs a user (HTTP Basic) or a partner token (Bearer)");

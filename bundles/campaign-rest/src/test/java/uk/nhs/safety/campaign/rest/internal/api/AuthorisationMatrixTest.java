@@ -10,6 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
 
@@ -30,8 +34,30 @@ class AuthorisationMatrixTest {
             "operator", OPERATOR, "editorRGT", EDITOR_RGT, "editorRJZ", EDITOR_RJZ, "partnerCqc", PARTNER_CQC);
 
     private final CampaignApi api = new CampaignApi(
-            new CampaignServices(null, null, null, null, null, null, null), new PartnerDirectory(), new Json(),
-            () -> null);
+            new CampaignServices(null, null, null, null, null, null, null), directory(), new Json(), () -> null);
+
+    /** NHS I's routes open its national roll-up to the public and its member summaries to any known caller. */
+    private static PartnerDirectory directory() {
+        PartnerDirectory directory = new PartnerDirectory();
+        directory.add(new PartnerRoutes() {
+            @Override
+            public String partnerId() {
+                return "nhsi";
+            }
+
+            @Override
+            public RouteAccess access(String method, String path) {
+                return path.equals("/national") ? RouteAccess.PUBLIC
+                        : path.startsWith("/members/") ? RouteAccess.AUTHENTICATED : RouteAccess.PARTNER;
+            }
+
+            @Override
+            public PartnerResponse handle(PartnerRequest request) {
+                throw new UnsupportedOperationException("only authorisation is tested here");
+            }
+        });
+        return directory;
+    }
 
     static Stream<Arguments> matrix() {
         // method, path, anonymous, admin, operator, editor of RGT, editor of RJZ, partner:cqc
@@ -52,6 +78,9 @@ class AuthorisationMatrixTest {
                 row("GET", "/partners", "401", "A", "A", "403", "403", "403"),
                 row("POST", "/partners/cqc/evidence", "401", "A", "403", "403", "403", "A"),
                 row("GET", "/partners/nhsla/claims", "401", "A", "403", "403", "403", "403"),
+                row("GET", "/partners/nhsi/national", "A", "A", "A", "A", "A", "A"),
+                row("GET", "/partners/nhsi/members/RGT", "401", "A", "A", "A", "A", "A"),
+                row("POST", "/partners/nhsi/incidents", "401", "A", "403", "403", "403", "403"),
                 row("GET", "/members/RGT/plan", "A", "A", "A", "A", "A", "A"),
                 row("GET", "/members", "A", "A", "A", "A", "A", "A"));
     }
