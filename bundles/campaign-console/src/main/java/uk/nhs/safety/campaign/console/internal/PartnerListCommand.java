@@ -8,7 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 
-/** Lists the partner integrations installed now, with their health. */
+/** Lists the partner integrations installed now, with their health, and the exporters and importers they offer. */
 @Service
 @Command(scope = "safety", name = "partner-list", description = "Lists installed partner integrations and their health")
 public class PartnerListCommand extends SafetyCommand {
@@ -31,5 +31,27 @@ public class PartnerListCommand extends SafetyCommand {
                     p.health() == null ? "" : ConsoleSupport.text(p.health().detail()));
         }
         table.print(System.out);
+        if (!partnerRegistry.exporters().isEmpty()) {
+            System.out.println();
+            ShellTable exporters = new ShellTable();
+            exporters.column("Exporter");
+            exporters.column("Partner");
+            exporters.column("Formats");
+            exporters.column(new WordWrapColumn("Description", 70));
+            partnerRegistry.exporters().forEach(e -> exporters.addRow().addContent(e.name(), e.partnerId(),
+                    String.join(", ", e.formats()), e.description()));
+            exporters.print(System.out);
+        }
+        if (!partnerRegistry.importers().isEmpty()) {
+            System.out.println();
+            ShellTable importers = new ShellTable();
+            importers.column("Importer");
+            importers.column("Partner");
+            importers.column("Reads");
+            importers.column(new WordWrapColumn("Description", 70));
+            partnerRegistry.importers().forEach(i -> importers.addRow().addContent(i.name(), i.partnerId(),
+                    String.join(", ", i.mediaTypes()), i.description()));
+            importers.print(System.out);
+        }
     }
 }
