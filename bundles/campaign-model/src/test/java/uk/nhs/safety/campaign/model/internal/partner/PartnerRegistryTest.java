@@ -10,6 +10,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 
+import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
+import uk.nhs.safety.campaign.api.partner.Exporter;
+import uk.nhs.safety.campaign.api.partner.Importer;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
@@ -69,6 +72,58 @@ class PartnerRegistryTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cqc", PartnerHealth.Status.DOWN),
                         org.assertj.core.groups.Tuple.tuple("nhsi", PartnerHealth.Status.UP));
         assertThat(registry.partner("cqc").orElseThrow().health().detail()).contains("token expired");
+    }
+
+    @Test
+    void tracksExportersImportersAndContributorsAsTheyComeAndGo() {
+        ServiceReference<PartnerIntegration> cqcRef = reference("uk.nhs.safety.partner-cqc");
+        ServiceReference<PartnerIntegration> nhslaRef = reference("uk.nhs.safety.partner-nhsla");
+        registry.addExporter(exporter("nhsla-profile"), cast(nhslaRef));
+        registry.addExporter(exporter("cqc-evidence"), cast(cqcRef));
+        registry.addImporter(importer("nhsla-claims"), cast(nhslaRef));
+        registry.addContributor(contributor("nhsla"), cast(nhslaRef));
+
+        assertThat(registry.exporters()).extracting(Exporter::name).containsExactly("cqc-evidence", "nhsla-profile");
+        assertThat(registry.exporter("nhsla-profile")).isPresent();
+        assertThat(registry.importer("nhsla-claims")).isPresent();
+        assertThat(registry.evidenceContributors()).extracting(EvidenceContributor::source).containsExactly("nhsla");
+
+        registry.removeExporter(cast(nhslaRef));
+        registry.removeImporter(cast(nhslaRef));
+        registry.removeContributor(cast(nhslaRef));
+
+        assertThat(registry.exporters()).extracting(Exporter::name).containsExactly("cqc-evidence");
+        assertThat(registry.importer("nhsla-claims")).isEmpty();
+        assertThat(registry.evidenceContributors()).isEmpty();
+    }
+
+    private static Exporter exporter(String name) {
+        return (Exporter) Proxy.newProxyInstance(PartnerRegistryTest.class.getClassLoader(),
+                new Class<?>[] {Exporter.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> name;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Importer importer(String name) {
+        return (Importer) Proxy.newProxyInstance(PartnerRegistryTest.class.getClassLoader(),
+                new Class<?>[] {Importer.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "name" -> name;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static EvidenceContributor contributor(String source) {
+        return (EvidenceContributor) Proxy.newProxyInstance(PartnerRegistryTest.class.getClassLoader(),
+                new Class<?>[] {EvidenceContributor.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "source" -> source;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ServiceReference<T> cast(ServiceReference<?> reference) {
+        return (ServiceReference<T>) reference;
     }
 
     @SuppressWarnings("unchecked")
