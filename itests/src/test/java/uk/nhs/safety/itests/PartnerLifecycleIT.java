@@ -110,6 +110,8 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     static final String PACK_START_AFTER_SIX_MONTHS = "2024-12-30";
     /** The "newer build": the same jar with only Bundle-Version raised. */
     static final Version UPGRADED_VERSION = new Version(0, 1, 1);
+    /** The version of the newer features repository the operator's upgrade installs. */
+    static final String FEATURE_UPGRADE_VERSION = "0.1.2";
     /** How soon after {@link Bundle#update} returns the partner's routes must answer again. */
     static final Duration ROUTES_BACK_WITHIN = Duration.ofSeconds(2);
 
@@ -279,6 +281,123 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         }
         assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
         assertPartnerGone();
+    }
+
+    /**
+     * The operator's upgrade path: a newer build published as a newer features repository, installed with the console
+     * commands the README gives ({@code feature:repo-add}, then {@code feature:install --upgrade}) while core serves.
+     * The newer repository is made here from the installed feature's own definition (same dependencies, bundles and
+     * configuration) with the partner bundle replaced by a build of version {@link #FEATURE_UPGRADE_VERSION}. No core
+     * request fails, no core bundle is touched, the old feature version is uninstalled, the partner serves at the new
+     * version with its configuration.
+     */
+    @Test
+    public void partnerFeatureUpgradesThroughANewerFeaturesRepositoryWithTheConsoleCommands() throws Exception {
+        importTrustsAndPublishAPlan();
+        if (!features.isInstalled(features.getFeature(FEATURE))) {
+            features.installFeature(FEATURE);
+        }
+        Feature installed = features.getFeature(FEATURE);
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(CONFIG_PID, "?");
+        Dictionary<String, Object> original = configuration.getProperties();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(
+                java.nio.file.Path.of(System.getProperty("karaf.data")), "upgrade");
+        String repository = null;
+        try {
+            Bundle partner = partnerBundle();
+            assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
+            assertPartnerServes();
+            Dictionary<String, Object> changed = new Hashtable<>();
+            if (original != null) {
+                Collections.list(original.keys()).forEach(key -> changed.put(key, original.get(key)));
+            }
+            changed.put(PERIOD_KEY, CONFIGURED_MONTHS);
+            configuration.update(changed);
+            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+
+            java.nio.file.Path jar = dir.resolve("partner-cqc-" + FEATURE_UPGRADE_VERSION + ".jar");
+            java.nio.file.Files.write(jar, withBundleVersion(read(partner.getLocation()), new Version(FEATURE_UPGRADE_VERSION)));
+            java.nio.file.Path xml = dir.resolve("safety-features-" + FEATURE_UPGRADE_VERSION + ".xml");
+            java.nio.file.Files.writeString(xml, newerRepository(installed, partner.getLocation(), jar.toUri()
+                    .toString()));
+            repository = xml.toUri().toString();
+
+            awaitSettled();
+            Map<Long, BundleSnapshot> before = snapshot();
+            before.remove(partner.getBundleId());
+            Watch watch = new Watch(before);
+            try {
+                watch.traffic.awaitRequests(2);
+                assertContains(execute("feature:repo-add " + repository), "Adding feature url");
+                String upgrade = execute("feature:install --upgrade " + FEATURE + "/" + FEATURE_UPGRADE_VERSION);
+                assertFalse("feature:install --upgrade printed an error:\n" + upgrade,
+                        upgrade.contains("Error") || upgrade.contains("rror executing"));
+                awaitHttp(url(PARTNER_URL_BASE + "/framework"), ADMIN, a -> a.status() == 200,
+                        "answers 200 after the feature upgrade", ROUTES_BACK_WITHIN);
+                watch.traffic.awaitRequests(watch.traffic.requests() + 2);
+                watch.assertUntouched("feature:install --upgrade " + FEATURE + "/" + FEATURE_UPGRADE_VERSION);
+            } finally {
+                watch.close();
+            }
+            watch.assertNoFailedRequests("the feature upgrade of " + FEATURE);
+
+            String list = execute("feature:list -i");
+            assertTrue("the new feature version is installed:\n" + list, list.lines().anyMatch(
+                    l -> l.startsWith(FEATURE + " ") && l.contains(FEATURE_UPGRADE_VERSION)));
+            assertFalse("the old feature version is uninstalled:\n" + list, list.lines().anyMatch(
+                    l -> l.startsWith(FEATURE + " ") && l.contains(installed.getVersion())));
+            Bundle upgraded = partnerBundle();
+            assertEquals(PARTNER_BUNDLE + " version", new Version(FEATURE_UPGRADE_VERSION), upgraded.getVersion());
+            assertEquals(PARTNER_BUNDLE + " state", stateName(Bundle.ACTIVE), stateName(upgraded.getState()));
+            awaitCommand("safety:partner-list", out -> out.contains(FEATURE_UPGRADE_VERSION),
+                    "safety:partner-list shows the partner at " + FEATURE_UPGRADE_VERSION);
+            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+            assertPartnerServes();
+        } finally {
+            if (original != null) {
+                configuration.update(original);
+            }
+            for (Feature f : features.listInstalledFeatures()) {
+                if (f.getName().equals(FEATURE)) {
+                    features.uninstallFeature(f.getName(), f.getVersion());
+                }
+            }
+            if (repository != null) {
+                execute("feature:repo-remove " + repository);
+            }
+        }
+        assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
+        assertPartnerGone();
+    }
+
+    /**
+     * A features repository holding the installed partner feature at {@link #FEATURE_UPGRADE_VERSION}: the same
+     * feature dependencies, dependency bundles and configuration, the partner bundle at its new location.
+     */
+    private static String newerRepository(Feature feature, String oldLocation, String newLocation) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<features name=\"safety-upgrade-").append(FEATURE_UPGRADE_VERSION)
+                .append("\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">\n")
+                .append("  <feature name=\"").append(feature.getName()).append("\" version=\"")
+                .append(FEATURE_UPGRADE_VERSION).append("\">\n");
+        feature.getDependencies().forEach(d -> xml.append("    <feature>").append(d.getName())
+                .append("</feature>\n"));
+        feature.getBundles().forEach(b -> {
+            String location = b.getLocation().equals(oldLocation) ? newLocation : b.getLocation();
+            xml.append("    <bundle").append(b.isDependency() ? " dependency=\"true\"" : "").append(">")
+                    .append(escape(location)).append("</bundle>\n");
+        });
+        feature.getConfigurations().forEach(c -> {
+            xml.append("    <config name=\"").append(c.getName()).append("\" override=\"false\">\n");
+            c.getProperties().forEach((k, v) -> xml.append("      ").append(k).append(" = ").append(escape(
+                    String.valueOf(v))).append("\n"));
+            xml.append("    </config>\n");
+        });
+        return xml.append("  </feature>\n</features>\n").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     // --- steps ---------------------------------------------------------------------------------------------------
