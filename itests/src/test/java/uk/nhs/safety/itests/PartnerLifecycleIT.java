@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,13 +206,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             assertPartnerServes();
 
             // --- a non-default configuration, in effect before the upgrade ---------------------------------------
-            Dictionary<String, Object> changed = new Hashtable<>();
-            if (original != null) {
-                Collections.list(original.keys()).forEach(key -> changed.put(key, original.get(key)));
-            }
-            changed.put(PERIOD_KEY, CONFIGURED_MONTHS);
-            configuration.update(changed);
-            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+            configureNonDefaultPeriod(configuration, original);
 
             // Core's data as the partner reads it; the partner keeps no data of its own yet (every pack is built
             // from core's members, pledges, plans and measures on request), so core's data is all there is to keep.
@@ -300,25 +296,19 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         Feature installed = features.getFeature(FEATURE);
         org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(CONFIG_PID, "?");
         Dictionary<String, Object> original = configuration.getProperties();
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(
-                java.nio.file.Path.of(System.getProperty("karaf.data")), "upgrade");
+        Path dir = Files.createTempDirectory(
+                Path.of(System.getProperty("karaf.data")), "upgrade");
         String repository = null;
         try {
             Bundle partner = partnerBundle();
             assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
             assertPartnerServes();
-            Dictionary<String, Object> changed = new Hashtable<>();
-            if (original != null) {
-                Collections.list(original.keys()).forEach(key -> changed.put(key, original.get(key)));
-            }
-            changed.put(PERIOD_KEY, CONFIGURED_MONTHS);
-            configuration.update(changed);
-            awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+            configureNonDefaultPeriod(configuration, original);
 
-            java.nio.file.Path jar = dir.resolve("partner-cqc-" + FEATURE_UPGRADE_VERSION + ".jar");
-            java.nio.file.Files.write(jar, withBundleVersion(read(partner.getLocation()), new Version(FEATURE_UPGRADE_VERSION)));
-            java.nio.file.Path xml = dir.resolve("safety-features-" + FEATURE_UPGRADE_VERSION + ".xml");
-            java.nio.file.Files.writeString(xml, newerRepository(installed, partner.getLocation(), jar.toUri()
+            Path jar = dir.resolve("partner-cqc-" + FEATURE_UPGRADE_VERSION + ".jar");
+            Files.write(jar, withBundleVersion(read(partner.getLocation()), new Version(FEATURE_UPGRADE_VERSION)));
+            Path xml = dir.resolve("safety-features-" + FEATURE_UPGRADE_VERSION + ".xml");
+            Files.writeString(xml, newerRepository(installed, partner.getLocation(), jar.toUri()
                     .toString()));
             repository = xml.toUri().toString();
 
@@ -401,6 +391,18 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     }
 
     // --- steps ---------------------------------------------------------------------------------------------------
+
+    /** Sets {@link #PERIOD_KEY} to {@link #CONFIGURED_MONTHS} (other properties kept) and waits until it applies. */
+    private void configureNonDefaultPeriod(org.osgi.service.cm.Configuration configuration,
+                                           Dictionary<String, Object> original) throws Exception {
+        Dictionary<String, Object> changed = new Hashtable<>();
+        if (original != null) {
+            Collections.list(original.keys()).forEach(key -> changed.put(key, original.get(key)));
+        }
+        changed.put(PERIOD_KEY, CONFIGURED_MONTHS);
+        configuration.update(changed);
+        awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
+    }
 
     /**
      * Core data the partner reads (the trust list, RJZ's published plan), through the console like an operator;
