@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -108,8 +109,7 @@ public final class ClaimsImport {
                 rejectsOut = Files.newBufferedWriter(request.rejects(), StandardCharsets.UTF_8);
             }
             Loader loader = new Loader(insert, request.partial(), rejectsOut == null ? null
-                    : new CSVPrinter(rejectsOut, ClaimsCsv.format().builder().setHeader()
-                    .setSkipHeaderRecord(false).get()));
+                    : new CSVPrinter(rejectsOut, CSVFormat.RFC4180));
             try {
                 csv.read(new BufferedReader(new InputStreamReader(request.data(), StandardCharsets.UTF_8), 1 << 16),
                         loader);
@@ -308,6 +308,8 @@ public final class ClaimsImport {
                 row.add(String.join("; ", violations.stream().map(Violation::toString).toList()));
                 if (record != null) {
                     record.forEach(row::add);
+                } else {
+                    row.add(violations.get(0).value()); // a duplicate: its claim reference
                 }
                 rejects.printRecord(row);
             }
