@@ -18,26 +18,6 @@ CREATE TABLE nhsla_claim (
 );
 CREATE INDEX nhsla_claim_member ON nhsla_claim (ods_code, notification_fy);
 
--- Staging for one import: rows are written here inside the import's transaction and merged into nhsla_claim in
--- that same transaction, so other sessions never see them and a crash leaves nothing behind.
-CREATE TABLE nhsla_claim_stage (
-    line_no            BIGINT       NOT NULL,
-    claim_ref          VARCHAR(40)  NOT NULL,
-    ods_code           VARCHAR(8)   NOT NULL,
-    scheme             VARCHAR(10)  NOT NULL,
-    specialty          VARCHAR(80)  NOT NULL,
-    cause              VARCHAR(80)  NOT NULL,
-    injury             VARCHAR(80)  NOT NULL,
-    incident_date      DATE         NOT NULL,
-    notification_date  DATE         NOT NULL,
-    notification_fy    INTEGER      NOT NULL,
-    status             VARCHAR(10)  NOT NULL,
-    damages_pence      BIGINT       NOT NULL,
-    defence_pence      BIGINT       NOT NULL,
-    claimant_pence     BIGINT       NOT NULL
-);
-CREATE INDEX nhsla_claim_stage_ref ON nhsla_claim_stage (claim_ref);
-
 -- Incentive bids and their assessment, one per member and scheme year (a new bid replaces the old one).
 CREATE TABLE nhsla_bid (
     ods_code           VARCHAR(8)    NOT NULL,
