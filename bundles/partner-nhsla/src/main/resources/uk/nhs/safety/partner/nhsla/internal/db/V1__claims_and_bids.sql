@@ -16,7 +16,20 @@ CREATE TABLE nhsla_claim (
     defence_pence      BIGINT       NOT NULL,
     claimant_pence     BIGINT       NOT NULL
 );
-CREATE INDEX nhsla_claim_member ON nhsla_claim (ods_code, notification_fy);
+
+-- Claims summed by member, year, specialty, cause and scheme: what every profile and linkage reads (a few tens of
+-- thousands of rows however many claims). Rebuilt by each import that changes claims, in the import's transaction,
+-- so it always matches nhsla_claim. (No secondary index on nhsla_claim: nothing reads it but by reference.)
+CREATE TABLE nhsla_claim_summary (
+    ods_code           VARCHAR(8)   NOT NULL,
+    notification_fy    INTEGER      NOT NULL,
+    specialty          VARCHAR(80)  NOT NULL,
+    cause              VARCHAR(80)  NOT NULL,
+    scheme             VARCHAR(10)  NOT NULL,
+    claims             BIGINT       NOT NULL,
+    value_pence        BIGINT       NOT NULL
+);
+CREATE INDEX nhsla_claim_summary_member ON nhsla_claim_summary (ods_code, notification_fy);
 
 -- Incentive bids and their assessment, one per member and scheme year (a new bid replaces the old one).
 CREATE TABLE nhsla_bid (
