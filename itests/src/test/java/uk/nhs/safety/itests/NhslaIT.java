@@ -94,9 +94,10 @@ public class NhslaIT extends KarafTestSupport {
                 "\"highValue\" : [ \"Obstetrics\" ]", "smallest set of specialties");
         assertContains(execute("nhsla:linkage --from 2010 --to 2014 " + MEMBER), "Nursing", "falls", "yes",
                 "Obstetrics", "maternity", "NO");
-        assertContains(execute("nhsla:bid-assess " + MEMBER + " 5000000 400000 Nursing"), "APPROVED");
         assertContains(execute("nhsla:bid-assess --year 2014 " + MEMBER + " 5000000 600000 Nursing"), "REJECTED",
                 "more than 10%");
+        // A new bid for the same year replaces the rejected one.
+        assertContains(execute("nhsla:bid-assess " + MEMBER + " 5000000 400000 Nursing"), "APPROVED");
         assertContains(execute("nhsla:allocation --year 2014"), MEMBER, "funded");
 
         // One bad row: nothing imported, the good row before it included; the error names line, column and value.

@@ -49,7 +49,8 @@ public class LinkageCommand extends NhslaCommand {
             }
             table.addRow().addContent(a.specialty(), (a.highVolume() ? "volume " : "") + (a.highValue() ? "value" : ""),
                     a.claims(), Money.pounds(a.valuePence()), focus.length() == 0 ? "(no rule)" : focus,
-                    a.addressed() ? "yes" : "NO");
+                    !a.addressed() ? "NO" : a.addressedPence() == a.valuePence() ? "yes"
+                            : "partly (" + Money.pounds(a.addressedPence()) + ")");
         }
         table.print(System.out);
         System.out.println(l.planVersion() == 0 ? l.odsCode() + " has no published plan"

@@ -12,7 +12,7 @@ import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * Base of every {@code nhsla:*} command. Expected failures (bad value, unknown member, a bad claims file, a file
- * that cannot be written) become one line on {@code System.err}, which Karaf redirects to the session, instead of
+ * that cannot be written) become one line on the session's output (standard output, which bin/client shows; its standard error it drops), instead of
  * Karaf's stack-trace report; anything else is a bug and is left to Karaf, which logs it.
  */
 public abstract class NhslaCommand implements Action {
@@ -22,9 +22,9 @@ public abstract class NhslaCommand implements Action {
         try {
             run();
         } catch (CampaignException e) {
-            System.err.println(errorLine(e));
+            System.out.println(errorLine(e));
         } catch (IOException e) {
-            System.err.println(errorLine(e));
+            System.out.println(errorLine(e));
         }
         return null;
     }

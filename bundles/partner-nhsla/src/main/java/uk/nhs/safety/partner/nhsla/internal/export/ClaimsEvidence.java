@@ -48,8 +48,10 @@ public final class ClaimsEvidence implements EvidenceContributor {
             a.links().forEach(f -> focus.add(f.focusArea()));
             String kind = (a.highValue() ? "high-value" : "") + (a.highValue() && a.highVolume() ? " and " : "")
                     + (a.highVolume() ? "high-volume" : "");
-            String title = a.specialty() + ": " + kind + " claims area, " + (a.addressed()
-                    ? "addressed by the published plan" : "not addressed by the published plan");
+            String title = a.specialty() + ": " + kind + " claims area, " + (!a.addressed()
+                    ? "not addressed by the published plan" : a.addressedPence() == a.valuePence()
+                    ? "addressed by the published plan" : "partly addressed by the published plan ("
+                    + Money.pounds(a.addressedPence()) + ")");
             String summary = a.claims() + " claims worth " + Money.pounds(a.valuePence()) + " in financial years "
                     + l.fromYear() + "/" + (l.fromYear() + 1) + " to " + l.toYear() + "/" + (l.toYear() + 1)
                     + (focus.isEmpty() ? "; no focus area is linked to it" : "; linked focus areas " + focus)

@@ -8,7 +8,7 @@ import java.util.List;
  * @param bid        the bid
  * @param approved   whether every rule was met
  * @param reasons    why (each rule failed, or what made it eligible)
- * @param scorePence the claims value behind the high areas the bid names and the plan addresses (ranks approved bids)
+ * @param scorePence the claims value behind the focus areas the plan names, in the high areas the bid names (ranks bids)
  */
 public record Assessment(Bid bid, boolean approved, List<String> reasons, long scorePence) {
     public Assessment {

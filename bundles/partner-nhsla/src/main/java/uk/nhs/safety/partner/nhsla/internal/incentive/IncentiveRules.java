@@ -64,7 +64,7 @@ public record IncentiveRules(int maxSharePercent, long budgetPence, Set<Integer>
                         + area.links().stream().map(Linkage.FocusLink::focusArea).toList());
             } else {
                 met.add(area.specialty());
-                score += area.valuePence();
+                score += area.addressedPence();
             }
         }
         if (met.isEmpty()) {

@@ -18,8 +18,8 @@ import java.util.Set;
  * @param toYear           last financial year
  * @param rule             the area rule used, in words
  * @param areas            the high-volume and high-value areas, largest value first
- * @param addressedPence   value of the claims in areas the plan addresses
- * @param unaddressedPence value of the claims in high areas it does not address
+ * @param addressedPence   value of the high areas' claims behind focus areas the plan names
+ * @param unaddressedPence value of the rest of the high areas' claims
  */
 public record Linkage(String odsCode, int planVersion, List<String> planFocusAreas, int fromYear, int toYear,
                       String rule, List<AreaLink> areas, long addressedPence, long unaddressedPence) {
@@ -38,9 +38,11 @@ public record Linkage(String odsCode, int planVersion, List<String> planFocusAre
      * @param valuePence their value
      * @param links      the focus areas the linkage rules map (part of) it to; empty when no rule does
      * @param addressed  whether the plan names at least one of those focus areas
+     * @param addressedPence value of the area's claims behind focus areas the plan names (at most its value; a
+     *                   claim under two named focus areas counts once only when the rules overlap exactly)
      */
     public record AreaLink(String specialty, boolean highVolume, boolean highValue, long claims, long valuePence,
-                           List<FocusLink> links, boolean addressed) {
+                           List<FocusLink> links, boolean addressed, long addressedPence) {
         public AreaLink {
             links = List.copyOf(links);
         }
@@ -91,18 +93,21 @@ public record Linkage(String odsCode, int planVersion, List<String> planFocusAre
             }
             List<FocusLink> links = new ArrayList<>();
             boolean any = false;
+            long covered = 0;
             for (Map.Entry<String, long[]> e : byFocus.entrySet()) {
                 boolean yes = plan.contains(e.getKey());
                 any |= yes;
+                if (yes) {
+                    covered += e.getValue()[1];
+                }
                 links.add(new FocusLink(e.getKey(), e.getValue()[0], e.getValue()[1], yes));
             }
+            // Two named focus areas can cover the same claims (a specialty rule and a cause rule): cap at the area.
+            covered = Math.min(covered, s.valuePence());
             areas.add(new AreaLink(s.key(), profile.highVolume().contains(s.key()),
-                    profile.highValue().contains(s.key()), s.claims(), s.valuePence(), links, any));
-            if (any) {
-                addressed += s.valuePence();
-            } else {
-                unaddressed += s.valuePence();
-            }
+                    profile.highValue().contains(s.key()), s.claims(), s.valuePence(), links, any, covered));
+            addressed += covered;
+            unaddressed += s.valuePence() - covered;
         }
         return new Linkage(ods, planVersion, planFocusAreas, profile.fromYear(), profile.toYear(), profile.rule(),
                 areas, addressed, unaddressed);

@@ -16,7 +16,8 @@ class IncentiveRulesTest {
     private static Linkage linkage(int planVersion, boolean addressed) {
         return new Linkage("RGT", planVersion, List.of("maternity"), 2010, 2014, "rule",
                 List.of(new Linkage.AreaLink("Obstetrics", false, true, 10, 500_000,
-                        List.of(new Linkage.FocusLink("maternity", 10, 500_000, addressed)), addressed)),
+                        List.of(new Linkage.FocusLink("maternity", 10, 500_000, addressed)), addressed,
+                        addressed ? 500_000 : 0)),
                 addressed ? 500_000 : 0, addressed ? 0 : 500_000);
     }
 

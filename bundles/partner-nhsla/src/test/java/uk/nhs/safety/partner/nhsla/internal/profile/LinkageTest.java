@@ -42,9 +42,10 @@ class LinkageTest {
         assertThat(em.addressed()).isTrue();
         assertThat(em.links()).containsExactly(new Linkage.FocusLink("diagnosis-in-ae", 12, 70, true));
         assertThat(l.areas().get(2).links()).isEmpty();
-        // addressed: EM 100; not addressed: Obstetrics 900 + Dental 0
-        assertThat(l.addressedPence()).isEqualTo(100);
-        assertThat(l.unaddressedPence()).isEqualTo(900);
+        // addressed: the 70 of EM behind diagnosis-in-ae; not: EM's other 30 + Obstetrics 900 + Dental 0 = 930
+        assertThat(em.addressedPence()).isEqualTo(70);
+        assertThat(l.addressedPence()).isEqualTo(70);
+        assertThat(l.unaddressedPence()).isEqualTo(930);
     }
 
     @Test
