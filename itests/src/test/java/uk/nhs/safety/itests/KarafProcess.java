@@ -94,6 +94,12 @@ final class KarafProcess {
         }
     }
 
+    /** Kills the Karaf JVM with SIGKILL (no shutdown hooks, nothing flushed), as a power cut or OOM kill would. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     /** Runs console commands through bin/client (commands on standard input, as scripts should). */
     String console(String commands) throws Exception {
         Path script = Files.createTempFile(home, "commands", ".txt");

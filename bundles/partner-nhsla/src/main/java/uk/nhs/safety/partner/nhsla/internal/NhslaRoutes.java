@@ -1,0 +1,174 @@
+package uk.nhs.safety.partner.nhsla.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.ImportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
+import uk.nhs.safety.partner.nhsla.internal.incentive.Bid;
+
+/**
+ * The NHS LA partner's routes under {@code /api/v1/partners/nhsla}. Everything is for the NHS LA role (its tokens,
+ * users with {@code partner,partner:nhsla}) and admins, except {@code GET /members/{ods}/summary}: any authenticated
+ * caller gets through core, and this handler then answers only admins, the partner, or a member editor holding
+ * {@code member:<that ODS>}. Nothing here is public. Routes:
+ * <ul>
+ *   <li>{@code POST /claims[?partial=true]} (text/csv): import; the report as JSON</li>
+ *   <li>{@code GET /profile[?from=&to=]}, {@code GET /profile/{ods}[?from=&to=]}: claims profiles</li>
+ *   <li>{@code GET /linkage[?from=&to=]}, {@code GET /linkage/{ods}}: linkage to the published plan</li>
+ *   <li>{@code POST /bids} (JSON {@code {ods, schemeYear, contribution, asked, areas}}): assess a bid</li>
+ *   <li>{@code GET /bids?year=}, {@code GET /allocation?year=}: assessments and the ranked allocation</li>
+ *   <li>{@code GET /members/{ods}/summary}: the member's own claims profile</li>
+ * </ul>
+ */
+@Component(service = PartnerRoutes.class)
+public final class NhslaRoutes implements PartnerRoutes {
+
+    private static final Pattern SUMMARY = Pattern.compile("^/members/([^/]+)/summary/?$");
+    private static final Pattern WITH_ODS = Pattern.compile("^/(profile|linkage)(?:/([^/]+))?/?$");
+
+    private final NhslaService service;
+    private final NhslaJson json = new NhslaJson();
+    private final ObjectMapper reader = new ObjectMapper();
+
+    @Activate
+    public NhslaRoutes(@Reference NhslaService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String partnerId() {
+        return NhslaPartner.ID;
+    }
+
+    @Override
+    public RouteAccess access(String method, String path) {
+        return "GET".equals(method) && SUMMARY.matcher(path).matches() ? RouteAccess.AUTHENTICATED
+                : RouteAccess.PARTNER;
+    }
+
+    @Override
+    public PartnerResponse handle(PartnerRequest request) {
+        String path = request.path();
+        String method = request.method();
+        Matcher summary = SUMMARY.matcher(path);
+        if (summary.matches()) {
+            require(method, "GET", path);
+            String ods = summary.group(1).trim().toUpperCase(java.util.Locale.ROOT);
+            Integer[] y = years(request);
+            // Refused before the member is looked up, so a caller learns nothing about other members.
+            if (!allowed(request, ods)) {
+                return PartnerResponse.json(403, json.write(Map.of("error",
+                        "only the member " + ods + ", the NHS LA and admins may read this member's claims")));
+            }
+            return PartnerResponse.json(200, json.write(service.profile(ods, y[0], y[1])));
+        }
+        Matcher m = WITH_ODS.matcher(path);
+        if (m.matches()) {
+            require(method, "GET", path);
+            Integer[] y = years(request);
+            String ods = m.group(2);
+            Object body = m.group(1).equals("profile") ? service.profile(ods, y[0], y[1])
+                    : ods == null ? service.linkageAll(y[0], y[1]) : service.linkage(ods, y[0], y[1]);
+            return PartnerResponse.json(200, json.write(body));
+        }
+        switch (path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path) {
+            case "/claims":
+                require(method, "POST", path);
+                return PartnerResponse.json(200, json.write(service.importClaims(new ImportRequest(
+                        "HTTP upload", new ByteArrayInputStream(request.body()),
+                        "true".equalsIgnoreCase(request.param("partial")), null, request.caller()))));
+            case "/bids":
+                if ("GET".equals(method)) {
+                    return PartnerResponse.json(200, json.write(service.bids(year(request))));
+                }
+                require(method, "POST", path);
+                return PartnerResponse.json(200, json.write(service.assess(request.caller(), bid(request.body()))));
+            case "/allocation":
+                require(method, "GET", path);
+                return PartnerResponse.json(200, json.write(service.allocation(year(request))));
+            default:
+                throw new NotFoundException("no NHS LA route " + path + "; routes: POST /claims, GET /profile[/{ods}],"
+                        + " GET /linkage[/{ods}], POST /bids, GET /bids, GET /allocation, GET /members/{ods}/summary");
+        }
+    }
+
+    /** Admins, the NHS LA's own callers, or the member's own editors. */
+    static boolean allowed(PartnerRequest request, String ods) {
+        return request.roles().contains("admin")
+                || request.roles().contains("partner") && request.roles().contains("partner:" + NhslaPartner.ID)
+                || request.roles().contains("member:" + ods);
+    }
+
+    private static void require(String method, String wanted, String path) {
+        if (!wanted.equals(method)) {
+            throw new ValidationException(Violation.of("method", method, "use " + wanted + " on " + path));
+        }
+    }
+
+    private Integer[] years(PartnerRequest request) {
+        return new Integer[] {number("from", request.param("from")), number("to", request.param("to"))};
+    }
+
+    private int year(PartnerRequest request) {
+        Integer y = number("year", request.param("year"));
+        return y == null ? service.settings().incentive().schemeYears().stream().max(Integer::compare)
+                .orElse(service.currentYear()) : y;
+    }
+
+    private static Integer number(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(Violation.of(field, text, "a financial year such as 2014"));
+        }
+    }
+
+    private Bid bid(byte[] body) {
+        JsonNode n;
+        try {
+            n = reader.readTree(body);
+        } catch (IOException e) {
+            throw new ValidationException(Violation.of("body", null, "not JSON: " + e.getMessage()));
+        }
+        List<Violation> problems = new ArrayList<>();
+        for (String f : List.of("ods", "schemeYear", "contribution", "asked", "areas")) {
+            if (n == null || !n.hasNonNull(f)) {
+                problems.add(Violation.of(f, null, "required"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (!n.get("schemeYear").canConvertToInt() || !n.get("areas").isArray()) {
+            throw new ValidationException(Violation.of("schemeYear/areas", n.toString(),
+                    "schemeYear is a year such as 2014 and areas a list of specialties"));
+        }
+        List<String> areas = new ArrayList<>();
+        n.get("areas").forEach(a -> areas.add(a.asText()));
+        return new Bid(n.get("ods").asText(), n.get("schemeYear").asInt(),
+                Money.parsePounds("contribution", n.get("contribution").asText()),
+                Money.parsePounds("asked", n.get("asked").asText()), areas);
+    }
+}

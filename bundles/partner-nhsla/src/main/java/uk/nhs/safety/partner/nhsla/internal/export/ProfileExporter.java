@@ -1,0 +1,102 @@
+package uk.nhs.safety.partner.nhsla.internal.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.ExportRequest;
+import uk.nhs.safety.campaign.api.partner.Exporter;
+import uk.nhs.safety.partner.nhsla.internal.NhslaJson;
+import uk.nhs.safety.partner.nhsla.internal.NhslaPartner;
+import uk.nhs.safety.partner.nhsla.internal.NhslaService;
+import uk.nhs.safety.partner.nhsla.internal.claims.Claim;
+import uk.nhs.safety.partner.nhsla.internal.profile.ClaimsProfile;
+import uk.nhs.safety.partner.nhsla.internal.profile.Slice;
+
+/**
+ * The claims profile as an export ({@code nhsla-profile}): one member or national, CSV (one row per dimension and
+ * area) or JSON. The period's dates choose the financial years they fall in.
+ */
+@Component(service = Exporter.class)
+public final class ProfileExporter implements Exporter {
+
+    private final NhslaService service;
+    private final NhslaJson json = new NhslaJson();
+
+    @Activate
+    public ProfileExporter(@Reference NhslaService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "nhsla-profile";
+    }
+
+    @Override
+    public String partnerId() {
+        return NhslaPartner.ID;
+    }
+
+    @Override
+    public String description() {
+        return "NHS LA claims profile of a member (or national without one): claims and value by specialty, cause"
+                + " and scheme, with the high-volume and high-value areas and the rule used; from/to pick the"
+                + " financial years.";
+    }
+
+    @Override
+    public List<String> formats() {
+        return List.of("csv", "json");
+    }
+
+    @Override
+    public String mediaType(String format) {
+        return "json".equals(format) ? "application/json" : "text/csv";
+    }
+
+    @Override
+    public void export(ExportRequest request, OutputStream out) throws IOException {
+        String format = request.format() == null ? "csv" : request.format().toLowerCase(Locale.ROOT);
+        if (!formats().contains(format)) {
+            throw new ValidationException(Violation.of("format", request.format(), "one of csv, json"));
+        }
+        ClaimsProfile p = service.profile(request.odsCode(),
+                request.from() == null ? null : Claim.financialYear(request.from()),
+                request.to() == null ? null : Claim.financialYear(request.to()));
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (format.equals("json")) {
+            w.write(json.write(p));
+        } else {
+            CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("scope", "from_year", "to_year",
+                    "dimension", "area", "claims", "value_pounds", "high_volume", "high_value").get());
+            rows(csv, p, "specialty", p.bySpecialty());
+            rows(csv, p, "cause", p.byCause());
+            rows(csv, p, "scheme", p.byScheme());
+            csv.flush();
+        }
+        w.flush();
+    }
+
+    private static void rows(CSVPrinter csv, ClaimsProfile p, String dimension, List<Slice> slices)
+            throws IOException {
+        for (Slice s : slices) {
+            boolean specialty = dimension.equals("specialty");
+            csv.printRecord(p.scope(), p.fromYear(), p.toYear(), dimension, s.key(), s.claims(),
+                    String.format(Locale.ROOT, "%d.%02d", s.valuePence() / 100, s.valuePence() % 100),
+                    specialty && p.highVolume().contains(s.key()), specialty && p.highValue().contains(s.key()));
+        }
+    }
+}

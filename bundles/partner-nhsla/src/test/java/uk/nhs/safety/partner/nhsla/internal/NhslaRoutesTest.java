@@ -1,0 +1,96 @@
+package uk.nhs.safety.partner.nhsla.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
+import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsImportTest;
+
+class NhslaRoutesTest {
+
+    private static final Set<String> NHSLA = Set.of("partner", "partner:nhsla");
+    private final NhslaService service = new NhslaService(new H2Tables(), ods -> Set.of("RGT", "RJZ").contains(ods),
+            ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
+                    : Optional.empty(),
+            Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());
+    private final NhslaRoutes routes = new NhslaRoutes(service);
+
+    private PartnerResponse call(String method, String path, Map<String, List<String>> query, String body,
+                                 Set<String> roles) {
+        return routes.handle(new PartnerRequest(method, path, query, body == null ? null : "text/csv",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "caller", roles));
+    }
+
+    private void load() {
+        String csv = ClaimsImportTest.HEADER + ClaimsImportTest.row("A", "RGT", "900000")
+                + "B,RGT,CNST,Dental,Other,Pain,2013-01-01,2014-06-01,closed,,100,\n"
+                + "C,RJZ,CNST,Dental,Other,Pain,2013-01-01,2014-06-01,closed,,100,\n";
+        assertThat(new String(call("POST", "/claims", Map.of(), csv, NHSLA).body(), StandardCharsets.UTF_8))
+                .contains("\"created\" : 3");
+    }
+
+    @Test
+    void onlyTheMemberSummaryIsOpenedBeyondThePartnerAndNothingIsPublic() {
+        assertThat(routes.access("GET", "/members/RGT/summary")).isEqualTo(RouteAccess.AUTHENTICATED);
+        for (String path : List.of("/claims", "/profile", "/profile/RGT", "/linkage/RGT", "/bids", "/allocation")) {
+            assertThat(routes.access("GET", path)).isEqualTo(RouteAccess.PARTNER);
+            assertThat(routes.access("POST", path)).isEqualTo(RouteAccess.PARTNER);
+        }
+        assertThat(routes.access("POST", "/members/RGT/summary")).isEqualTo(RouteAccess.PARTNER);
+    }
+
+    @Test
+    void aMemberReadsItsOwnSummaryOnly() {
+        load();
+        assertThat(call("GET", "/members/RGT/summary", Map.of(), null, Set.of("member-editor", "member:RGT")).status())
+                .isEqualTo(200);
+        assertThat(call("GET", "/members/rjz/summary", Map.of(), null, Set.of("member-editor", "member:RGT")).status())
+                .isEqualTo(403);
+        assertThat(call("GET", "/members/RJZ/summary", Map.of(), null, Set.of("partner", "partner:cqc")).status())
+                .isEqualTo(403);
+        assertThat(call("GET", "/members/RJZ/summary", Map.of(), null, Set.of("admin")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void profileLinkageAndBidThroughTheRoutes() {
+        load();
+        String profile = new String(call("GET", "/profile/RGT", Map.of("from", List.of("2014")), null, NHSLA).body(),
+                StandardCharsets.UTF_8);
+        // A: 900,000 + 100 + 200 = 900,300.00 pounds; B: 100.00 -> 900,400.00 = 90,040,000 pence
+        assertThat(profile).contains("\"valuePence\" : 90040000").contains("\"highValue\" : [ \"Obstetrics\" ]");
+        String linkage = new String(call("GET", "/linkage/RGT", Map.of(), null, NHSLA).body(), StandardCharsets.UTF_8);
+        assertThat(linkage).contains("\"planVersion\" : 2").contains("\"addressed\" : true");
+        String bid = "{\"ods\":\"RGT\",\"schemeYear\":2014,\"contribution\":\"1000000\",\"asked\":\"100000\","
+                + "\"areas\":[\"Obstetrics\"]}";
+        String assessed = new String(routes.handle(new PartnerRequest("POST", "/bids", Map.of(), "application/json",
+                bid.getBytes(StandardCharsets.UTF_8), "nhsla-user", NHSLA)).body(), StandardCharsets.UTF_8);
+        assertThat(assessed).contains("\"approved\" : true");
+        String allocation = new String(call("GET", "/allocation", Map.of("year", List.of("2014")), null, NHSLA).body(),
+                StandardCharsets.UTF_8);
+        assertThat(allocation).contains("\"allocatedPence\" : 10000000").contains("\"outcome\" : \"funded\"");
+    }
+
+    @Test
+    void refusesUnknownRoutesMembersAndBadYears() {
+        assertThatThrownBy(() -> call("GET", "/nope", Map.of(), null, NHSLA)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> call("GET", "/profile/RXX", Map.of(), null, NHSLA))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> call("GET", "/profile", Map.of("from", List.of("20x4")), null, NHSLA))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("from '20x4'");
+    }
+}
