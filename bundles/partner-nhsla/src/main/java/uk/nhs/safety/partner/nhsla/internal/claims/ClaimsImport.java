@@ -41,7 +41,9 @@ import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
  * written to {@code nhsla_claim} in JDBC batches (memory stays flat but for 12 bytes per row to spot a reference
  * listed twice): for each batch the claims already stored are read by reference (an index lookup; skipped when the
  * table was empty at the start, the usual first load), new ones inserted, changed ones updated, identical ones left.
- * The summary the profiles read ({@code nhsla_claim_summary}) is rebuilt by one aggregation in the same transaction.
+ * The summary the profiles read ({@code nhsla_claim_summary}) is kept in step in the same transaction: the import
+ * adds up, per summary group, what its created and updated claims add and take away, and writes only those changes
+ * (measured: re-aggregating a million claims in SQL took longer than the inserts themselves).
  * Once a row is refused (and the import is not partial) nothing more is written but every row is still checked, and
  * the import ends by throwing the violations, which rolls the whole transaction back. A crash before the commit
  * leaves the old data: the claims are exactly the old state or exactly the new one. Plain standard SQL (H2 2.2,
@@ -134,15 +136,7 @@ public final class ClaimsImport {
             }
             loader.flush();
             loader.closeRejects();
-            if (loader.created + loader.updated > 0) {
-                try (Statement st = c.createStatement()) {
-                    st.executeUpdate("DELETE FROM nhsla_claim_summary");
-                    st.executeUpdate("INSERT INTO nhsla_claim_summary (ods_code, notification_fy, specialty, cause,"
-                            + " scheme, claims, value_pence) SELECT ods_code, notification_fy, specialty, cause, scheme,"
-                            + " COUNT(*), SUM(damages_pence + defence_pence + claimant_pence) FROM nhsla_claim"
-                            + " GROUP BY ods_code, notification_fy, specialty, cause, scheme");
-                }
-            }
+            loader.summary.apply(c, empty);
             List<Violation> problems = new ArrayList<>(loader.problems);
             for (Map.Entry<String, long[]> e : loader.nonMembers.entrySet()) {
                 problems.add(Violation.atLine((int) e.getValue()[0], "ods_code", e.getKey(), "not a campaign member: "
@@ -182,6 +176,7 @@ public final class ClaimsImport {
         final List<Violation> problems = new ArrayList<>();
         final RefSet seen = new RefSet();
         final List<Claim> batch = new ArrayList<>(BATCH);
+        final SummaryDelta summary = new SummaryDelta();
         /** Membership asked once per distinct code; first line and claim count of codes that are not members. */
         final Map<String, Boolean> members = new HashMap<>();
         final Map<String, long[]> nonMembers = new LinkedHashMap<>();
@@ -277,6 +272,7 @@ public final class ClaimsImport {
                         insert.setString(1, claim.reference());
                         insert.addBatch();
                         inserts++;
+                        summary.add(claim);
                     } else if (now.equals(values(claim))) {
                         unchanged++;
                     } else {
@@ -284,6 +280,8 @@ public final class ClaimsImport {
                         update.setString(13, claim.reference());
                         update.addBatch();
                         updates++;
+                        summary.remove(now);
+                        summary.add(claim);
                     }
                 }
                 if (inserts > 0) {

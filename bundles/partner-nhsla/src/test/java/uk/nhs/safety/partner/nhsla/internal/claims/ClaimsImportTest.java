@@ -56,6 +56,31 @@ public class ClaimsImportTest {
     }
 
     @Test
+    void summaryFollowsCreatedAndMovedClaimsAndDropsEmptiedGroups() {
+        // Each row's value: damages + defence £100 + claimant £200, in pence: A 31000, B 32000, C 33000, D 34000.
+        run(HEADER + row("A", "RGT", "10") + row("B", "RGT", "20") + row("C", "RJZ", "30"), false, null);
+        assertThat(summary("RGT")).isEqualTo(List.of(2L, 63000L));
+        assertThat(summary("RJZ")).isEqualTo(List.of(1L, 33000L));
+
+        // B moves from RGT to RJZ, D is new, A is unchanged and C is not in the file (kept).
+        run(HEADER + row("A", "RGT", "10") + row("B", "RJZ", "20") + row("D", "RJZ", "40"), false, null);
+        assertThat(summary("RGT")).isEqualTo(List.of(1L, 31000L));
+        assertThat(summary("RJZ")).isEqualTo(List.of(3L, 99000L));
+
+        // A moves too: RGT's group has no claims left and its summary row goes.
+        run(HEADER + row("A", "RJZ", "10"), false, null);
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim_summary WHERE ods_code = 'RGT'")).isZero();
+        assertThat(summary("RJZ")).isEqualTo(List.of(4L, 130000L));
+    }
+
+    /** The member's one summary group (all rows share year, specialty, cause and scheme): claims, value in pence. */
+    private List<Long> summary(String ods) {
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim_summary WHERE ods_code = '" + ods + "'")).isEqualTo(1);
+        return List.of(db.count("SELECT claims FROM nhsla_claim_summary WHERE ods_code = '" + ods + "'"),
+                db.count("SELECT value_pence FROM nhsla_claim_summary WHERE ods_code = '" + ods + "'"));
+    }
+
+    @Test
     void aFileWithOneBadRowImportsNothingAndNamesLineColumnValue() {
         run(HEADER + row("A", "RGT", "10"), false, null);
         String bad = HEADER + row("A", "RGT", "99") + row("B", "RGT", "20") + row("C", "RGT", "abc");
