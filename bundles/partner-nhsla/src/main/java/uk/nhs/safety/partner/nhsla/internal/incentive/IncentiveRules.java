@@ -60,8 +60,9 @@ public record IncentiveRules(int maxSharePercent, long budgetPence, Set<Integer>
                 reasons.add(named + " is not one of the member's high-volume or high-value claim areas");
             } else if (!area.addressed()) {
                 reasons.add(area.specialty() + " is a high-" + (area.highValue() ? "value" : "volume")
-                        + " area but the published plan names none of its focus areas "
-                        + area.links().stream().map(Linkage.FocusLink::focusArea).toList());
+                        + " area" + (linkage.planVersion() == 0 ? " (a published plan would address it through "
+                        : " but the published plan names none of its focus areas (")
+                        + String.join(", ", area.links().stream().map(Linkage.FocusLink::focusArea).toList()) + ")");
             } else {
                 met.add(area.specialty());
                 score += area.addressedPence();
@@ -69,7 +70,9 @@ public record IncentiveRules(int maxSharePercent, long budgetPence, Set<Integer>
         }
         if (met.isEmpty()) {
             ok = false;
-            reasons.add("the bid names no high-volume or high-value area that the published plan addresses");
+            if (linkage.planVersion() != 0) {
+                reasons.add("the bid names no high-volume or high-value area that the published plan addresses");
+            }
         } else {
             reasons.add("addresses " + String.join(", ", met) + " (claims value " + Money.pounds(score) + ")");
         }

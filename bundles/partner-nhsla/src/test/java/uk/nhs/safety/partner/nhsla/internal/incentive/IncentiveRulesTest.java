@@ -36,7 +36,13 @@ class IncentiveRulesTest {
         assertThat(over.approved()).isFalse();
         assertThat(over.reasons()).anyMatch(r -> r.contains("more than 10% of the CNST contribution £10,000.00"));
         Assessment noPlan = rules.assess(new Bid("RGT", 2014, 1_000_000, 1, List.of("Obstetrics")), linkage(0, false));
-        assertThat(noPlan.reasons()).contains("the member has no published safety improvement plan");
+        assertThat(noPlan.reasons()).containsExactly("the member has no published safety improvement plan",
+                "Obstetrics is a high-value area (a published plan would address it through maternity)");
+        Assessment unaddressed = rules.assess(new Bid("RGT", 2014, 1_000_000, 1, List.of("Obstetrics")),
+                linkage(1, false));
+        assertThat(unaddressed.reasons()).containsExactly(
+                "Obstetrics is a high-value area but the published plan names none of its focus areas (maternity)",
+                "the bid names no high-volume or high-value area that the published plan addresses");
         Assessment notHigh = rules.assess(new Bid("RGT", 2013, 1_000_000, 1, List.of("Dental")), linkage(1, true));
         assertThat(notHigh.approved()).isFalse();
         assertThat(notHigh.reasons()).anyMatch(r -> r.startsWith("scheme year 2013 is not open"))
