@@ -2,7 +2,14 @@ package uk.nhs.safety.partner.cqc.internal;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +24,15 @@ import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.campaign.api.partner.PartnerStore;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.partner.cqc.internal.data.CqcData;
+import uk.nhs.safety.partner.cqc.internal.framework.ItemKind;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePeriods;
@@ -45,19 +60,38 @@ public final class CqcEvidenceService {
 
     private final EvidencePackBuilder builder;
     private final FrameworkLoader loader;
+    private final CqcData data;
+    private final Supplier<List<EvidenceContributor>> contributors;
     private volatile State state;
 
     @Activate
     public CqcEvidenceService(@Reference MemberService members, @Reference PledgeService pledges,
-                              @Reference PlanService plans, @Reference MeasureService measures, CqcConfig config) {
+                              @Reference PlanService plans, @Reference MeasureService measures,
+                              @Reference PartnerStore store, @Reference PartnerRegistry registry, CqcConfig config) {
         this(new EvidencePackBuilder(members, pledges, plans, measures, Clock.system(ZONE)),
-                new FrameworkLoader(new CqcJson()), config.frameworkVersion(), config.defaultPeriodMonths());
+                new FrameworkLoader(new CqcJson()), config.frameworkVersion(), config.defaultPeriodMonths(),
+                new CqcData(store.open(CqcPartner.ID, ScriptSource.classpath(CqcEvidenceService.class, "db")),
+                        ods -> members.find(ods).isPresent(), Clock.system(ZONE)),
+                registry::evidenceContributors);
     }
 
+    /** Without CQC data or partner evidence (the campaign's own data only). */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
                               int defaultPeriodMonths) {
+        this(builder, loader, frameworkVersion, defaultPeriodMonths, null, List::of);
+    }
+
+    /**
+     * @param data         the partner's tables (CQC registrations, mapping overrides), or {@code null} for none
+     * @param contributors the partners' evidence contributors installed now
+     */
+    public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
+                              int defaultPeriodMonths, CqcData data,
+                              Supplier<List<EvidenceContributor>> contributors) {
         this.builder = builder;
         this.loader = loader;
+        this.data = data;
+        this.contributors = contributors;
         this.state = load(frameworkVersion, defaultPeriodMonths);
     }
 
@@ -121,7 +155,86 @@ public final class CqcEvidenceService {
         State s = state;
         CqcFramework framework = framework();
         EvidencePack.Period period = EvidencePeriods.parse(from, to, builder.today(), s.months());
-        return builder.build(framework, odsCode.trim().toUpperCase(Locale.ROOT), period);
+        String ods = odsCode.trim().toUpperCase(Locale.ROOT);
+        EvidencePackBuilder.Sources sources = data == null
+                ? new EvidencePackBuilder.Sources(List.of(), Map.of(), contributors.get())
+                : new EvidencePackBuilder.Sources(data.registrations(ods), overrideStatements(ods),
+                contributors.get());
+        return builder.build(framework, ods, period, sources);
+    }
+
+    private Map<String, List<String>> overrideStatements(String ods) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        data.overrides(ods).forEach((k, o) -> out.put(k, o.statements()));
+        return out;
+    }
+
+    /**
+     * The partner's own data (CQC registrations, mapping overrides).
+     *
+     * @throws CampaignException when this service runs without it (tests only)
+     */
+    public CqcData data() {
+        if (data == null) {
+            throw new CampaignException("the CQC partner's tables are not available");
+        }
+        return data;
+    }
+
+    /**
+     * Sets a per-item mapping: the member's item of this kind and key is evidence for exactly these statements
+     * (none: deliberately for no statement). Checked first: the member exists, the kind is a kind of item, every
+     * statement id is one of the loaded framework's.
+     *
+     * @throws uk.nhs.safety.campaign.api.ValidationException naming the kind or each unknown statement
+     */
+    public CqcData.MappingOverride setMapping(String odsCode, String kind, String key, List<String> statements,
+                                              String by) {
+        String ods = odsCode.trim().toUpperCase(Locale.ROOT);
+        builder.member(ods);
+        List<Violation> problems = new ArrayList<>();
+        String k = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+        if (!k.matches("[a-z][a-z-]{1,19}")) {
+            problems.add(Violation.of("kind", kind, "a kind of item: " + String.join(", ",
+                    java.util.Arrays.stream(ItemKind.values()).map(ItemKind::id).toList())
+                    + ", or a partner's kind such as claims-linkage"));
+        }
+        if (key == null || key.isBlank() || key.length() > 60) {
+            problems.add(Violation.of("key", key, "the item's key (an action's id, a driver's or measure's key),"
+                    + " 1 to 60 characters"));
+        }
+        Set<String> known = new HashSet<>();
+        framework().framework().keyQuestions().forEach(q -> q.statements().forEach(st -> known.add(st.id())));
+        List<String> ids = new ArrayList<>();
+        for (String st : statements) {
+            String id = st.trim();
+            if (!known.contains(id)) {
+                problems.add(Violation.of("statements", st, "not a quality statement of CQC framework "
+                        + frameworkVersion() + " (cqc:framework lists them)"));
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        CqcData.MappingOverride o = new CqcData.MappingOverride(ods, k, key.trim(), ids, by);
+        data().setOverride(o);
+        return o;
+    }
+
+    /**
+     * Checks the member exists.
+     *
+     * @throws uk.nhs.safety.campaign.api.NotFoundException when it does not
+     */
+    public void memberOrThrow(String odsCode) {
+        builder.member(odsCode);
+    }
+
+    /** Every member's ODS code (for a bulk export of all members). */
+    public List<String> memberCodes() {
+        return builder.memberCodes();
     }
 
     /** The statements a member has no evidence for, over the same period as {@link #pack}. */

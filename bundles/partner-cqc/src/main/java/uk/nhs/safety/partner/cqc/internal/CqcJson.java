@@ -1,5 +1,8 @@
 package uk.nhs.safety.partner.cqc.internal;
 
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -37,6 +40,23 @@ public final class CqcJson {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads a request body strictly (unknown fields refused).
+     *
+     * @throws ValidationException naming the field or position when the body is not the expected JSON
+     */
+    public <T> T readBody(byte[] body, Class<T> type) {
+        try {
+            return mapper.readValue(body, type);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new ValidationException(Violation.of(e.getPropertyName(), null, "unknown field"));
+        } catch (IOException e) {
+            throw new ValidationException(Violation.of("body", null, "not the JSON expected: "
+                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage())));
         }
     }
 

@@ -1,6 +1,9 @@
 package uk.nhs.safety.partner.cqc.internal;
 
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.ImportReport;
+import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
@@ -20,14 +25,18 @@ import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
- * {@code GET /evidence/{ods}?from=&to=&format=json|csv|html|zip} and {@code GET /gaps/{ods}?from=&to=} (JSON).
+ * {@code GET /evidence/{ods}?from=&to=&format=json|csv|html|zip}, {@code GET /gaps/{ods}?from=&to=} (JSON),
+ * {@code POST /providers[?partial=true]} (CQC API JSON), {@code GET /registrations/{ods}} (the member's CQC
+ * providers and locations with ratings), {@code GET /mappings/{ods}} and {@code PUT|DELETE
+ * /mappings/{ods}/{kind}/{key}} (per-item mapping overrides; PUT body {@code {"statements":[…]}}).
  * A ZIP pack is sent as an attachment named {@code cqc-evidence-<ods>-<from>-<to>.zip}. Core has already let only
  * admins and the CQC partner's own tokens through. Thread-safe (stateless).
  */
 @Component(service = PartnerRoutes.class)
 public final class CqcRoutes implements PartnerRoutes {
 
-    private static final Pattern MEMBER_ROUTE = Pattern.compile("^/(evidence|gaps)/([^/]+)/?$");
+    private static final Pattern MEMBER_ROUTE = Pattern.compile("^/(evidence|gaps|registrations|mappings)/([^/]+)/?$");
+    private static final Pattern MAPPING_ROUTE = Pattern.compile("^/mappings/([^/]+)/([^/]+)/([^/]+)/?$");
     private static final Pattern ODS = Pattern.compile("^[A-Za-z0-9]{3,8}$");
 
     private final CqcEvidenceService evidence;
@@ -46,25 +55,62 @@ public final class CqcRoutes implements PartnerRoutes {
     @Override
     public PartnerResponse handle(PartnerRequest request) {
         String path = request.path();
+        if (path.equals("/providers") || path.equals("/providers/")) {
+            if (!"POST".equals(request.method())) {
+                return notAllowed(request, "POST");
+            }
+            if (request.contentType() == null || !request.contentType().toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("application/json")) {
+                throw new ValidationException(Violation.of("Content-Type", request.contentType(),
+                        "send CQC API JSON as application/json"));
+            }
+            ImportReport report = evidence.data().importData(new ImportRequest("HTTP upload",
+                    new ByteArrayInputStream(request.body()), "true".equals(request.param("partial")), null,
+                    request.caller()));
+            return PartnerResponse.json(200, json.write(report));
+        }
+        Matcher mapping = MAPPING_ROUTE.matcher(path);
+        if (mapping.matches()) {
+            String ods = checkedOds(mapping.group(1));
+            String kind = decode(mapping.group(2));
+            String key = decode(mapping.group(3));
+            if ("PUT".equals(request.method())) {
+                MappingBody body = json.readBody(request.body(), MappingBody.class);
+                return PartnerResponse.json(200, json.write(evidence.setMapping(ods, kind, key,
+                        body.statements() == null ? List.of() : body.statements(), request.caller())));
+            }
+            if ("DELETE".equals(request.method())) {
+                if (!evidence.data().clearOverride(ods.toUpperCase(java.util.Locale.ROOT), kind, key,
+                        request.caller())) {
+                    throw new NotFoundException("no mapping override for " + kind + " " + key + " of " + ods);
+                }
+                return new PartnerResponse(204, "application/json", new byte[0], Map.of());
+            }
+            return notAllowed(request, "PUT, DELETE");
+        }
         boolean framework = path.equals("/framework") || path.equals("/framework/");
         Matcher member = MEMBER_ROUTE.matcher(path);
         if (!framework && !member.matches()) {
             throw new NotFoundException("no CQC route " + path + "; routes: GET /framework, GET /evidence/{ods},"
-                    + " GET /gaps/{ods}");
+                    + " GET /gaps/{ods}, GET /registrations/{ods}, POST /providers, GET /mappings/{ods},"
+                    + " PUT|DELETE /mappings/{ods}/{kind}/{key}");
         }
         if (!"GET".equals(request.method())) {
-            return new PartnerResponse(405, "application/json",
-                    json.write(Map.of("error", request.method() + " is not allowed on " + path + "; use GET"))
-                            .getBytes(StandardCharsets.UTF_8),
-                    Map.of("Allow", "GET"));
+            return notAllowed(request, "GET");
         }
         try {
             if (framework) {
                 return PartnerResponse.json(200, json.write(evidence.framework().framework()));
             }
-            String ods = member.group(2);
-            if (!ODS.matcher(ods).matches()) {
-                throw new ValidationException(Violation.of("ods", ods, "an ODS code is 3 to 8 letters and digits"));
+            String ods = checkedOds(member.group(2));
+            String upper = ods.toUpperCase(java.util.Locale.ROOT);
+            if (member.group(1).equals("registrations")) {
+                evidence.memberOrThrow(upper);
+                return PartnerResponse.json(200, json.write(evidence.data().registrations(upper)));
+            }
+            if (member.group(1).equals("mappings")) {
+                evidence.memberOrThrow(upper);
+                return PartnerResponse.json(200, json.write(evidence.data().overrides(upper).values()));
             }
             String from = request.param("from");
             String to = request.param("to");
@@ -82,5 +128,27 @@ public final class CqcRoutes implements PartnerRoutes {
             // Not the caller's fault and not a bug: the service is up but misconfigured, so say so.
             return PartnerResponse.json(503, json.write(Map.of("error", e.getMessage())));
         }
+    }
+
+    /** The body of {@code PUT /mappings/{ods}/{kind}/{key}}. */
+    record MappingBody(List<String> statements) {
+    }
+
+    private static String checkedOds(String ods) {
+        if (!ODS.matcher(ods).matches()) {
+            throw new ValidationException(Violation.of("ods", ods, "an ODS code is 3 to 8 letters and digits"));
+        }
+        return ods;
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+
+    private PartnerResponse notAllowed(PartnerRequest request, String allowed) {
+        return new PartnerResponse(405, "application/json",
+                json.write(Map.of("error", request.method() + " is not allowed on " + request.path() + "; use "
+                        + allowed)).getBytes(StandardCharsets.UTF_8),
+                Map.of("Allow", allowed));
     }
 }

@@ -12,7 +12,7 @@ import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * Base of every {@code cqc:*} command. Expected failures (bad date, unknown member, framework not loaded, a file
- * that cannot be written) become one line on {@code System.err}, which Karaf redirects to the session, instead of
+ * that cannot be written) become one line on standard output (bin/client drops standard error), instead of
  * Karaf's stack-trace report; anything else is a bug and is left to Karaf, which logs it.
  */
 public abstract class CqcCommand implements Action {
@@ -22,9 +22,9 @@ public abstract class CqcCommand implements Action {
         try {
             run();
         } catch (CampaignException e) {
-            System.err.println(errorLine(e));
+            System.out.println(errorLine(e));
         } catch (IOException e) {
-            System.err.println(errorLine(e));
+            System.out.println(errorLine(e));
         }
         return null;
     }

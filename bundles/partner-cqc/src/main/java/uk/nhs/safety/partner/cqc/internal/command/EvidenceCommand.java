@@ -76,14 +76,25 @@ public class EvidenceCommand extends CqcCommand {
         System.out.println("Plan:      " + (pack.plan() == null ? "no plan published by " + pack.period().to()
                 : "published version " + pack.plan().version() + " (" + String.join(", ", pack.plan().focusAreas())
                 + ")"));
+        for (EvidencePack.CqcRegistration r : pack.registrations()) {
+            System.out.println("CQC:       " + r.kind() + " " + r.cqcId() + " " + r.name() + " (" + r.odsCode() + "), "
+                    + (r.registrationStatus() == null ? "" : r.registrationStatus() + ", ") + "overall "
+                    + (r.overallRating() == null ? "not rated" : r.overallRating())
+                    + (r.reportDate() == null ? "" : " (" + r.reportDate() + ")"));
+        }
+        for (String source : pack.unavailableSources()) {
+            System.out.println("Unavailable: evidence from " + source);
+        }
         ShellTable table = new ShellTable();
         table.column("Key question");
+        table.column("CQC rating");
         table.column("Statement");
         table.column("Items").alignRight();
         table.column("Gap");
         for (EvidencePack.KeyQuestionEvidence k : pack.keyQuestions()) {
             for (EvidencePack.StatementEvidence s : k.statements()) {
-                table.addRow().addContent(k.name(), s.name(), s.items().size(), s.gap() ? "gap" : "");
+                table.addRow().addContent(k.name(), k.currentRating() == null ? "" : k.currentRating().rating(),
+                        s.name(), s.items().size(), s.gap() ? "gap" : "");
             }
         }
         table.print(System.out);

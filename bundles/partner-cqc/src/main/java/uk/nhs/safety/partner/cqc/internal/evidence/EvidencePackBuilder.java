@@ -20,7 +20,9 @@ import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Member;
+import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.Page;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PlanService;
@@ -29,8 +31,11 @@ import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.PrimaryDriver;
 import uk.nhs.safety.campaign.api.SecondaryDriver;
+import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
+import uk.nhs.safety.campaign.api.partner.EvidenceItem;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.partner.cqc.internal.data.Registration;
 import uk.nhs.safety.partner.cqc.internal.framework.CqcFramework;
 import uk.nhs.safety.partner.cqc.internal.framework.ItemKind;
 import uk.nhs.safety.partner.cqc.internal.framework.KeyQuestion;
@@ -67,13 +72,40 @@ public final class EvidencePackBuilder {
     }
 
     /**
-     * Builds the pack.
+     * What a pack draws on beyond the campaign's own data.
+     *
+     * @param registrations the member's CQC providers and locations (imported CQC data), providers first
+     * @param overrides     per-item mapping overrides, by {@code kind:key}: the statement ids that item is evidence for
+     * @param contributors  the partners' evidence contributors installed now
+     */
+    public record Sources(List<Registration> registrations, Map<String, List<String>> overrides,
+                          List<EvidenceContributor> contributors) {
+        /** Nothing beyond the campaign's data. */
+        public static final Sources NONE = new Sources(List.of(), Map.of(), List.of());
+
+        public Sources {
+            registrations = List.copyOf(registrations);
+            overrides = Map.copyOf(overrides);
+            contributors = List.copyOf(contributors);
+        }
+    }
+
+    /**
+     * Builds the pack from the campaign's data only.
      *
      * @throws NotFoundException when no member has this ODS code
      */
     public EvidencePack build(CqcFramework cqc, String odsCode, EvidencePack.Period period) {
-        Member member = members.find(odsCode)
-                .orElseThrow(() -> new NotFoundException("no member with ODS code " + odsCode));
+        return build(cqc, odsCode, period, Sources.NONE);
+    }
+
+    /**
+     * Builds the pack: the campaign's data, partners' evidence, CQC's current ratings, per-item overrides.
+     *
+     * @throws NotFoundException when no member has this ODS code
+     */
+    public EvidencePack build(CqcFramework cqc, String odsCode, EvidencePack.Period period, Sources sources) {
+        Member member = member(odsCode);
         String ods = member.odsCode();
         MappingRules rules = cqc.rules();
         ZoneId zone = clock.getZone();
@@ -121,8 +153,38 @@ public final class EvidencePackBuilder {
             }
         }
 
+        List<String> unavailable = new ArrayList<>();
+        for (EvidenceContributor contributor : sources.contributors()) {
+            List<EvidenceItem> offered;
+            try {
+                offered = contributor.evidence(ods, period.from(), period.to());
+            } catch (RuntimeException e) {
+                // One partner failing must not cost the inspector the rest of the pack: say which source is missing.
+                LOG.warn("Evidence from {} about {} is unavailable", contributor.source(), ods, e);
+                unavailable.add(contributor.source() + ": " + e.getMessage());
+                continue;
+            }
+            for (EvidenceItem e : offered) {
+                Set<String> statements = new LinkedHashSet<>();
+                e.pledges().stream().sorted().forEach(p -> statements.addAll(rules.forPledge(p)));
+                e.focusAreas().stream().sorted().forEach(f -> statements.addAll(rules.forFocusArea(f)));
+                items.add(new Mapped(new EvidencePack.Item(e.kind(), e.source() + ":" + e.reference(),
+                        e.title() + (e.summary() == null || e.summary().isBlank() ? "" : ". " + e.summary()),
+                        categoryOf(cqc, e.category()), null, null, null, null, null, e.source(), null),
+                        List.copyOf(statements)));
+            }
+        }
+
         Map<String, List<EvidencePack.Item>> byStatement = new LinkedHashMap<>();
         List<EvidencePack.Item> unmapped = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Mapped m = items.get(i);
+            List<String> chosen = sources.overrides().get(m.item().kind() + ":" + m.item().key());
+            if (chosen != null) {
+                m = new Mapped(m.item().overridden(), chosen);
+                items.set(i, m);
+            }
+        }
         for (Mapped m : items) {
             if (m.statements().isEmpty()) {
                 unmapped.add(m.item());
@@ -141,11 +203,74 @@ public final class EvidencePackBuilder {
                     gaps.add(new EvidencePack.Gap(s.id(), s.name(), k.name()));
                 }
             }
-            questions.add(new EvidencePack.KeyQuestionEvidence(k.id(), k.name(), statements));
+            questions.add(new EvidencePack.KeyQuestionEvidence(k.id(), k.name(), statements,
+                    currentRating(sources.registrations(), k.name())));
         }
+        List<EvidencePack.CqcRegistration> registrations = sources.registrations().stream()
+                .map(r -> new EvidencePack.CqcRegistration(r.cqcId(), r.kind(), r.name(), r.odsCode(),
+                        r.registrationStatus(), r.overallRating(), r.overallDate()))
+                .toList();
         return new EvidencePack(ods, member.name(),
                 new EvidencePack.FrameworkRef(cqc.framework().version(), cqc.framework().title()), period,
-                clock.instant(), planRef, questions, gaps, unmapped);
+                clock.instant(), planRef, questions, gaps, unmapped, registrations, unavailable);
+    }
+
+    /**
+     * The rating CQC gives the member for a key question now: its registered provider's when there is one (CQC rates
+     * NHS trusts at provider level), else its one registered location's; none when that is ambiguous or unrated.
+     */
+    private static EvidencePack.CurrentRating currentRating(List<Registration> registrations, String keyQuestion) {
+        List<Registration> registered = registrations.stream()
+                .filter(r -> !"Deregistered".equals(r.registrationStatus())).toList();
+        List<Registration> providers = registered.stream().filter(r -> r.kind().equals("provider")).toList();
+        List<Registration> rated = providers.size() == 1 ? providers
+                : providers.isEmpty() && registered.size() == 1 ? registered : List.of();
+        for (Registration r : rated) {
+            for (Registration.KeyQuestionRating q : r.keyQuestions()) {
+                if (q.name() != null && q.name().equalsIgnoreCase(keyQuestion)) {
+                    return new EvidencePack.CurrentRating(q.rating(), q.reportDate(), r.cqcId());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The framework's evidence category for a contributor's general category words, or {@code null}. */
+    private static String categoryOf(CqcFramework cqc, String category) {
+        if (category == null) {
+            return null;
+        }
+        String c = category.toLowerCase(java.util.Locale.ROOT);
+        String id = switch (c) {
+            case "people's experience", "peoples experience" -> "peoples-experience";
+            case "staff feedback" -> "feedback-from-staff-and-leaders";
+            case "partner feedback" -> "feedback-from-partners";
+            default -> c.replace(' ', '-');
+        };
+        return cqc.framework().evidenceCategories().stream().anyMatch(e -> e.id().equals(id)) ? id : null;
+    }
+
+    /**
+     * The member with this ODS code.
+     *
+     * @throws NotFoundException when there is none
+     */
+    public Member member(String odsCode) {
+        return members.find(odsCode).orElseThrow(() -> new NotFoundException("no member with ODS code " + odsCode));
+    }
+
+    /** The ODS codes of every member, in the directory's order. */
+    public List<String> memberCodes() {
+        List<String> codes = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Page<Member> page = members.list(new MemberQuery(null, null, null, null, offset, MemberQuery.MAX_LIMIT));
+            page.items().forEach(m -> codes.add(m.odsCode()));
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                return codes;
+            }
+        }
     }
 
     private static EvidencePack.Item planItem(MappingRules rules, ItemKind kind, String key, String text,

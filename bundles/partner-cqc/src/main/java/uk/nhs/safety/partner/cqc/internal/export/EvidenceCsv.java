@@ -18,7 +18,8 @@ public final class EvidenceCsv {
 
     /** The header row. */
     public static final List<String> HEADER = List.of("Key question", "Statement id", "Statement",
-            "Evidence category", "Item kind", "Item key", "Text", "Status / latest value", "Variation", "Assurance");
+            "Evidence category", "Item kind", "Item key", "Text", "Status / latest value", "Variation", "Assurance",
+            "Current CQC rating", "Source");
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader(HEADER.toArray(String[]::new)).get();
@@ -33,16 +34,18 @@ public final class EvidenceCsv {
             for (EvidencePack.KeyQuestionEvidence k : pack.keyQuestions()) {
                 for (EvidencePack.StatementEvidence s : k.statements()) {
                     for (EvidencePack.Item item : s.items()) {
-                        csv.printRecord(row(k.name(), s.id(), s.name(), item));
+                        csv.printRecord(row(k.name(), s.id(), s.name(), item, rating(k)));
                     }
                 }
             }
             for (EvidencePack.Gap gap : pack.gaps()) {
+                String rating = pack.keyQuestions().stream().filter(k -> k.name().equals(gap.keyQuestion()))
+                        .findFirst().map(EvidenceCsv::rating).orElse("");
                 csv.printRecord(gap.keyQuestion(), gap.id(), gap.name(), "", "gap", "",
-                        "No evidence for this quality statement", "", "", "");
+                        "No evidence for this quality statement", "", "", "", rating, "");
             }
             for (EvidencePack.Item item : pack.unmapped()) {
-                csv.printRecord(row("", "", "", item));
+                csv.printRecord(row("", "", "", item, ""));
             }
         } catch (IOException e) {
             // A StringWriter does not fail; this would be a bug.
@@ -51,11 +54,18 @@ public final class EvidenceCsv {
         return out.toString();
     }
 
-    private static List<String> row(String keyQuestion, String statementId, String statement, EvidencePack.Item item) {
+    private static List<String> row(String keyQuestion, String statementId, String statement, EvidencePack.Item item,
+                                    String rating) {
         EvidencePack.SpcSummary spc = item.spc();
         return List.of(keyQuestion, statementId, statement, nz(item.category()), item.kind(), nz(item.key()),
                 nz(item.text()), SpcWords.statusOrLatest(item), spc == null ? "" : SpcWords.variation(spc.variation()),
-                spc == null ? "" : SpcWords.assurance(spc.assurance()));
+                spc == null ? "" : SpcWords.assurance(spc.assurance()), rating, nz(item.source()));
+    }
+
+    /** The key question's current rating with its report date, e.g. {@code Good (2019-05-01)}, or empty. */
+    static String rating(EvidencePack.KeyQuestionEvidence k) {
+        EvidencePack.CurrentRating r = k.currentRating();
+        return r == null ? "" : r.rating() + (r.reportDate() == null ? "" : " (" + r.reportDate() + ")");
     }
 
     private static String nz(String s) {

@@ -29,12 +29,33 @@ public final class EvidenceHtml {
                 .append(esc(pack.framework().version())).append(" &middot; generated ")
                 .append(esc(String.valueOf(pack.generatedAt()))).append("</p>\n");
         plan(h, pack);
+        if (!pack.registrations().isEmpty()) {
+            h.append("<p>CQC registrations: ");
+            for (int i = 0; i < pack.registrations().size(); i++) {
+                EvidencePack.CqcRegistration r = pack.registrations().get(i);
+                h.append(i > 0 ? "; " : "").append(esc(r.kind())).append(' ').append(esc(r.cqcId())).append(" (")
+                        .append(esc(r.name())).append("), overall ")
+                        .append(esc(r.overallRating() == null ? "not rated" : r.overallRating()));
+                if (r.reportDate() != null) {
+                    h.append(", report ").append(esc(String.valueOf(r.reportDate())));
+                }
+            }
+            h.append(".</p>\n");
+        }
+        for (String source : pack.unavailableSources()) {
+            h.append("<p class=\"gap\">Evidence not available from ").append(esc(source)).append("</p>\n");
+        }
         int statements = pack.keyQuestions().stream().mapToInt(k -> k.statements().size()).sum();
         h.append("<p>").append(statements - pack.gaps().size()).append(" of ").append(statements)
                 .append(" quality statements have evidence; ").append(pack.gaps().size())
                 .append(" have no evidence.</p>\n");
         for (EvidencePack.KeyQuestionEvidence k : pack.keyQuestions()) {
-            h.append("<section>\n<h2>").append(esc(k.name())).append("</h2>\n");
+            h.append("<section>\n<h2>").append(esc(k.name()));
+            String rating = EvidenceCsv.rating(k);
+            if (!rating.isEmpty()) {
+                h.append(" <span class=\"meta\">&middot; current CQC rating: ").append(esc(rating)).append("</span>");
+            }
+            h.append("</h2>\n");
             for (EvidencePack.StatementEvidence s : k.statements()) {
                 h.append("<h3>").append(esc(s.name())).append("</h3>\n");
                 if (s.items().isEmpty()) {

@@ -72,13 +72,14 @@ class CqcCommandsTest {
         assertThat(output.outLines()).startsWith("Member:    RGT Cambridge University Hospitals NHS Foundation Trust",
                 "Period:    2024-12-01 to 2025-03-31", "Framework: CQC 2023",
                 "Plan:      published version 2 (falls, medication-safety)");
-        assertThat(output.rows().get(0)).containsExactly("Key question", "Statement", "Items", "Gap");
-        // Actions 1 (pledge 1) and 3 (pledge 3) both evidence Learning culture.
-        assertThat(output.row(1, "Learning culture")).get().isEqualTo(List.of("Safe", "Learning culture", "2", ""));
+        assertThat(output.rows().get(0)).containsExactly("Key question", "CQC rating", "Statement", "Items", "Gap");
+        // Actions 1 (pledge 1) and 3 (pledge 3) both evidence Learning culture; no CQC data imported: no rating.
+        assertThat(output.row(2, "Learning culture")).get()
+                .isEqualTo(List.of("Safe", "", "Learning culture", "2", ""));
         // Six plan items: three drivers/ideas and three measures.
-        assertThat(output.row(1, "Medicines optimisation")).get()
-                .isEqualTo(List.of("Safe", "Medicines optimisation", "6", ""));
-        assertThat(output.row(1, "Safeguarding")).get().isEqualTo(List.of("Safe", "Safeguarding", "0", "gap"));
+        assertThat(output.row(2, "Medicines optimisation")).get()
+                .isEqualTo(List.of("Safe", "", "Medicines optimisation", "6", ""));
+        assertThat(output.row(2, "Safeguarding")).get().isEqualTo(List.of("Safe", "", "Safeguarding", "0", "gap"));
         assertThat(output.outLines()).last()
                 .isEqualTo("8 of 34 quality statements evidenced, 26 gaps, 0 unmapped items");
     }
@@ -115,16 +116,16 @@ class CqcCommandsTest {
     void anUnknownMemberIsOneErrorLine() throws Exception {
         CommandOutput output = CommandOutput.run(gaps("RXX", null, null));
 
-        assertThat(output.errLines()).containsExactly("Error: no member with ODS code RXX");
-        assertThat(output.out()).isEmpty();
+        assertThat(output.outLines()).containsExactly("Error: no member with ODS code RXX");
+        assertThat(output.err()).isEmpty();
     }
 
     @Test
     void aBadDateIsOneErrorLineNamingTheOption() throws Exception {
         CommandOutput output = CommandOutput.run(evidence("RGT", "2025-02-30", null, null));
 
-        assertThat(output.errLines()).singleElement().asString().startsWith("Error: from '2025-02-30': ");
-        assertThat(output.out()).isEmpty();
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: from '2025-02-30': ");
+        assertThat(output.err()).isEmpty();
     }
 
     @Test
@@ -133,7 +134,7 @@ class CqcCommandsTest {
 
         CommandOutput output = CommandOutput.run(framework());
 
-        assertThat(output.errLines()).singleElement().asString().startsWith("Error: CQC framework 1999 is not loaded: ")
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: CQC framework 1999 is not loaded: ")
                 .contains("frameworks/cqc-1999.json");
     }
 
@@ -143,7 +144,7 @@ class CqcCommandsTest {
 
         CommandOutput output = CommandOutput.run(evidence("RGT", null, null, file.toString()));
 
-        assertThat(output.errLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
         assertThat(file).doesNotExist();
     }
 
@@ -185,9 +186,9 @@ class CqcCommandsTest {
     void aZipWithoutOutIsOneErrorLineAndWritesNothing() throws Exception {
         CommandOutput output = CommandOutput.run(evidence("zip", null));
 
-        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'zip': ")
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --format 'zip': ")
                 .contains("--out");
-        assertThat(output.out()).isEmpty();
+        assertThat(output.err()).isEmpty();
     }
 
     @Test
@@ -196,9 +197,9 @@ class CqcCommandsTest {
 
         CommandOutput output = CommandOutput.run(evidence("pdf", file.toString()));
 
-        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'pdf': ")
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --format 'pdf': ")
                 .contains("json, csv, html, zip");
-        assertThat(output.out()).isEmpty();
+        assertThat(output.err()).isEmpty();
         assertThat(file).doesNotExist();
     }
 }

@@ -24,7 +24,7 @@ class EvidenceCsvTest {
     @Test
     void startsWithTheHeaderRow() {
         assertThat(csv.lines().findFirst()).contains("Key question,Statement id,Statement,Evidence category,"
-                + "Item kind,Item key,Text,Status / latest value,Variation,Assurance");
+                + "Item kind,Item key,Text,Status / latest value,Variation,Assurance,Current CQC rating,Source");
     }
 
     @Test
