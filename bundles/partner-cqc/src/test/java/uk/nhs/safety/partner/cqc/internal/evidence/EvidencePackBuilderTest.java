@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -15,12 +16,15 @@ import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.PlanVersion;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
+import uk.nhs.safety.campaign.api.partner.EvidenceItem;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.spc.Assurance;
 import uk.nhs.safety.campaign.api.spc.Variation;
 import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
 import uk.nhs.safety.partner.cqc.internal.Fixtures;
+import uk.nhs.safety.partner.cqc.internal.data.Registration;
 import uk.nhs.safety.partner.cqc.internal.framework.CqcFramework;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
 
@@ -215,5 +219,90 @@ class EvidencePackBuilderTest {
         assertThatThrownBy(() -> EvidencePeriods.parse("2025-04-01", "2025-03-01", LocalDate.of(2025, 4, 15), 12))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(Violation::field).containsExactly("from"));
+    }
+
+    private static final EvidenceContributor NHSLA = new EvidenceContributor() {
+        @Override
+        public String source() {
+            return "nhsla";
+        }
+
+        @Override
+        public List<EvidenceItem> evidence(String odsCode, LocalDate from, LocalDate to) {
+            return List.of(new EvidenceItem("nhsla", odsCode + "-obstetrics", "claims-linkage",
+                    "Obstetrics: high-value claims area", "£4.9m of claims; the plan does not address it", to,
+                    "outcomes", Set.of(), Set.of("maternity"), "/api/v1/partners/nhsla/linkage/" + odsCode),
+                    new EvidenceItem("nhsla", odsCode + "-dental", "claims-linkage", "Dental", "", to, "outcomes",
+                            Set.of(), Set.of("no-such-area"), null));
+        }
+    };
+
+    private static final EvidenceContributor BROKEN = new EvidenceContributor() {
+        @Override
+        public String source() {
+            return "broken";
+        }
+
+        @Override
+        public List<EvidenceItem> evidence(String odsCode, LocalDate from, LocalDate to) {
+            throw new IllegalStateException("database unreachable");
+        }
+    };
+
+    @Test
+    void partnersEvidenceIsMappedByItsFocusAreasNamingItsSourceAndAFailingSourceIsReported() {
+        EvidencePack pack = builder.build(CQC, "RGT", PERIOD, new EvidencePackBuilder.Sources(List.of(), Map.of(),
+                List.of(BROKEN, NHSLA)));
+
+        // maternity -> safe-systems, involving-people, monitoring-and-improving-outcomes (default-rules.json)
+        for (String id : List.of("safe.safe-systems-pathways-and-transitions", "safe.involving-people-to-manage-risks",
+                "effective.monitoring-and-improving-outcomes")) {
+            assertThat(statement(pack, id).items()).filteredOn(i -> "nhsla".equals(i.source()))
+                    .extracting(EvidencePack.Item::key).containsExactly("nhsla:RGT-obstetrics");
+        }
+        EvidencePack.Item item = statement(pack, "safe.involving-people-to-manage-risks").items().stream()
+                .filter(i -> "nhsla".equals(i.source())).findFirst().orElseThrow();
+        assertThat(item.kind()).isEqualTo("claims-linkage");
+        assertThat(item.category()).isEqualTo("outcomes");
+        assertThat(item.text()).isEqualTo("Obstetrics: high-value claims area. £4.9m of claims; the plan does not"
+                + " address it");
+        // An area no rule names: unmapped, not dropped.
+        assertThat(keys(pack.unmapped())).contains("claims-linkage:nhsla:RGT-dental");
+        assertThat(pack.unavailableSources()).containsExactly("broken: database unreachable");
+    }
+
+    @Test
+    void aPerItemOverrideReplacesTheDefaultStatementsOfThatItemOnly() {
+        EvidencePack pack = builder.build(CQC, "RGT", PERIOD, new EvidencePackBuilder.Sources(List.of(),
+                Map.of("action:1", List.of("safe.safeguarding"), "change-idea:C1", List.of()), List.of()));
+
+        assertThat(keys(statement(pack, "safe.safeguarding").items())).containsExactly("action:1");
+        assertThat(statement(pack, "safe.safeguarding").items().get(0).mapping()).isEqualTo("override");
+        // Action 1 is no longer under its pledge's default statements; action 3 still is.
+        assertThat(keys(statement(pack, "safe.learning-culture").items())).containsExactly("action:3");
+        // An empty override makes the item deliberately unmapped: it is listed, not lost.
+        assertThat(keys(pack.unmapped())).containsExactly("change-idea:C1");
+        assertThat(pack.gaps()).extracting(EvidencePack.Gap::id).doesNotContain("safe.safeguarding");
+    }
+
+    @Test
+    void eachKeyQuestionShowsTheRegisteredProvidersCurrentRating() {
+        LocalDate report = LocalDate.of(2021, 6, 24);
+        Registration provider = new Registration("RGT", "provider", "RGT", "Cambridge", "RGT", "RGT", "Registered",
+                null, "East", null, "Good", report, List.of(
+                new Registration.KeyQuestionRating("Safe", "Requires improvement", report),
+                new Registration.KeyQuestionRating("Caring", "Outstanding", report)));
+        Registration site = new Registration("1-101", "location", "RGT", "Addenbrooke's", "RGT01", "RGT",
+                "Registered", null, "East", null, "Good", report,
+                List.of(new Registration.KeyQuestionRating("Safe", "Good", report)));
+
+        EvidencePack pack = builder.build(CQC, "RGT", PERIOD, new EvidencePackBuilder.Sources(
+                List.of(provider, site), Map.of(), List.of()));
+
+        assertThat(pack.keyQuestions()).extracting(k -> k.currentRating() == null ? "-" : k.currentRating().rating())
+                .containsExactly("Requires improvement", "-", "Outstanding", "-", "-");
+        assertThat(pack.keyQuestions().get(0).currentRating())
+                .isEqualTo(new EvidencePack.CurrentRating("Requires improvement", report, "RGT"));
+        assertThat(pack.registrations()).extracting(EvidencePack.CqcRegistration::cqcId).containsExactly("RGT", "1-101");
     }
 }

@@ -75,4 +75,37 @@ class EvidencePackSchemaTest {
                 .anySatisfy(m -> assertThat(m).contains("gaps"));
         assertThat(schema().validate(badKind)).isNotEmpty();
     }
+
+    @Test
+    void aPackWithRatingsPartnerEvidenceAndOverridesValidatesToo() throws IOException {
+        java.time.LocalDate report = java.time.LocalDate.of(2021, 6, 24);
+        uk.nhs.safety.partner.cqc.internal.data.Registration provider =
+                new uk.nhs.safety.partner.cqc.internal.data.Registration("RGT", "provider", "RGT", "Cambridge", "RGT",
+                        "RGT", "Registered", null, null, null, "Good", report, java.util.List.of(
+                        new uk.nhs.safety.partner.cqc.internal.data.Registration.KeyQuestionRating("Safe",
+                                "Requires improvement", report)));
+        uk.nhs.safety.campaign.api.partner.EvidenceContributor contributor =
+                new uk.nhs.safety.campaign.api.partner.EvidenceContributor() {
+                    @Override
+                    public String source() {
+                        return "nhsla";
+                    }
+
+                    @Override
+                    public java.util.List<uk.nhs.safety.campaign.api.partner.EvidenceItem> evidence(String ods,
+                            java.time.LocalDate from, java.time.LocalDate to) {
+                        return java.util.List.of(new uk.nhs.safety.campaign.api.partner.EvidenceItem("nhsla", "x",
+                                "claims-linkage", "Obstetrics", "", to, "outcomes", Set.of(), Set.of("falls"), null));
+                    }
+                };
+        EvidencePack pack = builder.build(CQC, "RGT", new EvidencePack.Period(Fixtures.FROM, Fixtures.TO),
+                new EvidencePackBuilder.Sources(java.util.List.of(provider),
+                        java.util.Map.of("action:1", java.util.List.of("safe.safeguarding")),
+                        java.util.List.of(contributor)));
+        JsonNode json = packJson(pack);
+
+        assertThat(schema().validate(json)).isEmpty();
+        assertThat(json.at("/keyQuestions/0/currentRating/rating").asText()).isEqualTo("Requires improvement");
+        assertThat(json.at("/registrations/0/overallRating").asText()).isEqualTo("Good");
+    }
 }

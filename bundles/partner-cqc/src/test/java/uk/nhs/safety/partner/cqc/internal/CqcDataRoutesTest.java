@@ -1,0 +1,110 @@
+package uk.nhs.safety.partner.cqc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.partner.cqc.internal.data.CqcData;
+import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
+import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+
+/** The routes over the partner's own tables: CQC data import, registrations, mapping overrides, their effect. */
+class CqcDataRoutesTest {
+
+    private final FakeCampaign campaign = Fixtures.campaign();
+    private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
+            campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
+            new FrameworkLoader(new CqcJson()), "2023", 12,
+            new CqcData(new H2Tables(), ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK),
+            List::of);
+    private final CqcRoutes routes = new CqcRoutes(service);
+    private final ObjectMapper plain = new ObjectMapper();
+
+    private static PartnerRequest request(String method, String path, String contentType, byte[] body) {
+        return new PartnerRequest(method, path, Map.of(), contentType, body, "partner:cqc", Set.of("partner"));
+    }
+
+    private JsonNode json(PartnerResponse response) throws IOException {
+        return plain.readTree(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private PartnerResponse postProvider() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/cqc/provider-rgt.json")) {
+            return routes.handle(request("POST", "/providers", "application/json", in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void importedRatingsAppearBesideTheEvidenceAndInTheMembersRegistrations() throws IOException {
+        JsonNode report = json(postProvider());
+        assertThat(report.get("created").asInt()).isEqualTo(1);
+
+        JsonNode registrations = json(routes.handle(request("GET", "/registrations/rgt", null, null)));
+        assertThat(registrations.get(0).get("cqcId").asText()).isEqualTo("RGT");
+        JsonNode pack = json(routes.handle(request("GET", "/evidence/RGT", null, null)));
+        assertThat(pack.at("/keyQuestions/0/currentRating/rating").asText()).isEqualTo("Requires improvement");
+        assertThat(pack.at("/keyQuestions/2/currentRating/rating").asText()).isEqualTo("Outstanding");
+        assertThat(pack.at("/registrations/0/overallRating").asText()).isEqualTo("Good");
+    }
+
+    @Test
+    void importRefusesOtherMediaTypesAndBadRecordsNamingTheField() {
+        assertThatThrownBy(() -> routes.handle(request("POST", "/providers", "text/csv", "x".getBytes())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Content-Type");
+        byte[] bad = "{\"providerId\":\"RGT\",\"odsCode\":\"RGT\"}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> routes.handle(request("POST", "/providers", "application/json", bad)))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations().get(0))
+                        .isEqualTo(Violation.of("name", null, "required")));
+        assertThat(service.data().registrations("RGT")).isEmpty();
+    }
+
+    @Test
+    void aMappingOverrideMovesTheItemAndCanBeRemoved() throws IOException {
+        byte[] body = "{\"statements\":[\"safe.safeguarding\"]}".getBytes(StandardCharsets.UTF_8);
+        PartnerResponse put = routes.handle(request("PUT", "/mappings/RGT/action/1", "application/json", body));
+        assertThat(put.status()).isEqualTo(200);
+
+        JsonNode pack = json(routes.handle(request("GET", "/evidence/RGT", null, null)));
+        // Safe's third statement is Safeguarding (cqc-2023.json): action 1 is now its evidence, marked as overridden.
+        assertThat(pack.at("/keyQuestions/0/statements/2/id").asText()).isEqualTo("safe.safeguarding");
+        assertThat(pack.at("/keyQuestions/0/statements/2/items/0/key").asText()).isEqualTo("1");
+        assertThat(pack.at("/keyQuestions/0/statements/2/items/0/mapping").asText()).isEqualTo("override");
+        assertThat(json(routes.handle(request("GET", "/mappings/RGT", null, null)))).hasSize(1);
+
+        assertThat(routes.handle(request("DELETE", "/mappings/RGT/action/1", null, null)).status()).isEqualTo(204);
+        assertThatThrownBy(() -> routes.handle(request("DELETE", "/mappings/RGT/action/1", null, null)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOverrideNamingAnUnknownStatementOrKindChangesNothing() {
+        byte[] body = "{\"statements\":[\"safe.safeguarding\",\"safe.nonsense\"]}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action%20Item!/1", "application/json",
+                body))).isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations())
+                        .extracting(Violation::field, Violation::value)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("kind", "Action Item!"),
+                                org.assertj.core.groups.Tuple.tuple("statements", "safe.nonsense")));
+        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/action/1", "application/json",
+                "{\"statement\":[]}".getBytes(StandardCharsets.UTF_8)))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("statement");
+        assertThat(service.data().overrides("RGT")).isEmpty();
+    }
+}
