@@ -15,7 +15,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -26,6 +31,9 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceEvent;
+import org.osgi.framework.ServiceListener;
 
 /**
  * Boots the built distribution (karaf-distribution/target/*.tar.gz) under Pax Exam, on free ports, with the local
@@ -35,6 +43,36 @@ public abstract class KarafTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** One try of something that may not be ready yet. */
+    protected interface Attempt {
+        String run() throws Exception;
+    }
+
+    /**
+     * Retries until done (DS and the shell extender register asynchronously), at most 30 s: after each miss it
+     * waits for the next service event, or 100 ms when none comes.
+     */
+    protected String await(Attempt attempt, Predicate<String> done) throws Exception {
+        BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
+        ServiceListener listener = events::add;
+        bundleContext.addServiceListener(listener);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String last = attempt.run();
+            while (!done.test(last) && System.nanoTime() < deadline) {
+                events.poll(100, TimeUnit.MILLISECONDS);
+                last = attempt.run();
+            }
+            org.junit.Assert.assertTrue("never done; last:\n" + last, done.test(last));
+            return last;
+        } finally {
+            bundleContext.removeServiceListener(listener);
+        }
+    }
 
     /** The HTTP port the container listens on (free, chosen once per test JVM). */
     protected static final int HTTP_PORT = freePort();

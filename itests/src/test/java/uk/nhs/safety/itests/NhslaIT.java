@@ -10,11 +10,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.inject.Inject;
@@ -27,9 +23,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 
 /**
  * The NHS LA partner in a running container: its feature is installed on demand, a claims file is imported through
@@ -65,9 +58,6 @@ public class NhslaIT extends KarafTestSupport {
 
     @Inject
     private FeaturesService features;
-
-    @Inject
-    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -121,34 +111,14 @@ public class NhslaIT extends KarafTestSupport {
         return await(() -> execute(command), done);
     }
 
-    interface Attempt {
-        String run() throws Exception;
-    }
-
-    /**
-     * Retries until done (DS and the shell extender register asynchronously), at most 30 s: after each miss it
-     * waits for the next service event, or 100 ms when none comes.
-     */
-    private String await(Attempt attempt, Predicate<String> done) throws Exception {
-        BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
-        ServiceListener listener = events::add;
-        context.addServiceListener(listener);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String last = attempt.run();
-            while (!done.test(last) && System.nanoTime() < deadline) {
-                events.poll(100, TimeUnit.MILLISECONDS);
-                last = attempt.run();
-            }
-            assertTrue("never done; last:\n" + last, done.test(last));
-            return last;
-        } finally {
-            context.removeServiceListener(listener);
-        }
+    /** "status body" of an HTTP exchange (a body is sent as CSV). */
+    static String http(String method, String path, String authorization, String csv) throws IOException {
+        return http(method, path, authorization, "text/csv", csv);
     }
 
     /** "status body" of an HTTP exchange. */
-    static String http(String method, String path, String authorization, String csv) throws IOException {
+    static String http(String method, String path, String authorization, String contentType, String body)
+            throws IOException {
         URL url = new URL("http://localhost:" + System.getProperty("safety.http.port") + path);
         HttpURLConnection c = (HttpURLConnection) url.openConnection();
         c.setRequestMethod(method);
@@ -157,11 +127,11 @@ public class NhslaIT extends KarafTestSupport {
         if (authorization != null) {
             c.setRequestProperty("Authorization", authorization);
         }
-        if (csv != null) {
+        if (body != null) {
             c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "text/csv");
+            c.setRequestProperty("Content-Type", contentType);
             try (OutputStream out = c.getOutputStream()) {
-                out.write(csv.getBytes(StandardCharsets.UTF_8));
+                out.write(body.getBytes(StandardCharsets.UTF_8));
             }
         }
         try {
@@ -173,7 +143,7 @@ public class NhslaIT extends KarafTestSupport {
         }
     }
 
-    private static void assertContains(String actual, String... parts) {
+    static void assertContains(String actual, String... parts) {
         for (String part : parts) {
             assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
         }
