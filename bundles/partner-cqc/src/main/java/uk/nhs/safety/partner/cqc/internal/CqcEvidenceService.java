@@ -1,5 +1,6 @@
 package uk.nhs.safety.partner.cqc.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public final class CqcEvidenceService {
                               @Reference PartnerStore store, @Reference PartnerRegistry registry, CqcConfig config) {
         this(new EvidencePackBuilder(members, pledges, plans, measures, Clock.system(ZONE)),
                 new FrameworkLoader(new CqcJson()), config.frameworkVersion(), config.defaultPeriodMonths(),
+                outputDirectory(config.outputDirectory()),
                 new CqcData(store.open(CqcPartner.ID, ScriptSource.classpath(CqcEvidenceService.class, "db")),
                         ods -> members.find(ods).isPresent(), Clock.system(ZONE)),
                 registry::evidenceContributors);
@@ -78,7 +80,7 @@ public final class CqcEvidenceService {
     /** Without CQC data or partner evidence (the campaign's own data only). */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
                               int defaultPeriodMonths) {
-        this(builder, loader, frameworkVersion, defaultPeriodMonths, null, List::of);
+        this(builder, loader, frameworkVersion, defaultPeriodMonths, outputDirectory(""), null, List::of);
     }
 
     /**
@@ -86,35 +88,49 @@ public final class CqcEvidenceService {
      * @param contributors the partners' evidence contributors installed now
      */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
-                              int defaultPeriodMonths, CqcData data,
+                              int defaultPeriodMonths, Path outputDirectory, CqcData data,
                               Supplier<List<EvidenceContributor>> contributors) {
         this.builder = builder;
         this.loader = loader;
         this.data = data;
         this.contributors = contributors;
-        this.state = load(frameworkVersion, defaultPeriodMonths);
+        this.state = load(frameworkVersion, defaultPeriodMonths, outputDirectory);
+    }
+
+    /** The configured output directory: the setting, or {@code <karaf.data>/cqc/evidence} when it is empty. */
+    static Path outputDirectory(String setting) {
+        return setting == null || setting.isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "cqc", "evidence").toAbsolutePath()
+                : Path.of(setting.trim()).toAbsolutePath();
+    }
+
+    /** Where a pack named {@code out} goes: the output directory itself when absent, relative paths inside it. */
+    public Path outputPath(String out) {
+        Path dir = state.outputDirectory();
+        return out == null || out.isBlank() ? dir : dir.resolve(out.trim());
     }
 
     @Modified
     void modified(CqcConfig config) {
-        configure(config.frameworkVersion(), config.defaultPeriodMonths());
+        this.state = load(config.frameworkVersion(), config.defaultPeriodMonths(),
+                outputDirectory(config.outputDirectory()));
     }
 
     /** Applies a new configuration: loads the framework version named (or records why it could not). */
     public void configure(String frameworkVersion, int defaultPeriodMonths) {
-        this.state = load(frameworkVersion, defaultPeriodMonths);
+        this.state = load(frameworkVersion, defaultPeriodMonths, state.outputDirectory());
     }
 
-    private State load(String version, int months) {
+    private State load(String version, int months, Path outputDirectory) {
         String v = version == null ? DEFAULT_FRAMEWORK : version.trim();
         int m = months < 1 ? DEFAULT_MONTHS : months;
         try {
             CqcFramework framework = loader.load(v);
             LOG.info("CQC framework {} loaded: {} quality statements", v, framework.framework().statements().size());
-            return new State(v, m, framework, null);
+            return new State(v, m, framework, null, outputDirectory);
         } catch (CampaignException e) {
             LOG.warn("CQC framework {} did not load: {}", v, e.getMessage());
-            return new State(v, m, null, e.getMessage());
+            return new State(v, m, null, e.getMessage(), outputDirectory);
         }
     }
 
@@ -242,6 +258,7 @@ public final class CqcEvidenceService {
         return GapReport.of(pack(odsCode, from, to));
     }
 
-    private record State(String version, int months, CqcFramework framework, String problem) {
+    private record State(String version, int months, CqcFramework framework, String problem,
+                         Path outputDirectory) {
     }
 }

@@ -30,7 +30,7 @@ class CqcDataRoutesTest {
     private final FakeCampaign campaign = Fixtures.campaign();
     private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
             campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
-            new FrameworkLoader(new CqcJson()), "2023", 12,
+            new FrameworkLoader(new CqcJson()), "2023", 12, java.nio.file.Path.of("target", "cqc-evidence"),
             new CqcData(new H2Tables(), ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK),
             List::of);
     private final CqcRoutes routes = new CqcRoutes(service);

@@ -34,7 +34,8 @@ public class EvidenceBulkCommand extends CqcCommand {
     @Reference
     CqcEvidenceService evidence;
 
-    @Option(name = "--out", description = "The directory to write into (created if missing)", required = true)
+    @Option(name = "--out", description = "The directory to write into, created if missing (default: the configured"
+            + " output directory; a relative path is inside it)")
     String out;
 
     @Option(name = "--format", description = "zip (default), json, csv or html")
@@ -53,7 +54,7 @@ public class EvidenceBulkCommand extends CqcCommand {
     @Override
     protected void run() throws IOException {
         EvidenceFormat chosen = EvidenceFormat.parse("--format", format == null ? "zip" : format);
-        Path dir = Path.of(out).toAbsolutePath();
+        Path dir = evidence.outputPath(out);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ValidationException(Violation.of("--out", out, "is a file, not a directory"));
         }

@@ -40,7 +40,7 @@ public class EvidenceCommand extends CqcCommand {
     @Option(name = "--to", description = "Last day of the period, yyyy-mm-dd (default: today)")
     String to;
 
-    @Option(name = "--out", description = "Write the pack (JSON unless --format says otherwise) to this file instead of showing a summary")
+    @Option(name = "--out", description = "Write the pack (JSON unless --format says otherwise) to this file instead of showing a summary (a relative path is inside the configured output directory)")
     String out;
 
     @Option(name = "--format", description = "json, csv, html or zip: the whole pack in that format, printed or written to --out (zip needs --out)")
@@ -59,7 +59,10 @@ public class EvidenceCommand extends CqcCommand {
         String counts = (statements - pack.gaps().size()) + " of " + statements + " quality statements evidenced, "
                 + pack.gaps().size() + " gaps, " + pack.unmapped().size() + " unmapped items";
         if (out != null) {
-            Path file = Path.of(out);
+            Path file = evidence.outputPath(out);
+            if (file.getParent() != null && file.getParent().equals(evidence.outputPath(null))) {
+                Files.createDirectories(file.getParent()); // the configured directory is ours to create
+            }
             Files.write(file, chosen.render(pack, new CqcJson()));
             System.out.println("Wrote the evidence pack for " + pack.odsCode()
                     + (format == null ? "" : " (" + chosen.id() + ")") + " to " + file

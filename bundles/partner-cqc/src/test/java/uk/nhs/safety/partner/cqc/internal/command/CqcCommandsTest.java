@@ -202,4 +202,38 @@ class CqcCommandsTest {
         assertThat(output.err()).isEmpty();
         assertThat(file).doesNotExist();
     }
+
+    @Test
+    void bulkExportWritesOnePackPerMemberWithAProgressLineEachAndGoesOnPastAFailure() throws Exception {
+        EvidenceBulkCommand bulk = new EvidenceBulkCommand();
+        bulk.evidence = service;
+        bulk.out = dir.resolve("bulk").toString();
+        bulk.format = "csv";
+        bulk.from = "2024-12-01";
+        bulk.to = "2025-03-31";
+        bulk.codes = List.of("XYZ", "rgt");
+
+        CommandOutput output = CommandOutput.run(bulk);
+
+        assertThat(output.outLines()).hasSize(3);
+        assertThat(output.outLines().get(0)).isEqualTo("[1/2] XYZ FAILED: no member with ODS code XYZ");
+        assertThat(output.outLines().get(1)).isEqualTo("[2/2] RGT cqc-evidence-RGT-2024-12-01-2025-03-31.csv (26 gaps)");
+        assertThat(output.outLines().get(2)).startsWith("Wrote 1 evidence pack(s) to ").endsWith("; 1 failed");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("bulk"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly("cqc-evidence-RGT-2024-12-01-2025-03-31.csv");
+        }
+    }
+
+    @Test
+    void bulkExportRefusesAnOutThatIsAFile() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        EvidenceBulkCommand bulk = new EvidenceBulkCommand();
+        bulk.evidence = service;
+        bulk.out = file.toString();
+
+        CommandOutput output = CommandOutput.run(bulk);
+
+        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --out '" + file + "': is a file");
+    }
 }
