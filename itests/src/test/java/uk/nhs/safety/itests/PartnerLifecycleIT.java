@@ -208,8 +208,9 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             // --- a non-default configuration, in effect before the upgrade ---------------------------------------
             configureNonDefaultPeriod(configuration, original);
 
-            // Core's data as the partner reads it; the partner keeps no data of its own yet (every pack is built
-            // from core's members, pledges, plans and measures on request), so core's data is all there is to keep.
+            // The partner's own data (a mapping override, in its cqc_* tables) and core's data as the partner reads it.
+            assertContains(awaitCommand("cqc:map " + PLAN_MEMBER + " change-idea C1 safe.safeguarding",
+                    out -> out.startsWith("Mapped"), "cqc:map sets an override"), "safe.safeguarding");
             URL member = url("/api/v1/members/" + PLAN_MEMBER);
             URL plan = url("/api/v1/members/" + PLAN_MEMBER + "/plan/versions/1");
             Answer memberBefore = get(member, null);
@@ -266,6 +267,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
                     String.valueOf(months));
             awaitPackStart(PACK_START_AFTER_SIX_MONTHS, Duration.ofSeconds(DEADLINE_SECONDS));
 
+            assertContains(execute("cqc:map " + PLAN_MEMBER), "change-idea", "C1", "safe.safeguarding");
             assertEquals("member " + PLAN_MEMBER + " after the upgrade", memberBefore, get(member, null));
             assertEquals("published plan of " + PLAN_MEMBER + " after the upgrade", planBefore, get(plan, null));
             assertPartnerServes();
