@@ -177,7 +177,7 @@ public final class CatalogueLoader {
                     p.add(at + ".keywords: '" + k + "' must be lower case and not blank");
                 }
             }
-            if (pr.appliesTo().isEmpty() || pr.appliesTo().contains(null)) {
+            if (pr.appliesTo().isEmpty()) {
                 p.add(at + ".appliesTo: at least one organisation type, each one of "
                         + List.of(OrganisationType.values()).toString().toLowerCase(Locale.ROOT));
             }
