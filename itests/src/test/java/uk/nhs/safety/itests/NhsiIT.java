@@ -134,6 +134,17 @@ public class NhsiIT extends KarafTestSupport {
         assertContains(execute("nhsi:catalogue --show never-events"), "Undetected oesophageal intubation",
                 "16 Never Events, 15 Patient Safety Collaboratives");
 
+        // Core's generic import and export run the partner's importer and exporters too.
+        Path again = Files.createTempFile("again", ".csv");
+        Files.writeString(again, API_FILE);
+        assertContains(execute("safety:import nhsi-incidents " + again), "nhsi-incidents: 2 rows read");
+        Path table = Files.createTempFile("alignment", ".csv");
+        assertContains(execute("safety:export --format csv --out " + table + " nhsi-alignment"), table.toString());
+        String csv = Files.readString(table);
+        assertContains(csv, "ods_code,name,type,region,collaborative", "RJZ,KING'S COLLEGE HOSPITAL NHS FOUNDATION"
+                + " TRUST,acute,London,south-london,published,1,2023.1,maternity-neonatal,true,true,1 incident(s) in"
+                + " maternity (trigger 1),false,");
+
         // One bad row: nothing imported, the good row before it included; the error names line, column and value.
         Path bad = Files.createTempFile("bad", ".csv");
         Files.writeString(bad, HEADER + "RJZ,2015-05,maternity,moderate,9\nRJZ,2015-05,medication,fatal,1\n");

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.MemberStatus;
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
@@ -44,6 +46,7 @@ import uk.nhs.safety.partner.nhsi.internal.alignment.NationalAlignment;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.CatalogueLoader;
 import uk.nhs.safety.partner.nhsi.internal.incidents.HarmSeries;
+import uk.nhs.safety.partner.nhsi.internal.incidents.IncidentGenerator;
 import uk.nhs.safety.partner.nhsi.internal.incidents.IncidentImport;
 import uk.nhs.safety.partner.nhsi.internal.incidents.IncidentStore;
 import uk.nhs.safety.partner.nhsi.internal.incidents.MonthCounts;
@@ -314,6 +317,16 @@ public final class NhsiService {
 
     private static double round1(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** Active NHS trust members (acute, mental health, learning disability, ambulance, community), for the generator. */
+    public List<IncidentGenerator.Trust> trustMembers() {
+        return campaign.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE && !m.closed()
+                        && m.type().accepts(m.odsCode()) && m.odsCode().length() == 3
+                        && EnumSet.of(OrganisationType.ACUTE, OrganisationType.MENTAL_HEALTH,
+                        OrganisationType.LEARNING_DISABILITY, OrganisationType.AMBULANCE, OrganisationType.COMMUNITY)
+                        .contains(m.type()))
+                .map(m -> new IncidentGenerator.Trust(m.odsCode(), m.type())).toList();
     }
 
     /** ODS codes with incident data. */

@@ -120,7 +120,15 @@ class NhsiRoutesTest {
         assertThat(harm.get("improvement").asText()).isEqualTo("down");
         assertThat(harm.get("points").get(0).get("period").asText()).isEqualTo("2013-04");
         assertThat(harm.get("points").get(0).get("value").asDouble()).isEqualTo(12.0);
+        assertThat(harm.get("points").get(0).has("total")).isFalse();
         assertThat(harm.get("spc").has("phases")).isTrue();
+        // Members joined by month, with the running total: both joined in 2014-06.
+        JsonNode joined = n.get("series").get(2);
+        assertThat(joined.get("key").asText()).isEqualTo("members-joined");
+        assertThat(joined.get("points").get(0).get("period").asText()).isEqualTo("2014-06");
+        assertThat(joined.get("points").get(0).get("total").asLong()).isEqualTo(2);
+        assertThat(n.get("method").get("assumptions").fieldNames()).toIterable().containsExactly("baselineFrom",
+                "baselineTo", "windowMonths", "deathFraction", "severeFraction", "harmGoalPercent", "livesGoal");
         assertThat(harm.get("spc").get("variation").asText()).isEqualTo("common_cause");
         assertThat(n.get("method").get("livesSaved").asText()).contains("deathFraction");
         assertThat(n.get("method").get("assumptions").get("severeFraction").asDouble()).isEqualTo(0.1);

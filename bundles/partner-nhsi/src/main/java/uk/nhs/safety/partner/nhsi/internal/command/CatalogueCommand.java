@@ -74,8 +74,8 @@ public class CatalogueCommand extends NhsiCommand {
                 t.column("Priority");
                 t.column("Component");
                 t.column("Focus areas");
-                t.column("Applies to").maxSize(40).wrap();
-                t.column("Expected of").maxSize(30).wrap();
+                t.column("Applies to").maxSize(30).wrap();
+                t.column("Expected of").maxSize(45).wrap();
                 c.priorities().forEach(p -> t.addRow().addContent(p.key(), p.component(),
                         String.join(" ", p.focusAreas()),
                         p.appliesTo().stream().map(x -> x.name().toLowerCase(Locale.ROOT))

@@ -1,7 +1,11 @@
 package uk.nhs.safety.partner.nhsi.internal.national;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 
@@ -57,8 +61,9 @@ public record NationalRollup(String catalogueVersion, String asOf, String dataTo
      *
      * @param period the month, yyyy-mm
      * @param value  the value
-     * @param total  the running total, for series of monthly additions (else null)
+     * @param total  the running total, for series of monthly additions (else null, and left out of the JSON)
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Point(String period, double value, Long total) {
     }
 
@@ -71,7 +76,8 @@ public record NationalRollup(String catalogueVersion, String asOf, String dataTo
      */
     public record Method(String livesSaved, String harmReduction, Map<String, Object> assumptions) {
         public Method {
-            assumptions = Map.copyOf(assumptions);
+            // In the order given (Map.copyOf would shuffle it), and unmodifiable.
+            assumptions = Collections.unmodifiableMap(new LinkedHashMap<>(assumptions));
         }
     }
 
