@@ -34,7 +34,8 @@ public record Alignment(String odsCode, String name, OrganisationType type, Stri
             + " expected to address, as a percentage. A priority is expected when it applies to the member's"
             + " organisation type and either the catalogue expects it of every member of that type, or the member"
             + " reported at least the priority's trigger number of incidents in its trigger categories in the"
-            + " alignment window. It is addressed when the plan names one of its focus areas, or one of its keywords"
+            + " alignment window (and at least the trigger's share of all its incidents there, where it gives one)."
+            + " It is addressed when the plan names one of its focus areas, or one of its keywords"
             + " begins a word of the plan's aim, drivers, change ideas or measures.";
 
     /**

@@ -76,12 +76,21 @@ public final class AlignmentRules {
         }
         if (p.trigger() != null) {
             long n = p.trigger().categories().stream().mapToLong(c -> incidents.getOrDefault(c, 0L)).sum();
-            if (n >= p.trigger().minIncidents()) {
-                return n + " incident(s) in " + String.join(", ", p.trigger().categories()) + " (trigger "
-                        + p.trigger().minIncidents() + ")";
+            long all = incidents.values().stream().mapToLong(Long::longValue).sum();
+            double share = all == 0 ? 0 : 100.0 * n / all;
+            double minShare = p.trigger().minSharePercent();
+            if (n >= p.trigger().minIncidents() && share >= minShare) {
+                return n + " incident(s) in " + String.join(", ", p.trigger().categories())
+                        + (minShare > 0 ? String.format(Locale.ROOT, ", %.1f%% of its incidents", share) : "")
+                        + " (trigger " + p.trigger().minIncidents()
+                        + (minShare > 0 ? String.format(Locale.ROOT, " and %s%%", trim(minShare)) : "") + ")";
             }
         }
         return null;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** A piece of the plan's text and where it is. */

@@ -46,10 +46,11 @@ public record Catalogue(String version, LocalDate published, String title, Strin
     /**
      * What makes an organisation expected to address a priority from its own incident data.
      *
-     * @param categories   incident category keys
-     * @param minIncidents at least this many incidents (any harm) in those categories over the alignment window
+     * @param categories      incident category keys
+     * @param minIncidents    at least this many incidents (any harm) in those categories over the alignment window
+     * @param minSharePercent and at least this share (%) of all the member's incidents in the window (0: any share)
      */
-    public record Trigger(List<String> categories, int minIncidents) {
+    public record Trigger(List<String> categories, int minIncidents, double minSharePercent) {
         public Trigger {
             categories = List.copyOf(categories);
         }

@@ -195,6 +195,9 @@ public final class CatalogueLoader {
                 if (pr.trigger().minIncidents() < 1) {
                     p.add(at + ".trigger.minIncidents must be at least 1");
                 }
+                if (!(pr.trigger().minSharePercent() >= 0 && pr.trigger().minSharePercent() < 100)) {
+                    p.add(at + ".trigger.minSharePercent must be from 0 to below 100");
+                }
             }
         }
         Set<String> pscs = new HashSet<>();

@@ -83,7 +83,9 @@ public class CatalogueCommand extends NhsiCommand {
                         p.expectedFor().stream().map(x -> x.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(" "))
                                 + (p.trigger() == null ? "" : (p.expectedFor().isEmpty() ? "" : "; ") + "incidents: "
-                                + String.join(" ", p.trigger().categories()) + " >= " + p.trigger().minIncidents())));
+                                + String.join(" ", p.trigger().categories()) + " >= " + p.trigger().minIncidents()
+                                + (p.trigger().minSharePercent() > 0 ? " and " + p.trigger().minSharePercent() + "%"
+                                : ""))));
             }
         }
         t.print(System.out);

@@ -64,6 +64,22 @@ class AlignmentRulesTest {
     }
 
     @Test
+    void incidentTriggerWithAShareNeedsBothTheCountAndTheShare() {
+        // Mental health safety: at least 25 self-harm or aggression incidents and at least 10% of all incidents.
+        // Acute trust: 290 of 15,000 = 1.9%: not expected. Community trust: 300 of 2,000 = 15.0%: expected.
+        Alignment acute = rules.align(new MemberFacts("RGT", "Trust", OrganisationType.ACUTE, null), "published", 1,
+                fallsPlan(), Map.of("self-harming-behaviour", 190L, "disruptive-aggressive-behaviour", 100L,
+                        "medication", 14_710L), NONE);
+        Alignment community = rules.align(new MemberFacts("RY1", "Trust", OrganisationType.COMMUNITY, null), "none",
+                0, null, Map.of("self-harming-behaviour", 200L, "disruptive-aggressive-behaviour", 100L,
+                        "other", 1_700L), NONE);
+
+        assertThat(row(acute, "mental-health-safety").expected()).isFalse();
+        assertThat(row(community, "mental-health-safety").why()).isEqualTo("300 incident(s) in self-harming-behaviour,"
+                + " disruptive-aggressive-behaviour, 15.0% of its incidents (trigger 25 and 10%)");
+    }
+
+    @Test
     void focusAreasDriversAndMeasuresAllCountAsEvidence() {
         Alignment a = rules.align(new MemberFacts("RGT", "Trust", OrganisationType.ACUTE, null), "published", 1,
                 fallsPlan(), Map.of(), NONE);
