@@ -21,6 +21,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.MemberStatus;
@@ -106,11 +107,19 @@ public final class NhsiService {
                 database.schemaVersion(), state.catalogue().version());
     }
 
+    /**
+     * A new configuration applies at once. A bad one (a malformed month, an unknown catalogue version) is refused
+     * with an error in the log naming what is wrong, and the settings in force stay as they were.
+     */
     @Modified
     void modified(NhsiConfig config) {
-        Settings settings = Settings.of(config);
-        state = new State(settings, catalogues.select(settings.catalogueVersion()));
-        LOG.info("NHS Improvement partner reconfigured: catalogue {}", state.catalogue().version());
+        try {
+            Settings settings = Settings.of(config);
+            state = new State(settings, catalogues.select(settings.catalogueVersion()));
+            LOG.info("NHS Improvement partner reconfigured: catalogue {}", state.catalogue().version());
+        } catch (CampaignException e) {
+            LOG.error("Configuration {} refused, the previous settings stay in force: {}", PID, e.getMessage());
+        }
     }
 
     /** The catalogue in force. */

@@ -31,7 +31,7 @@ public class GapsCommand extends NhsiCommand {
         table.column("Priority");
         table.column("Applies").alignRight();
         table.column("Expected").alignRight();
-        table.column("Addressed").alignRight();
+        table.column("Expected+addressed").alignRight();
         table.column("Coverage %").alignRight();
         table.column("Gaps (expected, not addressed)").maxSize(60).wrap();
         for (Row r : n.priorities()) {
