@@ -1,10 +1,14 @@
 package uk.nhs.safety.partner.nhsi.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureService;
+import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
@@ -39,8 +43,17 @@ public interface Campaign {
     /** The member's plan. */
     Plan plan(String ods);
 
+    /** A measure of the member's working plan (the one measurements are recorded against). */
+    Optional<Measure> measure(String ods, String key);
+
+    /** The values recorded for a measure, oldest first. */
+    List<Measurement> measurements(String ods, String key);
+
+    /** Records (or replaces) a measure's value for a period; audited by core. */
+    void record(String actor, String ods, String key, LocalDate period, double value, String note);
+
     /** The campaign through core's services. */
-    static Campaign of(MemberService members, PlanService plans) {
+    static Campaign of(MemberService members, PlanService plans, MeasureService measures) {
         return new Campaign() {
             @Override
             public Optional<Member> member(String ods) {
@@ -75,6 +88,22 @@ public interface Campaign {
                 PlanVersion latest = plans.version(ods, n);
                 Instant first = n == 1 ? latest.publishedAt() : plans.version(ods, 1).publishedAt();
                 return new Plan("published", n, latest.content(), first);
+            }
+
+            @Override
+            public Optional<Measure> measure(String ods, String key) {
+                return plans.plan(ods).flatMap(p -> p.content().measures().stream()
+                        .filter(m -> m.key().equals(key)).findFirst());
+            }
+
+            @Override
+            public List<Measurement> measurements(String ods, String key) {
+                return measures.measurements(ods, key);
+            }
+
+            @Override
+            public void record(String actor, String ods, String key, LocalDate period, double value, String note) {
+                measures.record(actor, ods, key, period, value, note);
             }
         };
     }

@@ -32,8 +32,10 @@ import uk.nhs.safety.partner.nhsi.internal.export.Csv;
  *   <li>{@code GET /national[?format=csv]}: the national roll-up; PUBLIC (the web dashboard reads it)</li>
  *   <li>{@code GET /catalogue[?version=]}: the catalogue in force (or a bundled version); PUBLIC</li>
  *   <li>{@code GET /members/{ods}/harm}, {@code GET /members/{ods}/alignment}: one member's incident-based harm series
- *       (with SPC) and alignment; any authenticated caller gets through core, and this handler answers only admins,
- *       NHS Improvement ({@code partner,partner:nhsi}) and the member's own editors ({@code member:<ODS>})</li>
+ *       (with SPC) and alignment; {@code POST /members/{ods}/harm?measure=<key>}: record the harm series as the
+ *       values of that measure of the member's plan. Any authenticated caller gets through core, and this handler
+ *       answers only admins, NHS Improvement ({@code partner,partner:nhsi}) and the member's own editors
+ *       ({@code member:<ODS>})</li>
  *   <li>{@code POST /incidents[?partial=true]} (text/csv): incident import; the report as JSON</li>
  *   <li>{@code GET /alignment[?format=csv]}, {@code GET /alignment/{ods}}, {@code GET /gaps}: the alignment table,
  *       one member's alignment, the national priorities-by-members table</li>
@@ -61,14 +63,12 @@ public final class NhsiRoutes implements PartnerRoutes {
 
     @Override
     public RouteAccess access(String method, String path) {
-        if (!"GET".equals(method)) {
-            return RouteAccess.PARTNER;
+        if (MEMBER.matcher(path).matches()) {
+            return RouteAccess.AUTHENTICATED; // and then only the member's own editors, NHS Improvement, admins
         }
         String p = trim(path);
-        if (p.equals("/national") || p.equals("/catalogue")) {
-            return RouteAccess.PUBLIC;
-        }
-        return MEMBER.matcher(path).matches() ? RouteAccess.AUTHENTICATED : RouteAccess.PARTNER;
+        return "GET".equals(method) && (p.equals("/national") || p.equals("/catalogue")) ? RouteAccess.PUBLIC
+                : RouteAccess.PARTNER;
     }
 
     @Override
@@ -77,12 +77,18 @@ public final class NhsiRoutes implements PartnerRoutes {
         String method = request.method();
         Matcher member = MEMBER.matcher(path);
         if (member.matches()) {
-            require(method, "GET", path);
+            boolean record = member.group(2).equals("harm") && "POST".equals(method);
+            if (!record) {
+                require(method, "GET", path);
+            }
             String ods = NhsiService.code(member.group(1));
             // Refused before the member is looked up, so a caller learns nothing about other members.
             if (!allowed(request, ods)) {
                 return PartnerResponse.json(403, json.write(Map.of("error", "only the member " + ods
                         + ", NHS Improvement and admins may read this member's incident data")));
+            }
+            if (record) {
+                return ok(service.recordHarm(request.caller(), ods, request.param("measure")));
             }
             return ok(member.group(2).equals("harm") ? service.harm(ods) : service.alignment(ods));
         }
@@ -113,7 +119,8 @@ public final class NhsiRoutes implements PartnerRoutes {
                         null, request.caller())));
             default:
                 throw new NotFoundException("no NHS Improvement route " + path + "; routes: GET /national, GET"
-                        + " /catalogue, GET /members/{ods}/harm, GET /members/{ods}/alignment, POST /incidents,"
+                        + " /catalogue, GET /members/{ods}/harm, POST /members/{ods}/harm?measure=, GET /members/{ods}/alignment,"
+                        + " POST /incidents,"
                         + " GET /alignment[/{ods}], GET /gaps");
         }
     }

@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.MemberStatus;
@@ -88,8 +90,9 @@ public final class NhsiService {
 
     @Activate
     public NhsiService(@Reference PartnerStore store, @Reference MemberService members, @Reference PlanService plans,
-                       @Reference SpcAnalyser spc, NhsiConfig config) {
-        this(store.open(NhsiPartner.ID, ScriptSource.classpath(NhsiService.class, "db")), Campaign.of(members, plans),
+                       @Reference MeasureService measures, @Reference SpcAnalyser spc, NhsiConfig config) {
+        this(store.open(NhsiPartner.ID, ScriptSource.classpath(NhsiService.class, "db")),
+                Campaign.of(members, plans, measures),
                 spc, Clock.systemUTC(), Settings.of(config), CatalogueLoader.bundled());
     }
 
@@ -183,6 +186,56 @@ public final class NhsiService {
                 c.moderateOrWorse())).toList(), ImprovementDirection.DOWN, null, List.of());
         return new HarmSeries(m.odsCode(), m.name(), "moderate-harm-incidents", HarmSeries.DEFINITION,
                 "incidents a month", "down", points, analysis);
+    }
+
+    /**
+     * What recording the harm series into a plan measure did.
+     *
+     * @param odsCode   the member
+     * @param measure   the plan measure written to
+     * @param months    months in the series
+     * @param recorded  months recorded (new or changed values)
+     * @param unchanged months already recorded with the same value
+     */
+    public record Recorded(String odsCode, String measure, int months, int recorded, int unchanged) {
+    }
+
+    /**
+     * Records the member's moderate-or-worse harm, month by month, as the values of a measure of its plan, so the
+     * plan charts it like any other measure. The measure must be in the member's working plan and improve
+     * downwards (checked before anything is written); months already holding the same value are left alone, so
+     * running it again records only what changed. Each value is recorded (and audited) by core.
+     */
+    public Recorded recordHarm(String actor, String ods, String measureKey) {
+        Member m = member(ods);
+        if (measureKey == null || measureKey.isBlank()) {
+            throw new ValidationException(Violation.of("measure", measureKey, "give the key of the plan measure to"
+                    + " record the harm series into"));
+        }
+        Measure measure = campaign.measure(m.odsCode(), measureKey.strip()).orElseThrow(() -> new ValidationException(
+                Violation.of("measure", measureKey, "the working plan of " + m.odsCode() + " has no such measure;"
+                        + " add one (unit incidents a month, lower is better) first")));
+        if (measure.direction() != ImprovementDirection.DOWN) {
+            throw new ValidationException(Violation.of("measure", measureKey, "moderate-or-worse harm improves"
+                    + " downwards, but this measure's direction is " + measure.direction().name()
+                    .toLowerCase(Locale.ROOT)));
+        }
+        Map<LocalDate, Double> stored = new java.util.HashMap<>();
+        campaign.measurements(m.odsCode(), measure.key()).forEach(x -> stored.put(x.period(), x.value()));
+        int recorded = 0;
+        List<MonthCounts> months = incidents.member(m.odsCode());
+        for (MonthCounts c : months) {
+            LocalDate period = c.month().atDay(1);
+            Double old = stored.get(period);
+            if (old == null || old != c.moderateOrWorse()) {
+                campaign.record(actor, m.odsCode(), measure.key(), period, c.moderateOrWorse(),
+                        "NHS Improvement: incidents reported with moderate harm or worse");
+                recorded++;
+            }
+        }
+        LOG.info("Harm series of {} recorded into measure {} by {}: {} of {} months", m.odsCode(), measure.key(),
+                actor, recorded, months.size());
+        return new Recorded(m.odsCode(), measure.key(), months.size(), recorded, months.size() - recorded);
     }
 
     /** One member's alignment. */

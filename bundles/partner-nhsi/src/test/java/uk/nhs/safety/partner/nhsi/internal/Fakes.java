@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberStatus;
 import uk.nhs.safety.campaign.api.OrganisationType;
@@ -59,6 +61,34 @@ public final class Fakes {
         @Override
         public Plan plan(String ods) {
             return plans.getOrDefault(ods, Plan.NONE);
+        }
+
+        /** Measures of working plans, by ODS code and key; recorded values by ODS code, key and period. */
+        final Map<String, Measure> measures = new TreeMap<>();
+        final Map<String, Map<LocalDate, Double>> values = new TreeMap<>();
+        /** Every record call, as "ODS key period value actor". */
+        final List<String> recorded = new ArrayList<>();
+
+        public FakeCampaign measure(String ods, Measure measure) {
+            measures.put(ods + "/" + measure.key(), measure);
+            return this;
+        }
+
+        @Override
+        public Optional<Measure> measure(String ods, String key) {
+            return Optional.ofNullable(measures.get(ods + "/" + key));
+        }
+
+        @Override
+        public List<Measurement> measurements(String ods, String key) {
+            return values.getOrDefault(ods + "/" + key, Map.of()).entrySet().stream()
+                    .map(e -> new Measurement(e.getKey(), e.getValue(), null)).toList();
+        }
+
+        @Override
+        public void record(String actor, String ods, String key, LocalDate period, double value, String note) {
+            values.computeIfAbsent(ods + "/" + key, k -> new TreeMap<>()).put(period, value);
+            recorded.add(ods + " " + key + " " + period + " " + value + " " + actor);
         }
     }
 

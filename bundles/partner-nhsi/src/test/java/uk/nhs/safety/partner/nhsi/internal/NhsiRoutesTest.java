@@ -19,9 +19,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.nhs.safety.campaign.api.DriverDiagram;
+import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureType;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
@@ -51,6 +54,11 @@ class NhsiRoutesTest {
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), "tester", roles));
     }
 
+    private PartnerResponse call(String method, String path, String body, Set<String> roles, String measure) {
+        return routes.handle(new PartnerRequest(method, path.replaceAll("\\?.*", ""),
+                Map.of("measure", List.of(measure)), null, null, "tester", roles));
+    }
+
     private JsonNode json(PartnerResponse r) throws Exception {
         return mapper.readTree(r.body());
     }
@@ -71,6 +79,7 @@ class NhsiRoutesTest {
         assertThat(routes.access("GET", "/alignment")).isEqualTo(RouteAccess.PARTNER);
         assertThat(routes.access("POST", "/incidents")).isEqualTo(RouteAccess.PARTNER);
         assertThat(routes.access("POST", "/national")).isEqualTo(RouteAccess.PARTNER);
+        assertThat(routes.access("POST", "/members/RGT/harm")).isEqualTo(RouteAccess.AUTHENTICATED);
     }
 
     @Test
@@ -162,6 +171,33 @@ class NhsiRoutesTest {
         assertThatThrownBy(() -> new NationalExporter(service).export(new ExportRequest("xml", null, null, null,
                 Map.of()), new ByteArrayOutputStream())).isInstanceOf(ValidationException.class)
                 .hasMessage("format 'xml': one of csv, json");
+    }
+
+    @Test
+    void harmSeriesIsRecordedIntoAPlanMeasureOnlyWhereValuesChanged() throws Exception {
+        importData();
+        campaign.measure("RGT", new Measure("harm", "Moderate harm or worse", MeasureType.OUTCOME, "NRLS", "a month",
+                ImprovementDirection.DOWN, null, null, "aim", List.of()));
+        campaign.measure("RGT", new Measure("up", "Up", MeasureType.PROCESS, "x", "%", ImprovementDirection.UP, null,
+                null, "aim", List.of()));
+        Set<String> editor = Set.of("member-editor", "member:RGT");
+
+        JsonNode first = json(call("POST", "/members/RGT/harm?measure=harm", null, editor, "harm"));
+        JsonNode again = json(call("POST", "/members/RGT/harm", null, editor, "harm"));
+
+        // Months 2013-04 (12), 2014-04 (7), 2015-04 (5): three recorded, then none.
+        assertThat(campaign.recorded).containsExactly("RGT harm 2013-04-01 12.0 tester",
+                "RGT harm 2014-04-01 7.0 tester", "RGT harm 2015-04-01 5.0 tester");
+        assertThat(first.get("recorded").asInt()).isEqualTo(3);
+        assertThat(again.get("recorded").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(3);
+        assertThat(call("POST", "/members/RGT/harm", null, Set.of("member:RJZ"), "harm").status()).isEqualTo(403);
+        assertThatThrownBy(() -> call("POST", "/members/RGT/harm", null, editor, "up"))
+                .isInstanceOf(ValidationException.class).hasMessage("measure 'up': moderate-or-worse harm improves"
+                        + " downwards, but this measure's direction is up");
+        assertThatThrownBy(() -> call("POST", "/members/RGT/harm", null, editor, "none"))
+                .hasMessageStartingWith("measure 'none': the working plan of RGT has no such measure");
+        assertThat(campaign.recorded).hasSize(3);
     }
 
     @Test

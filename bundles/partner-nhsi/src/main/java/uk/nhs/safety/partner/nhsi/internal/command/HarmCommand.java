@@ -22,12 +22,25 @@ public class HarmCommand extends NhsiCommand {
     @Reference
     NhsiService service;
 
+    @Reference
+    org.apache.karaf.shell.api.console.Session session;
+
+    @org.apache.karaf.shell.api.action.Option(name = "--record", description = "Also record the series as the values"
+            + " of this measure of the member's plan (it must exist and improve downwards)")
+    String record;
+
     @Argument(index = 0, name = "ods", description = "The member's ODS code", required = true)
     @Completion(OdsCompleter.class)
     String ods;
 
     @Override
     protected void run() {
+        if (record != null) {
+            Object user = session == null ? null : session.get("USER");
+            NhsiService.Recorded r = service.recordHarm(user == null ? "console" : user.toString(), ods, record);
+            System.out.println("Recorded " + r.recorded() + " of " + r.months() + " months into measure "
+                    + r.measure() + " of " + r.odsCode() + " (" + r.unchanged() + " already up to date)");
+        }
         HarmSeries h = service.harm(ods);
         ShellTable t = new ShellTable().emptyTableText("no incident data for " + h.odsCode());
         t.column("Month");
