@@ -12,8 +12,9 @@ import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * Base of every {@code nhsi:*} command. Expected failures (bad value, unknown member, a bad incident file, a file
- * that cannot be written) become one line on the session's output (standard output, which bin/client shows; its standard error it drops), instead of
- * Karaf's stack-trace report; anything else is a bug and is left to Karaf, which logs it.
+ * that cannot be written) are printed on the session's standard output, one line per problem (bin/client shows
+ * standard output and drops standard error), instead of Karaf's stack-trace report; anything else is a bug and is
+ * left to Karaf, which logs it.
  */
 public abstract class NhsiCommand implements Action {
 
@@ -32,13 +33,14 @@ public abstract class NhsiCommand implements Action {
     /** Does the command's work, printing its result to {@code System.out}. */
     protected abstract void run() throws IOException;
 
+    /** One line per violation: the first after "Error: ", the others indented below it. */
     static String errorLine(CampaignException e) {
         if (e instanceof ValidationException v && v.violations().size() > 1) {
             StringBuilder b = new StringBuilder("Error: ");
             for (Violation violation : v.violations()) {
-                b.append(b.length() > 7 ? "; " : "").append(violation);
+                b.append(b.length() > 7 ? "\n  " : "").append(oneLine(violation.toString()));
             }
-            return b.toString().replace("; ", "\n  ");
+            return b.toString();
         }
         return "Error: " + oneLine(e.getMessage());
     }
