@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -34,6 +35,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.wiring.BundleWiring;
@@ -90,11 +93,10 @@ public class NhsiIT extends KarafTestSupport {
         assertContains(execute("safety:plan-import " + MEMBER + " " + System.getProperty("example.plan")), "Saved");
         assertContains(execute("safety:plan-publish " + MEMBER), "Published");
         Map<Long, String> before = snapshot();
-        List<String> stopped = new java.util.concurrent.CopyOnWriteArrayList<>();
-        org.osgi.framework.BundleListener stops = e -> {
-            if (before.containsKey(e.getBundle().getBundleId()) && (e.getType() == org.osgi.framework.BundleEvent.STOPPED
-                    || e.getType() == org.osgi.framework.BundleEvent.UNRESOLVED
-                    || e.getType() == org.osgi.framework.BundleEvent.UPDATED)) {
+        List<String> stopped = new CopyOnWriteArrayList<>();
+        BundleListener stops = e -> {
+            if (before.containsKey(e.getBundle().getBundleId()) && (e.getType() == BundleEvent.STOPPED
+                    || e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.UPDATED)) {
                 stopped.add(e.getBundle().getSymbolicName() + " event " + e.getType());
             }
         };

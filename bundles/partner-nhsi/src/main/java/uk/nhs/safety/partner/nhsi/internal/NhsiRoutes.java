@@ -119,7 +119,8 @@ public final class NhsiRoutes implements PartnerRoutes {
                         null, request.caller())));
             default:
                 throw new NotFoundException("no NHS Improvement route " + path + "; routes: GET /national, GET"
-                        + " /catalogue, GET /members/{ods}/harm, POST /members/{ods}/harm?measure=, GET /members/{ods}/alignment,"
+                        + " /catalogue, GET /members/{ods}/harm, POST /members/{ods}/harm?measure=,"
+                        + " GET /members/{ods}/alignment,"
                         + " POST /incidents,"
                         + " GET /alignment[/{ods}], GET /gaps");
         }

@@ -381,7 +381,7 @@ public final class NhsiService {
         return Math.round(v * 10) / 10.0;
     }
 
-    /** Active NHS trust members (acute, mental health, learning disability, ambulance, community), for the generator. */
+    /** Active trust members (acute, mental health, learning disability, ambulance, community): the generator's. */
     public List<IncidentGenerator.Trust> trustMembers() {
         return campaign.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE && !m.closed()
                         && m.type().accepts(m.odsCode()) && m.odsCode().length() == 3

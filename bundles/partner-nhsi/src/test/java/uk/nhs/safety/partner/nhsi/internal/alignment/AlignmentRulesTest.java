@@ -32,7 +32,8 @@ class AlignmentRulesTest {
         return new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
                 List.of("falls", "deteriorating-patient"),
                 new DriverDiagram("Halve inpatient falls with harm by 2017",
-                        List.of(new PrimaryDriver("P1", "Every ward runs a daily safety huddle")), List.of(), List.of()),
+                        List.of(new PrimaryDriver("P1", "Every ward runs a daily safety huddle")), List.of(),
+                        List.of()),
                 List.of(new Measure("omitted-doses", "Omitted critical doses", MeasureType.PROCESS,
                         "Doses of critical medicines omitted", "%", ImprovementDirection.DOWN, null, null, "aim",
                         List.of())));
