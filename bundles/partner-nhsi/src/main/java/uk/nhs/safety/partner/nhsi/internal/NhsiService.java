@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,6 +89,12 @@ public final class NhsiService {
     private final IncidentStore incidents;
     private final IncidentImport importer;
     private volatile State state;
+    private final AtomicReference<CachedRollup> national = new AtomicReference<>();
+    /** Counts finished imports, so a roll-up computed before one is not served after it. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** How long a computed national roll-up is served before it is computed again. */
+    static final long ROLLUP_SECONDS = 60;
 
     @Activate
     public NhsiService(@Reference PartnerStore store, @Reference MemberService members, @Reference PlanService plans,
@@ -153,7 +161,11 @@ public final class NhsiService {
 
     /** Imports an incident-count file. */
     public ImportReport importIncidents(ImportRequest request) {
-        return importer.run(request, state.catalogue(), YearMonth.now(clock));
+        try {
+            return importer.run(request, state.catalogue(), YearMonth.now(clock));
+        } finally {
+            generation.incrementAndGet(); // the roll-up reads the incidents: computed afresh on the next request
+        }
     }
 
     /** Checks and upper-cases an ODS code, refusing one that is not a member. */
@@ -279,9 +291,30 @@ public final class NhsiService {
                 : incidents.categories(latest.get().minusMonths(s.assumptions().windowMonths() - 1L), latest.get());
     }
 
-    /** The national roll-up. */
+    /** A computed roll-up and when (System.nanoTime). */
+    private record CachedRollup(NationalRollup rollup, long computedAt, State state, long generation) {
+    }
+
+    /**
+     * The national roll-up. It is public (the dashboard reads it on every page view) and reads every member, plan and
+     * incident count, so it is kept for {@value #ROLLUP_SECONDS} s; an import or a new configuration makes the next
+     * request compute it afresh. Members joining and plans published show within that time.
+     */
     public NationalRollup national() {
+        CachedRollup cached = national.get();
         State s = state;
+        long g = generation.get();
+        if (cached != null && cached.state() == s && cached.generation() == g
+                && System.nanoTime() - cached.computedAt() < ROLLUP_SECONDS * 1_000_000_000L) {
+            return cached.rollup();
+        }
+        // Read before computing: an import that ends meanwhile leaves this result stale at once, never for a minute.
+        NationalRollup rollup = computeNational(s);
+        national.set(new CachedRollup(rollup, System.nanoTime(), s, g));
+        return rollup;
+    }
+
+    private NationalRollup computeNational(State s) {
         Assumptions a = s.settings().assumptions();
         List<Member> members = campaign.members().stream().filter(m -> m.status() == MemberStatus.ACTIVE).toList();
         Map<YearMonth, Long> joined = new TreeMap<>();

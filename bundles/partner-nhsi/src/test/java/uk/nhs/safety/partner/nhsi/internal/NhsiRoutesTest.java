@@ -201,6 +201,20 @@ class NhsiRoutesTest {
     }
 
     @Test
+    void nationalRollupIsKeptUntilAnImportChangesTheData() throws Exception {
+        JsonNode before = json(call("GET", "/national", null, Set.of()));
+        campaign.member("RAJ", OrganisationType.ACUTE, "London", "N1 1AA");
+        JsonNode kept = json(call("GET", "/national", null, Set.of()));
+        importData();
+        JsonNode after = json(call("GET", "/national", null, Set.of()));
+
+        assertThat(before.get("headline").get(0).get("value").asInt()).isEqualTo(2);
+        assertThat(kept.get("headline").get(0).get("value").asInt()).isEqualTo(2);
+        assertThat(after.get("headline").get(0).get("value").asInt()).isEqualTo(3);
+        assertThat(after.get("dataTo").asText()).isEqualTo("2015-04");
+    }
+
+    @Test
     void gapsListMembersWithoutPublishedPlans() throws Exception {
         JsonNode gaps = json(call("GET", "/gaps", null, Set.of("admin")));
 
