@@ -330,10 +330,18 @@ public final class NhsiService {
                 published.merge(YearMonth.from(p.firstPublished().atZone(ZoneOffset.UTC)), 1L, Long::sum);
             }
         }
-        List<MonthCounts> national = incidents.national();
-        Optional<YearMonth> latest = national.isEmpty() ? Optional.empty()
-                : Optional.of(national.get(national.size() - 1).month());
-        HarmRollup harm = HarmRollup.of(incidents.byMember(), a, latest.orElse(null));
+        // The campaign's goals are its members': organisations that are not (or no longer) members are left out of
+        // the series and the figures alike.
+        Map<String, List<MonthCounts>> byMember = incidents.byMember();
+        byMember.keySet().retainAll(members.stream().map(Member::odsCode).toList());
+        TreeMap<YearMonth, long[]> national = new TreeMap<>();
+        byMember.values().forEach(months -> months.forEach(c -> {
+            long[] sum = national.computeIfAbsent(c.month(), k -> new long[2]);
+            sum[0] += c.moderateOrWorse();
+            sum[1] += c.death();
+        }));
+        Optional<YearMonth> latest = national.isEmpty() ? Optional.empty() : Optional.of(national.lastKey());
+        HarmRollup harm = HarmRollup.of(byMember, a, latest.orElse(null));
 
         List<Headline> headline = List.of(
                 new Headline("members", "Members signed up", members.size(), "members",
@@ -356,10 +364,10 @@ public final class NhsiService {
                                 + " (see method)", harm.deathsAvoided(), harm.severeAvoided(), harm.livesMembers(),
                         a.baselineTo().plusMonths(1), a.livesGoal())));
         List<Series> series = List.of(
-                series("moderate-harm", "Incidents with moderate harm or worse, reported nationally",
-                        "incidents a month", ImprovementDirection.DOWN, monthly(national, true), false),
-                series("deaths", "Incidents reported as death, nationally", "incidents a month",
-                        ImprovementDirection.DOWN, monthly(national, false), false),
+                series("moderate-harm", "Incidents with moderate harm or worse, reported by all members",
+                        "incidents a month", ImprovementDirection.DOWN, monthly(national, 0), false),
+                series("deaths", "Incidents reported as death by all members", "incidents a month",
+                        ImprovementDirection.DOWN, monthly(national, 1), false),
                 series("members-joined", "Members signed up, by month of joining", "members a month",
                         ImprovementDirection.UP, joined, true),
                 series("plans-published", "Plans first published, by month", "members a month",
@@ -377,9 +385,9 @@ public final class NhsiService {
                 new NationalRollup.Method(NationalRollup.LIVES_METHOD, NationalRollup.HARM_METHOD, assumptions));
     }
 
-    private static Map<YearMonth, Long> monthly(List<MonthCounts> national, boolean moderateOrWorse) {
+    private static Map<YearMonth, Long> monthly(TreeMap<YearMonth, long[]> national, int index) {
         Map<YearMonth, Long> m = new TreeMap<>();
-        national.forEach(c -> m.put(c.month(), moderateOrWorse ? c.moderateOrWorse() : c.death()));
+        national.forEach((month, sums) -> m.put(month, sums[index]));
         return m;
     }
 

@@ -38,16 +38,6 @@ public final class IncidentStore {
         });
     }
 
-    /** National months (every member's incidents summed), oldest first. */
-    public List<MonthCounts> national() {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT period, " + BY_HARM + " FROM nhsi_incident"
-                    + " GROUP BY period ORDER BY period")) {
-                return months(ps);
-            }
-        });
-    }
-
     /** Every member's months, by ODS code, oldest first. */
     public Map<String, List<MonthCounts>> byMember() {
         return database.read(c -> {
