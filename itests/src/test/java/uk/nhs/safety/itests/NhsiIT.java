@@ -2,6 +2,7 @@ package uk.nhs.safety.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -82,9 +84,13 @@ public class NhsiIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
+    static final String RJZ_EDITOR = "Basic " + Base64.getEncoder().encodeToString("rjz-editor:rjz-editor-secret"
+            .getBytes(StandardCharsets.UTF_8));
+
     @Configuration
     public Option[] config() {
-        return baseOptions();
+        return OptionUtils.combine(baseOptions(), editConfigurationFilePut("etc/users.properties", "rjz-editor",
+                "rjz-editor-secret,member-editor,member:RJZ"));
     }
 
     @Test
@@ -155,9 +161,14 @@ public class NhsiIT extends KarafTestSupport {
         String after = http("GET", BASE + "/members/" + MEMBER + "/harm", ADMIN, null);
         assertTrue("2015-05 must not have been imported:\n" + after, !after.contains("2015-05"));
 
-        // Member data never anonymous.
+        // Member data never anonymous; a member's editor reads its own member's, not another's, nor the table.
         assertTrue(http("GET", BASE + "/members/" + MEMBER + "/harm", null, null).startsWith("401"));
         assertTrue(http("GET", BASE + "/alignment", null, null).startsWith("401"));
+        assertContains(http("GET", BASE + "/members/" + MEMBER + "/harm", RJZ_EDITOR, null), "200",
+                "\"moderateOrWorse\" : 5");
+        assertContains(http("GET", BASE + "/members/RGT/harm", RJZ_EDITOR, null), "403",
+                "only the member RGT, NHS Improvement and admins");
+        assertTrue(http("GET", BASE + "/alignment", RJZ_EDITOR, null).startsWith("403"));
 
         Map<Long, String> installed = snapshot();
         features.uninstallFeature("safety-partner-nhsi");
