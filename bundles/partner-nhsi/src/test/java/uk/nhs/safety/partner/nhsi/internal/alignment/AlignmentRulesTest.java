@@ -93,6 +93,22 @@ class AlignmentRulesTest {
     }
 
     @Test
+    void antibioticsForSepsisAreNotAntimicrobialStewardship() {
+        // Sepsis care gives antibiotics and screens for infection: that is deterioration, not AMR.
+        PlanContent sepsis = new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
+                List.of("sepsis"), new DriverDiagram("Antibiotics within an hour for every patient with red-flag"
+                + " sepsis and a suspected infection", List.of(), List.of(), List.of()), List.of());
+        PlanContent stewardship = new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
+                List.of("sepsis"), new DriverDiagram("Antibiotic review at 72 hours for every inpatient", List.of(),
+                List.of(), List.of()), List.of());
+        MemberFacts acute = new MemberFacts("RGT", "Trust", OrganisationType.ACUTE, null);
+
+        assertThat(row(rules.align(acute, "published", 1, sepsis, Map.of(), NONE), "amr").addressed()).isFalse();
+        assertThat(row(rules.align(acute, "published", 1, stewardship, Map.of(), NONE), "amr").evidence())
+                .containsExactly("aim: 'antibiotic review'");
+    }
+
+    @Test
     void coverageIsExpectedPrioritiesAddressedOverExpected() {
         // An acute trust with no incident data is expected (by type) to address: deterioration, medication-safety,
         // older-people, amr, never-events, insight = 6. The falls plan addresses deterioration, medication-safety,
