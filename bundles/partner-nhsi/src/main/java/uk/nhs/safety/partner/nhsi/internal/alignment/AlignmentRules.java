@@ -126,7 +126,9 @@ public final class AlignmentRules {
             }
         }
         for (String keyword : p.keywords()) {
-            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword));
+            // A keyword counts at the start of a word; a hyphenated word is one word ("de-escalation" is not
+            // "escalation").
+            Pattern word = Pattern.compile("(?<![\\p{L}\\p{N}-])" + Pattern.quote(keyword));
             for (Text t : texts) {
                 if (found.size() >= MAX_EVIDENCE) {
                     return found;

@@ -109,6 +109,22 @@ class AlignmentRulesTest {
     }
 
     @Test
+    void keywordsCountAtTheStartOfAWholeWordOnly() {
+        PlanContent mentalHealth = new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
+                List.of("mental-health-safety"), new DriverDiagram("Reduce restraint through de-escalation training",
+                List.of(), List.of(), List.of()), List.of());
+        PlanContent escalation = new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
+                List.of("mental-health-safety"), new DriverDiagram("Physical health: escalation of a raised score",
+                List.of(), List.of(), List.of()), List.of());
+        MemberFacts trust = new MemberFacts("RV5", "Trust", OrganisationType.MENTAL_HEALTH, null);
+
+        assertThat(row(rules.align(trust, "published", 1, mentalHealth, Map.of(), NONE), "deterioration")
+                .addressed()).isFalse();
+        assertThat(row(rules.align(trust, "published", 1, escalation, Map.of(), NONE), "deterioration").evidence())
+                .containsExactly("aim: 'escalat'");
+    }
+
+    @Test
     void coverageIsExpectedPrioritiesAddressedOverExpected() {
         // An acute trust with no incident data is expected (by type) to address: deterioration, medication-safety,
         // older-people, amr, never-events, insight = 6. The falls plan addresses deterioration, medication-safety,
