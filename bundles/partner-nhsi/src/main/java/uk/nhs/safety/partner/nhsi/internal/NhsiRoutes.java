@@ -1,0 +1,185 @@
+package uk.nhs.safety.partner.nhsi.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.ImportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
+import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
+import uk.nhs.safety.partner.nhsi.internal.export.Csv;
+
+/**
+ * The NHS Improvement partner's routes under {@code /api/v1/partners/nhsi}:
+ * <ul>
+ *   <li>{@code GET /national[?format=csv]}: the national roll-up; PUBLIC (the web dashboard reads it)</li>
+ *   <li>{@code GET /catalogue[?version=]}: the catalogue in force (or a bundled version); PUBLIC</li>
+ *   <li>{@code GET /members/{ods}/harm}, {@code GET /members/{ods}/alignment}: one member's incident-based harm series
+ *       (with SPC) and alignment; {@code POST /members/{ods}/harm?measure=<key>}: record the harm series as the
+ *       values of that measure of the member's plan. Any authenticated caller gets through core, and this handler
+ *       answers only admins, NHS Improvement ({@code partner,partner:nhsi}) and the member's own editors
+ *       ({@code member:<ODS>})</li>
+ *   <li>{@code POST /incidents[?partial=true]} (text/csv): incident import; the report as JSON</li>
+ *   <li>{@code GET /alignment[?format=csv]}, {@code GET /alignment/{ods}}, {@code GET /gaps}: the alignment table,
+ *       one member's alignment, the national priorities-by-members table</li>
+ * </ul>
+ * Everything not named public or member-level is for NHS Improvement and admins (core's default).
+ */
+@Component(service = PartnerRoutes.class)
+public final class NhsiRoutes implements PartnerRoutes {
+
+    private static final Pattern MEMBER = Pattern.compile("^/members/([^/]+)/(harm|alignment)/?$");
+    private static final Pattern ALIGNMENT = Pattern.compile("^/alignment/([^/]+)/?$");
+
+    private final NhsiService service;
+    private final NhsiJson json = new NhsiJson();
+
+    @Activate
+    public NhsiRoutes(@Reference NhsiService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String partnerId() {
+        return NhsiPartner.ID;
+    }
+
+    @Override
+    public RouteAccess access(String method, String path) {
+        if (MEMBER.matcher(path).matches()) {
+            return RouteAccess.AUTHENTICATED; // and then only the member's own editors, NHS Improvement, admins
+        }
+        String p = trim(path);
+        return "GET".equals(method) && (p.equals("/national") || p.equals("/catalogue")) ? RouteAccess.PUBLIC
+                : RouteAccess.PARTNER;
+    }
+
+    @Override
+    public PartnerResponse handle(PartnerRequest request) {
+        String path = request.path();
+        String method = request.method();
+        Matcher member = MEMBER.matcher(path);
+        if (member.matches()) {
+            boolean record = member.group(2).equals("harm") && "POST".equals(method);
+            if (!record) {
+                require(method, "GET", path);
+            }
+            String ods = NhsiService.code(member.group(1));
+            // Refused before the member is looked up, so a caller learns nothing about other members.
+            if (!allowed(request, ods)) {
+                return PartnerResponse.json(403, json.write(Map.of("error", "only the member " + ods
+                        + ", NHS Improvement and admins may read this member's incident data")));
+            }
+            if (record) {
+                return ok(service.recordHarm(request.caller(), ods, request.param("measure")));
+            }
+            return ok(member.group(2).equals("harm") ? service.harm(ods) : service.alignment(ods));
+        }
+        Matcher alignment = ALIGNMENT.matcher(path);
+        if (alignment.matches()) {
+            require(method, "GET", path);
+            return ok(service.alignment(alignment.group(1)));
+        }
+        switch (trim(path)) {
+            case "/national":
+                require(method, "GET", path);
+                return csvRequested(request) ? csv("nhsi-national.csv", w -> Csv.national(service.national(), w))
+                        : ok(service.national());
+            case "/catalogue":
+                require(method, "GET", path);
+                return ok(catalogue(request.param("version")));
+            case "/alignment":
+                require(method, "GET", path);
+                return csvRequested(request) ? csv("nhsi-alignment.csv", w -> Csv.alignment(service.alignmentAll(), w))
+                        : ok(service.alignmentAll());
+            case "/gaps":
+                require(method, "GET", path);
+                return ok(service.gaps());
+            case "/incidents":
+                require(method, "POST", path);
+                return ok(service.importIncidents(new ImportRequest("HTTP upload",
+                        new ByteArrayInputStream(request.body()), "true".equalsIgnoreCase(request.param("partial")),
+                        null, request.caller())));
+            default:
+                throw new NotFoundException("no NHS Improvement route " + path + "; routes: GET /national, GET"
+                        + " /catalogue, GET /members/{ods}/harm, POST /members/{ods}/harm?measure=,"
+                        + " GET /members/{ods}/alignment,"
+                        + " POST /incidents,"
+                        + " GET /alignment[/{ods}], GET /gaps");
+        }
+    }
+
+    private Catalogue catalogue(String version) {
+        if (version == null || version.isBlank()) {
+            return service.catalogue();
+        }
+        List<Catalogue> all = service.catalogues();
+        return all.stream().filter(c -> c.version().equals(version.strip())).findFirst()
+                .orElseThrow(() -> new NotFoundException("no catalogue version " + version + "; bundled: "
+                        + String.join(", ", all.stream().map(Catalogue::version).toList())));
+    }
+
+    /** Admins, NHS Improvement's own callers, or the member's own editors. */
+    static boolean allowed(PartnerRequest request, String ods) {
+        return request.roles().contains("admin")
+                || request.roles().contains("partner") && request.roles().contains("partner:" + NhsiPartner.ID)
+                || request.roles().contains("member:" + ods);
+    }
+
+    private static String trim(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static boolean csvRequested(PartnerRequest request) {
+        String format = request.param("format");
+        if (format == null || format.equalsIgnoreCase("json")) {
+            return false;
+        }
+        if (!format.equalsIgnoreCase("csv")) {
+            throw new ValidationException(Violation.of("format", format, "csv or json"));
+        }
+        return true;
+    }
+
+    private static void require(String method, String wanted, String path) {
+        if (!wanted.equals(method)) {
+            throw new ValidationException(Violation.of("method", method, "use " + wanted + " on " + path));
+        }
+    }
+
+    private PartnerResponse ok(Object body) {
+        return PartnerResponse.json(200, json.write(body));
+    }
+
+    private interface CsvBody {
+        void write(java.io.Writer w) throws IOException;
+    }
+
+    private static PartnerResponse csv(String file, CsvBody body) {
+        StringWriter w = new StringWriter();
+        try {
+            body.write(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PartnerResponse(200, "text/csv; charset=utf-8", w.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Disposition", "attachment; filename=\"" + file.toLowerCase(Locale.ROOT) + "\""));
+    }
+}
