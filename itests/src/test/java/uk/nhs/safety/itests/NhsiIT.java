@@ -3,25 +3,18 @@ package uk.nhs.safety.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static uk.nhs.safety.itests.NhslaIT.assertContains;
+import static uk.nhs.safety.itests.NhslaIT.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.inject.Inject;
@@ -36,11 +29,8 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
@@ -81,8 +71,6 @@ public class NhsiIT extends KarafTestSupport {
     @Inject
     private FeaturesService features;
 
-    @Inject
-    private BundleContext context;
 
     static final String RJZ_EDITOR = "Basic " + Base64.getEncoder().encodeToString("rjz-editor:rjz-editor-secret"
             .getBytes(StandardCharsets.UTF_8));
@@ -106,7 +94,7 @@ public class NhsiIT extends KarafTestSupport {
                 stopped.add(e.getBundle().getSymbolicName() + " event " + e.getType());
             }
         };
-        context.addBundleListener(stops);
+        bundleContext.addBundleListener(stops);
         features.installFeature("safety-partner-nhsi");
         assertUntouched("install", before);
 
@@ -175,7 +163,7 @@ public class NhsiIT extends KarafTestSupport {
         Map<Long, String> remaining = new LinkedHashMap<>(installed);
         remaining.keySet().retainAll(before.keySet());
         assertUntouched("uninstall", remaining);
-        context.removeBundleListener(stops);
+        bundleContext.removeBundleListener(stops);
         assertEquals("no pre-existing bundle was stopped, unresolved or updated", List.of(), stopped);
         assertEquals("core answers after the partner left", 200,
                 status(http("GET", "/api/v1/members/" + MEMBER, ADMIN, null)));
@@ -190,7 +178,7 @@ public class NhsiIT extends KarafTestSupport {
      */
     private Map<Long, String> snapshot() {
         Map<Long, String> bundles = new LinkedHashMap<>();
-        for (Bundle b : context.getBundles()) {
+        for (Bundle b : bundleContext.getBundles()) {
             BundleWiring wiring = b.adapt(BundleWiring.class);
             int state = b.getState() == Bundle.STARTING ? Bundle.ACTIVE : b.getState();
             bundles.put(b.getBundleId(), b.getSymbolicName() + " state " + state + " modified "
@@ -217,63 +205,5 @@ public class NhsiIT extends KarafTestSupport {
 
     private String awaitCommand(String command, Predicate<String> done) throws Exception {
         return await(() -> execute(command), done);
-    }
-
-    interface Attempt {
-        String run() throws Exception;
-    }
-
-    /**
-     * Retries until done (DS and the shell extender register asynchronously), at most 30 s: after each miss it
-     * waits for the next service event, or 100 ms when none comes.
-     */
-    private String await(Attempt attempt, Predicate<String> done) throws Exception {
-        BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
-        ServiceListener listener = events::add;
-        context.addServiceListener(listener);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            String last = attempt.run();
-            while (!done.test(last) && System.nanoTime() < deadline) {
-                events.poll(100, TimeUnit.MILLISECONDS);
-                last = attempt.run();
-            }
-            assertTrue("never done; last:\n" + last, done.test(last));
-            return last;
-        } finally {
-            context.removeServiceListener(listener);
-        }
-    }
-
-    /** "status body" of an HTTP exchange. */
-    static String http(String method, String path, String authorization, String csv) throws IOException {
-        URL url = new URL("http://localhost:" + System.getProperty("safety.http.port") + path);
-        HttpURLConnection c = (HttpURLConnection) url.openConnection();
-        c.setRequestMethod(method);
-        c.setConnectTimeout(5_000);
-        c.setReadTimeout(30_000);
-        if (authorization != null) {
-            c.setRequestProperty("Authorization", authorization);
-        }
-        if (csv != null) {
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "text/csv");
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(csv.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            int status = c.getResponseCode();
-            InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
-            return status + " " + (in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    private static void assertContains(String actual, String... parts) {
-        for (String part : parts) {
-            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
-        }
     }
 }
