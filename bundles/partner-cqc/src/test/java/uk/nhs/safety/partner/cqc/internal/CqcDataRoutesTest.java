@@ -23,6 +23,8 @@ import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.partner.cqc.internal.data.CqcData;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 /** The routes over the partner's own tables: CQC data import, registrations, mapping overrides, their effect. */
 class CqcDataRoutesTest {
@@ -31,7 +33,7 @@ class CqcDataRoutesTest {
     private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
             campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
             new FrameworkLoader(new CqcJson()), "2023", 12, java.nio.file.Path.of("target", "cqc-evidence"),
-            new CqcData(new H2Tables(), ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK),
+            new CqcData(new H2PartnerDatabase("cqc", ScriptSource.classpath(CqcEvidenceService.class, "db")), ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK),
             List::of);
     private final CqcRoutes routes = new CqcRoutes(service);
     private final ObjectMapper plain = new ObjectMapper();

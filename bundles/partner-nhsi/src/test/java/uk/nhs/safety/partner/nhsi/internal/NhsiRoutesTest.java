@@ -32,6 +32,8 @@ import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.CatalogueLoader;
 import uk.nhs.safety.partner.nhsi.internal.export.AlignmentExporter;
 import uk.nhs.safety.partner.nhsi.internal.export.NationalExporter;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class NhsiRoutesTest {
 
@@ -43,7 +45,7 @@ class NhsiRoutesTest {
             .plan("RGT", new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
                     List.of("maternity"), new DriverDiagram("Safer births", List.of(), List.of(), List.of()),
                     List.of()), Instant.parse("2014-09-10T10:00:00Z"));
-    private final NhsiService service = new NhsiService(new H2Tables(), campaign, Fakes.meanOnly(),
+    private final NhsiService service = new NhsiService(new H2PartnerDatabase("nhsi", ScriptSource.classpath(NhsiService.class, "db")), campaign, Fakes.meanOnly(),
             Clock.fixed(Instant.parse("2015-06-15T12:00:00Z"), ZoneOffset.UTC), Settings.defaults(),
             CatalogueLoader.bundled());
     private final NhsiRoutes routes = new NhsiRoutes(service);

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.CatalogueLoader;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class SettingsTest {
 
@@ -41,7 +43,7 @@ class SettingsTest {
 
     @Test
     void badReconfigurationKeepsTheSettingsInForceAndAGoodOneAppliesAtOnce() {
-        NhsiService service = new NhsiService(new H2Tables(), new Fakes.FakeCampaign(), Fakes.meanOnly(),
+        NhsiService service = new NhsiService(new H2PartnerDatabase("nhsi", ScriptSource.classpath(NhsiService.class, "db")), new Fakes.FakeCampaign(), Fakes.meanOnly(),
                 Clock.systemUTC(), Settings.defaults(), CatalogueLoader.bundled());
 
         service.modified(config(Map.of("baselineTo", "2014-13")));

@@ -20,11 +20,13 @@ import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsImportTest;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class NhslaRoutesTest {
 
     private static final Set<String> NHSLA = Set.of("partner", "partner:nhsla");
-    private final NhslaService service = new NhslaService(new H2Tables(), ods -> Set.of("RGT", "RJZ").contains(ods),
+    private final NhslaService service = new NhslaService(new H2PartnerDatabase("nhsla", ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT", "RJZ").contains(ods),
             ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
                     : Optional.empty(),
             Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());

@@ -19,11 +19,13 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
-import uk.nhs.safety.partner.cqc.internal.H2Tables;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 
 class CqcDataTest {
 
-    private final H2Tables db = new H2Tables();
+    private final H2PartnerDatabase db = new H2PartnerDatabase("cqc", ScriptSource.classpath(CqcEvidenceService.class, "db"));
     private final CqcData data = new CqcData(db, Set.of("RGT", "RJZ")::contains,
             Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
 

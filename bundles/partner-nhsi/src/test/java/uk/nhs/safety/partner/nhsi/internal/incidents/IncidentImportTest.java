@@ -18,9 +18,11 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
-import uk.nhs.safety.partner.nhsi.internal.H2Tables;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.CatalogueLoader;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 
 class IncidentImportTest {
 
@@ -28,7 +30,7 @@ class IncidentImportTest {
     private static final YearMonth NOW = YearMonth.of(2016, 3);
     private static final String HEADER = "ods_code,month,category,degree_of_harm,count\n";
 
-    private final H2Tables tables = new H2Tables();
+    private final H2PartnerDatabase tables = new H2PartnerDatabase("nhsi", ScriptSource.classpath(NhsiService.class, "db"));
     private final IncidentImport importer = new IncidentImport(tables, Set.of("RGT", "RJZ")::contains);
 
     private ImportReport run(String csv, boolean partial, Path rejects) {

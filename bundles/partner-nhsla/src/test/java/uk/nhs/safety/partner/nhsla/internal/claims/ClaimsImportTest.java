@@ -20,7 +20,9 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
-import uk.nhs.safety.partner.nhsla.internal.H2Tables;
+import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 
 public class ClaimsImportTest {
 
@@ -28,7 +30,7 @@ public class ClaimsImportTest {
     static final Set<String> SCHEMES = Set.of("CNST", "ELS");
     static final LocalDate TODAY = LocalDate.of(2016, 1, 1);
 
-    private final H2Tables db = new H2Tables();
+    private final H2PartnerDatabase db = new H2PartnerDatabase("nhsla", ScriptSource.classpath(NhslaService.class, "db"));
     private final ClaimsImport importer = new ClaimsImport(db, ods -> !ods.equals("RXX"));
 
     private ImportReport run(String csv, boolean partial, Path rejects) {
