@@ -7,6 +7,11 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +37,7 @@ import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoAction;
 import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
 
@@ -66,26 +72,30 @@ public final class DemoSeeder {
     private final PledgeService pledges;
     private final MeasureService measures;
     private final DemoContent content;
+    private final DemoHistory history;
     private final ExecutorService executor;
 
     @Activate
     public DemoSeeder(@Reference MemberService members, @Reference PlanService plans,
-                      @Reference PledgeService pledges, @Reference MeasureService measures, Config config) {
-        this(members, plans, pledges, measures, config, new DemoContent(), Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "safety-demo-seeder");
-            t.setDaemon(true);
-            return t;
-        }));
+                      @Reference PledgeService pledges, @Reference MeasureService measures,
+                      @Reference Database database, Config config) {
+        this(members, plans, pledges, measures, config, new DemoContent(), DemoHistory.jdbc(database),
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "safety-demo-seeder");
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     /** For tests: a synchronous executor makes seeding happen before the constructor returns. */
     DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
-               Config config, DemoContent content, ExecutorService executor) {
+               Config config, DemoContent content, DemoHistory history, ExecutorService executor) {
         this.members = members;
         this.plans = plans;
         this.pledges = pledges;
         this.measures = measures;
         this.content = content;
+        this.history = history;
         this.executor = executor;
         if (config.enabled()) {
             // Last statement: every field is set before the seeding thread can see this object.
@@ -154,6 +164,15 @@ public final class DemoSeeder {
                 }
             }
         }
+        List<String> codes = new ArrayList<>();
+        members.list(MemberQuery.all()).items().forEach(m -> codes.add(m.odsCode()));
+        List<String> demoCodes = content.members().stream().map(DemoMember::odsCode).toList();
+        Map<String, Instant> published = new LinkedHashMap<>();
+        for (int i = 0; i < demoCodes.size(); i++) {
+            // The demo plans were published through 2015, one a month from March.
+            published.put(demoCodes.get(i), LocalDate.of(2015, 3 + i, 16).atTime(10, 0).toInstant(ZoneOffset.UTC));
+        }
+        history.apply(DemoHistory.joinDates(codes, demoCodes), published);
         LOG.info("Seeded demo data: {} members imported, {} plans published, {} pledge actions, {} measurements"
                         + " in {} ms", imported.added(), plansPublished, actions, values,
                 (System.nanoTime() - started) / 1_000_000);

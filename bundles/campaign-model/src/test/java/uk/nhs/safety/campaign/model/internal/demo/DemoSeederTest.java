@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +28,16 @@ class DemoSeederTest {
     private final FakeMeasureService measures = new FakeMeasureService(plans);
     private final List<DemoMember> demo = new DemoContent().members();
 
+    private final List<Map<String, LocalDate>> joinedCalls = new ArrayList<>();
+    private final List<Map<String, Instant>> publishedCalls = new ArrayList<>();
+    private final DemoHistory history = (joined, published) -> {
+        joinedCalls.add(joined);
+        publishedCalls.add(published);
+    };
+
     private DemoSeeder seeder(boolean enabled, DirectExecutorService executor) {
-        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), executor);
+        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), history,
+                executor);
     }
 
     private static DemoSeeder.Config config(boolean enabled) {
@@ -128,5 +139,43 @@ class DemoSeederTest {
         seeder.deactivate();
 
         assertThat(executor.isShutdown()).isTrue();
+    }
+
+    @Test
+    void givesTheDemoTheCampaignsHistoryOnce() throws IOException {
+        seeder(true, new DirectExecutorService());
+
+        assertThat(joinedCalls).hasSize(1);
+        Map<String, LocalDate> joined = joinedCalls.get(0);
+        assertThat(joined).hasSize((int) bundledRows());
+        // DOMAIN.md: launched 24 June 2014, 236 member organisations by March 2015.
+        assertThat(joined.values()).allMatch(d -> !d.isBefore(LocalDate.of(2014, 6, 24)));
+        assertThat(joined.values().stream().filter(d -> !d.isAfter(LocalDate.of(2015, 3, 31)))).hasSize(236);
+        for (DemoMember m : demo) {
+            assertThat(joined.get(m.odsCode())).as(m.odsCode()).isEqualTo(LocalDate.of(2014, 6, 24));
+        }
+        assertThat(publishedCalls.get(0)).hasSize(demo.size());
+        assertThat(publishedCalls.get(0).values()).allMatch(p -> p.toString().startsWith("2015-"));
+    }
+
+    @Test
+    void joinDatesAreFrontLoadedFromLaunchAndTheSameEveryTime() {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 241; i++) {
+            codes.add(String.format("R%02d", i));
+        }
+        Map<String, LocalDate> once = DemoHistory.joinDates(codes, List.of("R07"));
+        List<String> reversed = new ArrayList<>(codes);
+        java.util.Collections.reverse(reversed);
+        Map<String, LocalDate> again = DemoHistory.joinDates(reversed, List.of("R07"));
+
+        assertThat(again).isEqualTo(once);
+        assertThat(once.get("R07")).isEqualTo(DemoHistory.LAUNCH);
+        // day = 280 x (i/236)^2: half the first year's members (i < 118) join within 280 x 0.25 = 70 days.
+        long early = once.values().stream().filter(d -> d.isBefore(DemoHistory.LAUNCH.plusDays(71))).count();
+        assertThat(early).isBetween(118L, 120L);
+        // The last five join every 60 days from 1 April 2015.
+        assertThat(once.values()).contains(LocalDate.of(2015, 4, 1), LocalDate.of(2015, 5, 31),
+                LocalDate.of(2015, 7, 30), LocalDate.of(2015, 9, 28), LocalDate.of(2015, 11, 27));
     }
 }
