@@ -47,6 +47,46 @@ public abstract class KarafTestSupport {
     @Inject
     protected BundleContext bundleContext;
 
+    /**
+     * Waits until core serves: its console commands are registered and its HTTP API answers {@code /api/health}. The
+     * probe can run as soon as the container is up, before DS, the shell extender and the HTTP whiteboard have
+     * brought the boot features in. At most 60 s.
+     */
+    @org.junit.Before
+    public void awaitCore() throws Exception {
+        BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
+        ServiceListener listener = events::add;
+        bundleContext.addServiceListener(listener);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (true) {
+                try {
+                    execute("safety:member-list --limit 1");
+                    java.net.HttpURLConnection health = (java.net.HttpURLConnection) new java.net.URL(
+                            "http://localhost:" + System.getProperty("safety.http.port") + "/api/health").openConnection();
+                    health.setConnectTimeout(2_000);
+                    health.setReadTimeout(5_000);
+                    try {
+                        if (health.getResponseCode() == 200) {
+                            return;
+                        }
+                    } finally {
+                        health.disconnect();
+                    }
+                    throw new IllegalStateException("/api/health answered " + health.getResponseCode());
+                } catch (Exception e) {
+                    // Command not found yet (gogo's own exception type), its services or the HTTP API not there yet.
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("core never served (console commands and /api/health)", e);
+                    }
+                    events.poll(100, TimeUnit.MILLISECONDS);
+                }
+            }
+        } finally {
+            bundleContext.removeServiceListener(listener);
+        }
+    }
+
     /** One try of something that may not be ready yet. */
     protected interface Attempt {
         String run() throws Exception;
