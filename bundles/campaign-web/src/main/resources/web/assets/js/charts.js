@@ -36,6 +36,12 @@ export function kindOf(variation) {
 
 let chartSequence = 0;
 
+/** The drawing's width: the page's width on a phone (so that its text stays readable), at most 720. */
+function chartWidth() {
+  const page = document.documentElement.clientWidth || 720;
+  return Math.round(Math.max(320, Math.min(720, page - 48)));
+}
+
 /** Rounded tick values covering [min, max]. */
 function ticks(min, max, count = 5) {
   const span = max - min || Math.abs(max) || 1;
@@ -65,7 +71,7 @@ export function spcFigure(spc, { name, unit = '', target = null, direction = nul
     figure.append(h('p', { class: 'muted' }, 'No values recorded yet.'));
     return figure;
   }
-  const W = 720, H = 300, L = 60, R = 20, T = 18, B = 46;
+  const W = chartWidth(), H = 300, L = 60, R = 20, T = 18, B = 46;
   const values = points.flatMap(p => [p.value, p.upperLimit, p.lowerLimit]);
   if (target !== null && target !== undefined) values.push(target);
   let min = Math.min(...values), max = Math.max(...values);
@@ -95,9 +101,9 @@ export function spcFigure(spc, { name, unit = '', target = null, direction = nul
   }
   svg.append(s('line', { x1: L, x2: L, y1: T, y2: H - B, stroke: '#4c6272' }));
   svg.append(s('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: '#4c6272' }));
-  const every = Math.max(1, Math.ceil(n / 8));
+  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((W - L - R) / 80))));
   points.forEach((p, i) => {
-    if (i % every === 0 || i === n - 1) {
+    if ((i % every === 0 && n - 1 - i >= every / 2) || i === n - 1) {
       // the last label ends at its point, so that it is not cut off at the chart's right edge
       const anchor = n > 1 && i === n - 1 ? 'end' : n > 1 && i === 0 ? 'start' : 'middle';
       svg.append(s('text', { x: x(i), y: H - B + 18, 'text-anchor': anchor, 'font-size': 12, fill: '#4c6272' },
@@ -217,7 +223,7 @@ export function assuranceIcon(assurance) {
  */
 export function signupChart(rows, title) {
   const id = 'cols-' + (++chartSequence);
-  const W = 720, H = 260, L = 56, R = 56, T = 16, B = 44;
+  const W = chartWidth(), H = 260, L = 56, R = 56, T = 16, B = 44;
   const n = rows.length;
   const maxJoined = Math.max(1, ...rows.map(r => r.joined));
   const maxTotal = Math.max(1, ...rows.map(r => r.total));
@@ -241,11 +247,11 @@ export function signupChart(rows, title) {
   for (const t of ticks(0, maxTotal, 4)) {
     svg.append(s('text', { x: W - R + 6, y: yT(t) + 4, 'font-size': 12, fill: '#005eb8' }, formatNumber(t)));
   }
-  const every = Math.max(1, Math.ceil(n / 10));
+  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((W - L - R) / 70))));
   rows.forEach((r, i) => {
     svg.append(s('rect', { x: x(i) - bar / 2, y: yJ(r.joined), width: bar, height: H - B - yJ(r.joined),
       fill: '#768692', class: 'signup-bar' }, s('title', {}, `${formatMonth(r.month)}: ${r.joined} joined`)));
-    if (i % every === 0 || i === n - 1) {
+    if ((i % every === 0 && n - 1 - i >= every / 2) || i === n - 1) {
       svg.append(s('text', { x: x(i), y: H - B + 18, 'text-anchor': 'middle', 'font-size': 12, fill: '#4c6272' },
         formatMonth(r.month)));
     }

@@ -52,7 +52,7 @@ async function national() {
     + (data.catalogueVersion ? ` (catalogue ${data.catalogueVersion})` : '') + '.');
   fill(document.getElementById('national-headline'), (data.headline || []).map(f =>
     figure(`${formatNumber(f.value)}${f.unit === '%' ? '%' : ''}`, f.label,
-      [f.unit && f.unit !== '%' ? f.unit : null, f.note].filter(Boolean).join('. '), f.key)));
+      [f.unit && f.unit !== '%' ? f.unit : null, f.note].filter(Boolean).join(' · '), f.key)));
   fill(document.getElementById('national-series'), (data.series || []).map(series => h('div',
     { class: 'measure', 'data-series': series.key },
     h('h3', {}, series.label),

@@ -55,7 +55,7 @@ async function search(keepOffset = false) {
       h('td', {}, h('a', { href: `/members/${encodeURIComponent(m.odsCode)}` }, m.name),
         m.status === 'withdrawn' ? ' (withdrawn)' : ''),
       h('td', {}, m.odsCode), h('td', {}, typeLabel(m.type)), h('td', { class: 'hide-narrow' }, m.region || ''),
-      h('td', { class: 'hide-narrow' }, formatDate(m.joined))))))));
+      h('td', { class: 'hide-narrow nowrap' }, formatDate(m.joined))))))));
   pager.hidden = page.total <= LIMIT;
   prev.disabled = page.offset === 0;
   next.disabled = to >= page.total;

@@ -27,6 +27,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -167,6 +168,16 @@ class WebIT {
         b.findElement(By.id("login-submit")).click();
     }
 
+    /** Waits until the workspace has loaded the member's actions and plan (after the reload that follows login). */
+    private void awaitWorkspace(WebDriver b) {
+        WebDriverWait wait = new WebDriverWait(b, WAIT);
+        // while the page reloads, the old document's elements go away under the driver: look again
+        wait.ignoring(WebDriverException.class);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return document.readyState"
+                + " === 'complete' && document.getElementById('workspace') !== null"
+                + " && document.getElementById('workspace').dataset.loaded === 'true'")));
+    }
+
     private HttpResponse<String> http(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -193,6 +204,47 @@ class WebIT {
         assertThat(b.getTitle()).isEqualTo("National dashboard – Sign up to Safety");
         screenshot(b, "home");
         assertAccessible(b, "dashboard");
+    }
+
+    @Test
+    void dashboardShowsTheNhsiNationalFiguresAndSeriesWhenThePartnerAnswers() throws Exception {
+        // The NHS Improvement partner is built separately: its GET /api/v1/partners/nhsi/national is stood in for by
+        // an answer of the agreed shape, served to the page's script in the browser. Its series' chart is a real SPC
+        // analysis from the core API (RL4's falls, 33 points).
+        JsonNode spc = api.get("/api/v1/members/{ods}/measures/{key}", "RL4", "falls-per-1000").send().json().path("spc");
+        ObjectNode national = ApiClient.JSON.createObjectNode();
+        national.put("catalogueVersion", "2015.1").put("asOf", "2016-12-31");
+        ArrayNode headline = national.putArray("headline");
+        headline.addObject().put("key", "harm-free-care").put("label", "harm-free care (Safety Thermometer)")
+                .put("value", 94.2).put("unit", "%").put("note", "all members, December 2016");
+        headline.addObject().put("key", "lives-saved").put("label", "lives saved (estimate)").put("value", 1234)
+                .put("unit", "lives").put("note", "against the 2014 baseline");
+        ObjectNode series = national.putArray("series").addObject();
+        series.put("key", "falls").put("label", "In-patient falls per 1,000 bed days").put("unit", "per 1,000 bed days")
+                .put("improvement", "down");
+        series.putArray("points");
+        series.set("spc", spc);
+        national.putObject("method").put("description", "Stand-in figures for the test.");
+        String stub = "const __answer = " + ApiClient.JSON.writeValueAsString(national) + ";"
+                + "const __fetch = window.fetch;"
+                + "window.fetch = (url, options) => String(url).startsWith('/api/v1/partners/nhsi/national')"
+                + " ? Promise.resolve(new Response(JSON.stringify(__answer), {status: 200,"
+                + " headers: {'Content-Type': 'application/json'}})) : __fetch(url, options);";
+        WebDriver b = browser();
+        ((ChromeDriver) b).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", stub));
+        open(b, "/");
+
+        WebElement section = visible(b, "#national-section");
+        assertThat(section.findElement(By.cssSelector("[data-figure='harm-free-care'] .value")).getText())
+                .isEqualTo("94.2%");
+        assertThat(section.findElement(By.cssSelector("[data-figure='lives-saved'] .value")).getText())
+                .isEqualTo("1,234");
+        assertThat(section.findElements(By.cssSelector("[data-series='falls'] svg.spc-chart circle.spc-point")))
+                .hasSize(33);
+        assertThat(section.getText()).contains("From NHS Improvement, as of 31 December 2016 (catalogue 2015.1).");
+        waiting(b).until(ExpectedConditions.textToBe(By.cssSelector("[data-figure=members] .value"), "241"));
+        screenshot(b, "home-national");
+        assertAccessible(b, "dashboard with national figures");
     }
 
     // --- the directory -----------------------------------------------------------------------------------------------
@@ -303,7 +355,8 @@ class WebIT {
         assertAccessible(b, "member page");
 
         b.manage().window().setSize(new Dimension(390, 844));
-        visible(b, "#member-name");
+        open(b, "/members/RL4");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
         Number overflow = (Number) ((JavascriptExecutor) b).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow.intValue()).as("no sideways scrolling of the page on a phone").isLessThanOrEqualTo(0);
@@ -367,8 +420,8 @@ class WebIT {
         assertThat(b.getCurrentUrl()).as("no browser Basic popup, still the page").endsWith("/workspace/RGT");
 
         logIn(b, EDITOR_PASSWORD);
-        visible(b, "#editor");
-        waiting(b).until(d -> "true".equals(d.findElement(By.id("workspace")).getAttribute("data-loaded")));
+        awaitWorkspace(b);
+        assertThat(b.findElement(By.id("editor")).isDisplayed()).isTrue();
         assertThat(b.findElement(By.id("session-user")).getText()).isEqualTo("Logged in as " + EDITOR);
         assertThat(b.manage().getCookieNamed("safety_session")).isNotNull()
                 .satisfies(c -> assertThat(c.isHttpOnly()).isTrue())
@@ -414,7 +467,7 @@ class WebIT {
         for (WebDriver b : List.of(first, second)) {
             open(b, "/workspace/RGT");
             logIn(b, EDITOR_PASSWORD);
-            waiting(b).until(d -> "true".equals(d.findElement(By.id("workspace")).getAttribute("data-loaded")));
+            awaitWorkspace(b);
         }
         String id = first.findElement(By.cssSelector(".action-card")).getAttribute("data-action-id");
         String card = ".action-card[data-action-id='" + id + "']";
@@ -450,7 +503,7 @@ class WebIT {
         WebDriver b = browser();
         open(b, "/workspace/RGT");
         logIn(b, EDITOR_PASSWORD);
-        waiting(b).until(d -> "true".equals(d.findElement(By.id("workspace")).getAttribute("data-loaded")));
+        awaitWorkspace(b);
         int versions = api.get("/api/v1/members/{ods}/plan/versions", "RGT").send().json().size();
 
         // a change idea linked to a secondary driver that does not exist: the error is shown beside the links field
