@@ -101,9 +101,12 @@ export function spcFigure(spc, { name, unit = '', target = null, direction = nul
   }
   svg.append(s('line', { x1: L, x2: L, y1: T, y2: H - B, stroke: '#4c6272' }));
   svg.append(s('line', { x1: L, x2: W - R, y1: H - B, y2: H - B, stroke: '#4c6272' }));
-  const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor((W - L - R) / 80))));
+  // month labels at least 95 px apart (a label is about 55 px wide); the last one, drawn leftwards from its point,
+  // only when the label before it is far enough away
+  const step = n > 1 ? (W - L - R) / (n - 1) : 0;
+  const every = Math.max(1, Math.ceil(95 / Math.max(step, 1)));
   points.forEach((p, i) => {
-    if ((i % every === 0 && n - 1 - i >= every / 2) || i === n - 1) {
+    if ((i % every === 0 && (n - 1 - i) * step >= 85) || i === n - 1) {
       // the last label ends at its point, so that it is not cut off at the chart's right edge
       const anchor = n > 1 && i === n - 1 ? 'end' : n > 1 && i === 0 ? 'start' : 'middle';
       svg.append(s('text', { x: x(i), y: H - B + 18, 'text-anchor': anchor, 'font-size': 12, fill: '#4c6272' },

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -110,6 +114,7 @@ class WebIT {
                 .usingDriverExecutable(Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"))
                         .toFile())
                 .usingAnyFreePort().build();
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         WebDriver driver = new ChromeDriver(service, options);
         browsers.add(driver);
         return driver;
@@ -142,8 +147,16 @@ class WebIT {
         Files.write(screenshots.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
-    /** axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. */
+    /**
+     * axe-core on the page as it is now: no serious or critical violation of WCAG 2.1 A/AA. Also: the browser logged
+     * no script error and no Content-Security-Policy refusal ("Refused to …") since the last check; answers the
+     * pages expect (a 401 for a wrong password, the absent NHSI partner) are logged as failed loads and allowed.
+     */
     private void assertAccessible(WebDriver b, String page) {
+        List<String> problems = b.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).filter(m -> !m.contains("Failed to load resource")).toList();
+        assertThat(problems).as(page + ": browser console errors").isEmpty();
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(b);
         List<Rule> bad = results.getViolations().stream()
@@ -200,8 +213,17 @@ class WebIT {
                 .contains("(REP)", "(RGT)", "(RL4)", "(RM3)", "(RV5)", "(RX7)");
         assertThat(all(b, "svg.signup-chart rect.signup-bar")).isNotEmpty();
         assertThat(b.findElement(By.id("national-section")).isDisplayed()).as("no NHS Improvement partner").isFalse();
+        assertThat(b.manage().logs().get(LogType.BROWSER).getAll()).as("the browser console is read: it shows the"
+                + " absent partner's refusal as a failed load, and nothing else").singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("/api/v1/partners/nhsi/national")
+                        .contains("Failed to load resource"));
         assertThat(all(b, ".error-summary")).isEmpty();
         assertThat(b.getTitle()).isEqualTo("National dashboard – Sign up to Safety");
+        // keyboard: the first Tab reaches the skip link, which moves the focus to the main content
+        b.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(b.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+        b.switchTo().activeElement().sendKeys(Keys.ENTER);
+        waiting(b).until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
         screenshot(b, "home");
         assertAccessible(b, "dashboard");
     }
@@ -307,9 +329,13 @@ class WebIT {
     @Test
     void memberPageDrawsSpcChartsInTheMakingDataCountStyleAndTheDriverDiagram() throws Exception {
         WebDriver b = browser();
+        long started = System.nanoTime();
         open(b, "/members/RL4");
         WebElement falls = visible(b, "[data-measure='falls-per-1000'] svg.spc-chart");
         waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        // pledges, plan, diagram and five SPC charts: 9 API calls after the page itself
+        assertThat(millis).as("member page loaded with its charts in %d ms", millis).isLessThan(3000);
 
         // safety:measure-show RL4 falls-per-1000 (README): 33 points from 2014-04, one phase, limits 5.26 to 6;
         // 2014-04 (7.01) outside the limits on the bad side, 2015-05 (5.21) below them on the good side
