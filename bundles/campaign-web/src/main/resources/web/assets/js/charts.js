@@ -161,6 +161,9 @@ export function spcFigure(spc, { name, unit = '', target = null, direction = nul
   });
   figure.append(h('div', { class: 'chart-box' }, svg));
 
+  figure.append(h('p', { class: 'spc-legend muted' }, 'Solid black line: mean. Dashed lines: process limits.'
+    + (target !== null && target !== undefined ? ' Red dash-dot line: target.' : '')
+    + ' Points: blue improvement, orange concern, grey common cause.'));
   const caption = h('div', { class: 'spc-status' },
     h('div', { class: 'icons' }, variationIcon(spc.variation), assuranceIcon(spc.assurance)));
   figure.append(caption);

@@ -525,7 +525,7 @@ class WebIT {
     }
 
     @Test
-    void editorEditsTheDriverDiagramAndPublishesANewPlanVersion() throws Exception {
+    void editorEditsTheDriverDiagramPublishesANewPlanVersionAndRecordsAMeasurement() throws Exception {
         WebDriver b = browser();
         open(b, "/workspace/RGT");
         logIn(b, EDITOR_PASSWORD);
@@ -553,6 +553,20 @@ class WebIT {
         b.findElement(By.id("plan-publish")).click();
         waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"),
                 "Version " + (versions + 1) + " published"));
+
+        // a measurement: without a month the error is beside the month field; then recorded
+        Select measure = new Select(b.findElement(By.id("m-measure")));
+        String key = measure.getFirstSelectedOption().getAttribute("value");
+        b.findElement(By.id("m-value")).sendKeys("1.25");
+        b.findElement(By.cssSelector("#measurement-form button[type=submit]")).click();
+        assertThat(visible(b, "#measurement-form .field-error").getAttribute("id")).isEqualTo("m-period-error");
+        ((JavascriptExecutor) b).executeScript("document.getElementById('m-period').value = '2017-04'");
+        b.findElement(By.cssSelector("#measurement-form button[type=submit]")).click();
+        waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Recorded 1.25 for 2017-04."));
+        JsonNode points = api.get("/api/v1/members/{ods}/measures/{key}", "RGT", key).send().json().path("spc")
+                .path("points");
+        assertThat(points.get(points.size() - 1).path("period").asText()).isEqualTo("2017-04-01");
+        assertThat(points.get(points.size() - 1).path("value").asDouble()).isEqualTo(1.25);
 
         open(b, "/members/RGT");
         WebElement idea = visible(b, "#diagram svg.driver-diagram g.node-change[data-key='C99']");
