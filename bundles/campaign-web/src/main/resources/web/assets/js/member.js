@@ -1,7 +1,8 @@
-// A member's public page: its five pledges with published actions, its published plan (latest, or ?version=n) with
-// the driver diagram drawn, its measures as SPC charts, and the plan's version history. Reads as the public does
-// (without the login cookie), so an editor sees exactly what everyone sees.
-import { h, fill, scroller, publicJson, formatDate, formatNumber, loadError, STATUS_LABELS } from './common.js';
+// A member's public page: its published plan (latest, or ?version=n) with the driver diagram drawn, its measures as
+// SPC charts, and the plan's version history. (The five pledges with their published actions come rendered by the
+// server with the page.) Reads as the public does (without the login cookie), so an editor sees exactly what
+// everyone sees.
+import { h, fill, scroller, publicJson, formatDate, formatNumber, loadError } from './common.js';
 import { spcFigure } from './charts.js';
 import { driverDiagram } from './diagram.js';
 
@@ -9,27 +10,6 @@ const page = document.getElementById('member-page');
 const ods = page.dataset.ods;
 const base = `/api/v1/members/${encodeURIComponent(ods)}`;
 const wanted = Number(new URLSearchParams(location.search).get('version')) || null;
-
-async function pledges() {
-  const el = document.getElementById('pledges');
-  try {
-    const [catalogue, actions] = await Promise.all([publicJson('/api/v1/pledges'),
-      publicJson(`${base}/actions?published=true`)]);
-    fill(el, catalogue.map(p => {
-      const mine = actions.filter(a => a.pledge === p.name || a.pledge === p.number);
-      return h('div', { class: 'pledge', 'data-pledge': p.number },
-        h('h3', {}, `${p.number}. ${p.title}`),
-        h('p', { class: 'description' }, p.description),
-        mine.length === 0 ? h('p', { class: 'muted' }, 'No published actions yet.')
-          : h('ul', { class: 'actions-list' }, mine.map(a => h('li', { 'data-action': a.id },
-            a.text, ' ', h('span', { class: `tag tag-${a.status}` }, STATUS_LABELS[a.status] || a.status),
-            h('span', { class: 'action-meta' }, [`Owner: ${a.ownerRole}`, a.dueDate ? `due ${formatDate(a.dueDate)}` : null,
-              a.publishedAt ? `published ${formatDate(a.publishedAt)}` : null].filter(Boolean).join(' · '))))));
-    }));
-  } catch (e) {
-    loadError(el, 'The pledges', e);
-  }
-}
 
 async function plan() {
   const planEl = document.getElementById('plan');
@@ -117,6 +97,6 @@ function versionsTable(el, versions) {
         h('td', { class: 'hide-narrow' }, v.publishedBy)))))));
 }
 
-Promise.all([pledges(), plan()]).then(() => {
+plan().then(() => {
   page.dataset.loaded = 'true';
 });

@@ -308,7 +308,7 @@ class WebIT {
     // --- a member's public page --------------------------------------------------------------------------------------
 
     @Test
-    void memberPageShowsPublishedActionsOfTheFivePledgesOnly() throws Exception {
+    void memberPageShowsPublishedActionsOfTheFivePledgesOnlyEvenWithoutJavaScript() throws Exception {
         WebDriver b = browser();
         open(b, "/members/RX7");
         waiting(b).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".pledge"), 5));
@@ -318,6 +318,8 @@ class WebIT {
             assertThat(all(b, ".pledge[data-pledge='" + pledge + "'] li")).as("pledge " + pledge)
                     .hasSize(published[pledge - 1]);
         }
+        // the same comes with the page itself, without JavaScript: 2 + 1 + 1 + 1 + 1 = 6 actions
+        assertThat(http("/members/RX7").body().split("<li data-action=", -1)).hasSize(6 + 1);
         JsonNode drafts = api.get("/api/v1/members/{ods}/actions", "RX7").as(ADMIN).send().json();
         for (JsonNode action : drafts) {
             if (!action.path("published").asBoolean()) {

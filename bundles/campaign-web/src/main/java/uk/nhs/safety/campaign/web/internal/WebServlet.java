@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
 /**
@@ -42,9 +43,9 @@ public class WebServlet extends HttpServlet {
     private final transient WebSite site;
 
     @Activate
-    public WebServlet(@Reference MemberService members) {
+    public WebServlet(@Reference MemberService members, @Reference PledgeService pledges) {
         Bundle bundle = FrameworkUtil.getBundle(WebServlet.class);
-        this.site = new WebSite(name -> read(bundle, name), members, partnerPages);
+        this.site = new WebSite(name -> read(bundle, name), members, pledges, partnerPages);
         LOG.info("Web pages serving at / (national dashboard, /members, /workspace)");
     }
 

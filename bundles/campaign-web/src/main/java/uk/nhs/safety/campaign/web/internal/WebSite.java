@@ -3,6 +3,8 @@ package uk.nhs.safety.campaign.web.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +18,15 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.Page;
+import uk.nhs.safety.campaign.api.Pledge;
+import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
@@ -65,15 +71,18 @@ final class WebSite {
 
     private final Function<String, byte[]> resources;
     private final MemberService members;
+    private final PledgeService pledges;
     private final PartnerPages partnerPages;
     private final Map<String, WebResponse> assets = new ConcurrentHashMap<>();
 
     /**
      * @param resources reads a file of the bundle below {@code web/} (e.g. {@code pages/home.html}); null if absent
      */
-    WebSite(Function<String, byte[]> resources, MemberService members, PartnerPages partnerPages) {
+    WebSite(Function<String, byte[]> resources, MemberService members, PledgeService pledges,
+            PartnerPages partnerPages) {
         this.resources = resources;
         this.members = members;
+        this.pledges = pledges;
         this.partnerPages = partnerPages;
     }
 
@@ -182,6 +191,7 @@ final class WebSite {
                 + " actions are made-up examples for trying the platform.</p>" : "");
         values.put("printClass", print ? "print-view" : "");
         values.put("partnerLinks", links(partnerPages.of(PageScope.MEMBER), m.odsCode()));
+        values.put("pledges", pledgesHtml(pledges.actions(m.odsCode(), true)));
         return page("member", m.name() + " (" + m.odsCode() + ")", "member", values);
     }
 
@@ -217,6 +227,49 @@ final class WebSite {
         String title = page.get().title() + (m == null ? "" : ": " + m.name());
         return page("partner", title, "", values, status);
     }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /**
+     * The five pledges with the member's published actions, rendered here so that the page's core content reads
+     * without JavaScript and arrives with the page. The same markup as the page's script would draw.
+     */
+    static String pledgesHtml(List<PledgeAction> actions) {
+        StringBuilder b = new StringBuilder(4096);
+        for (Pledge p : Pledge.values()) {
+            List<PledgeAction> mine = actions.stream().filter(a -> a.published() && a.pledge() == p).toList();
+            b.append("<div class=\"pledge\" data-pledge=\"").append(p.number()).append("\"><h3>").append(p.number())
+                    .append(". ").append(Html.escape(p.title())).append("</h3><p class=\"description\">")
+                    .append(Html.escape(p.description())).append("</p>");
+            if (mine.isEmpty()) {
+                b.append("<p class=\"muted\">No published actions yet.</p>");
+            } else {
+                b.append("<ul class=\"actions-list\">");
+                for (PledgeAction a : mine) {
+                    String status = a.status() == null ? "planned" : a.status().name().toLowerCase(Locale.ROOT);
+                    List<String> meta = new java.util.ArrayList<>();
+                    meta.add("Owner: " + a.ownerRole());
+                    if (a.dueDate() != null) {
+                        meta.add("due " + DAY.format(a.dueDate()));
+                    }
+                    if (a.publishedAt() != null) {
+                        meta.add("published " + DAY.format(a.publishedAt().atZone(LONDON)));
+                    }
+                    b.append("<li data-action=\"").append(a.id()).append("\">").append(Html.escape(a.text()))
+                            .append(" <span class=\"tag tag-").append(status).append("\">")
+                            .append(STATUS.getOrDefault(a.status(), status)).append("</span><span class=\"action-meta\">")
+                            .append(Html.escape(String.join(" · ", meta))).append("</span></li>");
+                }
+                b.append("</ul>");
+            }
+            b.append("</div>");
+        }
+        return b.toString();
+    }
+
+    private static final Map<ActionStatus, String> STATUS = Map.of(ActionStatus.PLANNED, "Planned",
+            ActionStatus.IN_PROGRESS, "In progress", ActionStatus.DONE, "Done");
 
     /** The links to partner pages, or a sentence saying there are none. */
     private static String links(List<PartnerPage> pages, String ods) {

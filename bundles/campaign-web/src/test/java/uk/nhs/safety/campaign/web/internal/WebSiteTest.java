@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,16 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.MemberStatus;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.Page;
+import uk.nhs.safety.campaign.api.Pledge;
+import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
@@ -31,7 +36,24 @@ class WebSiteTest {
             new Member("RRU", "LONDON AMBULANCE SERVICE", OrganisationType.AMBULANCE, "London", null,
                     LocalDate.of(2014, 7, 1), MemberStatus.ACTIVE, null, null, false, 1));
     private final PartnerPages pages = new PartnerPages();
-    private final WebSite site = new WebSite(WebSiteTest::resource, memberService(), pages);
+    private final List<PledgeAction> actions = List.of(
+            new PledgeAction(1, "RGT", Pledge.PUT_SAFETY_FIRST, "Publish our <plan> & goals", "Medical Director",
+                    LocalDate.of(2015, 3, 31), ActionStatus.IN_PROGRESS, true, Instant.parse("2014-07-01T23:30:00Z"), 1),
+            new PledgeAction(2, "RGT", Pledge.BE_HONEST, "Draft: not agreed yet", "Chief Nurse", null,
+                    ActionStatus.PLANNED, false, null, 1));
+    private final WebSite site = new WebSite(WebSiteTest::resource, memberService(), pledgeService(), pages);
+
+    /** Answers as core does: with publishedOnly the drafts are left out (the site must also never show one). */
+    private PledgeService pledgeService() {
+        return (PledgeService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PledgeService.class},
+                (proxy, method, args) -> {
+                    if (!"actions".equals(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return actions.stream().filter(a -> a.odsCode().equals(args[0]))
+                            .filter(a -> !(Boolean) args[1] || a.published()).toList();
+                });
+    }
 
     private static byte[] resource(String name) {
         try (InputStream in = WebSiteTest.class.getResourceAsStream("/web/" + name)) {
@@ -108,6 +130,18 @@ class WebSiteTest {
         assertThat(page.text()).contains("<title>CAMBRIDGE &lt;UNIVERSITY&gt; HOSPITALS (RGT) – Sign up to Safety</title>")
                 .contains("<h1 id=\"member-name\">CAMBRIDGE &lt;UNIVERSITY&gt; HOSPITALS</h1>")
                 .contains("data-ods=\"RGT\"").contains("Demo data:").doesNotContain("<UNIVERSITY>");
+    }
+
+    @Test
+    void rendersTheFivePledgesWithThePublishedActionsOnTheServer() {
+        String page = site.handle("GET", "/members/RGT").text();
+
+        assertThat(page).contains("<h3>1. Put safety first</h3>").contains("<h3>5. Be supportive</h3>")
+                .contains("Publish our &lt;plan&gt; &amp; goals <span class=\"tag tag-in_progress\">In progress</span>")
+                // published at 23:30 UTC on 1 July 2014 is 00:30 on 2 July in London (BST)
+                .contains("Owner: Medical Director · due 31 March 2015 · published 2 July 2014")
+                .doesNotContain("Draft: not agreed yet");
+        assertThat(page.split("No published actions yet.", -1)).as("pledges 2 to 5 have none").hasSize(5);
     }
 
     @Test
