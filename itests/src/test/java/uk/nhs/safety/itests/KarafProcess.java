@@ -87,10 +87,16 @@ final class KarafProcess {
         if (process == null || !process.isAlive()) {
             return;
         }
-        run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+        try {
+            run(home, List.of("bin/stop"), Duration.ofMinutes(1));
+        } catch (IllegalStateException e) {
+            kill();
+            throw e;
+        }
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new IllegalStateException("Karaf did not stop within 90 s");
+            // bin/karaf is a shell script: its Java child must go too, or it outlives the build
+            kill();
+            throw new IllegalStateException("Karaf did not stop within 90 s; killed");
         }
     }
 
