@@ -274,7 +274,8 @@ final class WebSite {
     /** The links to partner pages, or a sentence saying there are none. */
     private static String links(List<PartnerPage> pages, String ods) {
         if (pages.isEmpty()) {
-            return "<p class=\"muted\" id=\"partner-pages-none\">No partner pages are installed.</p>";
+            return "<p class=\"muted\" id=\"partner-pages-none\">No " + (ods == null ? "national " : "")
+                    + "partner pages are installed.</p>";
         }
         StringBuilder b = new StringBuilder("<ul class=\"partner-links\" id=\"partner-pages\">");
         for (PartnerPage p : pages) {
