@@ -97,6 +97,11 @@ function versionsTable(el, versions) {
         h('td', { class: 'hide-narrow' }, v.publishedBy)))))));
 }
 
+// On paper every table and list is shown: the printable view opens them, and so does printing any view.
+const openAll = () => document.querySelectorAll('details').forEach(d => { d.open = true; });
+window.addEventListener('beforeprint', openAll);
+
 plan().then(() => {
+  if (page.classList.contains('print-view')) openAll();
   page.dataset.loaded = 'true';
 });

@@ -392,8 +392,11 @@ class WebIT {
         assertAccessible(b, "member page on a phone");
 
         open(b, "/members/RL4/print");
-        visible(b, "[data-measure='falls-per-1000'] svg.spc-chart");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        assertThat(all(b, "details.values[open]")).as("the printable view shows every chart's values").hasSize(5);
         assertThat(b.findElement(By.id("print-link")).isDisplayed()).as("print view hides the page's buttons").isFalse();
+        b.manage().window().setSize(new Dimension(1280, 900));
+        screenshot(b, "member-print");
     }
 
     @Test
@@ -575,6 +578,13 @@ class WebIT {
         assertThat(idea.getText()).contains("Sepsis trolley");
         assertThat(all(b, "path.link[data-from='S1'][data-to='C99']")).hasSize(1);
         assertThat(all(b, "#versions-table tbody tr")).hasSize(versions + 1);
+
+        // the version history: an earlier version is shown as it was, with a note that it is not the latest
+        b.findElement(By.cssSelector("#versions-table a[aria-label='Version " + versions + "']")).click();
+        assertThat(visible(b, "#version-banner .notice").getText())
+                .contains("You are looking at version " + versions + " of the plan, not the latest.");
+        visible(b, "#diagram svg.driver-diagram");
+        assertThat(all(b, "#diagram g.node-change[data-key='C99']")).isEmpty();
     }
 
     // --- partner pages -----------------------------------------------------------------------------------------------
