@@ -21,8 +21,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -57,6 +59,8 @@ import uk.nhs.safety.itests.ApiClient.Caller;
  * page. Screenshots of the main pages go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// by name, so that the dashboard's screenshot is taken before a test publishes another member's plan
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class WebIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -219,12 +223,12 @@ class WebIT {
                         .contains("Failed to load resource"));
         assertThat(all(b, ".error-summary")).isEmpty();
         assertThat(b.getTitle()).isEqualTo("National dashboard – Sign up to Safety");
+        screenshot(b, "home");
         // keyboard: the first Tab reaches the skip link, which moves the focus to the main content
         b.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertThat(b.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
         b.switchTo().activeElement().sendKeys(Keys.ENTER);
         waiting(b).until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
-        screenshot(b, "home");
         assertAccessible(b, "dashboard");
     }
 
@@ -400,7 +404,7 @@ class WebIT {
     }
 
     @Test
-    void chartsMarkProvisionalLimitsAndShowReBasedPhases() throws Exception {
+    void spcChartsMarkProvisionalLimitsAndShowReBasedPhases() throws Exception {
         // a plan whose falls measure is re-based from 2015-09, published, then 10 monthly values
         ObjectNode plan = (ObjectNode) ApiClient.JSON.readTree(Files.readString(Path.of(System.getProperty("example.plan"))));
         ObjectNode falls = (ObjectNode) plan.path("measures").get(0);
