@@ -296,6 +296,7 @@ function planForm(el, plan, planEtag, areas) {
     h('legend', {}, 'Focus areas'), areaBoxes);
   const rows = { primary: h('div', { class: 'rows' }), secondary: h('div', { class: 'rows' }),
     change: h('div', { class: 'rows' }) };
+  const measureRows = h('div', { class: 'rows', id: 'measure-rows' });
   const preview = h('div', { id: 'diagram-preview' });
   const statusLine = h('p', { class: 'muted', id: 'plan-state' });
   const saveButton = h('button', { type: 'submit', class: 'button', id: 'plan-save' }, 'Save the plan');
@@ -313,9 +314,9 @@ function planForm(el, plan, planEtag, areas) {
     const remove = h('button', { type: 'button', class: 'button button-secondary' }, h('span', {}, 'Remove'),
       h('span', { class: 'sr-only' }, ` ${what} ${n}`));
     const el = h('div', { class: 'row-item', 'data-kind': kind },
-      field('Key', key, { cls: 'key' }), field(`Text of ${what}`, text),
+      field('Key', key, { cls: 'key' }), field(`Text of ${what}`, text, { cls: 'text' }),
       links ? field(kind === 'secondary' ? 'Serves primary drivers' : 'Works on secondary drivers', links,
-        { hint: 'Keys, separated by commas' }) : null, remove);
+        { hint: 'Keys, comma-separated', cls: 'links' }) : null, remove);
     remove.addEventListener('click', () => { el.remove(); renumber(); drawPreview(); });
     rows[kind].append(el);
     return el;
@@ -335,6 +336,66 @@ function planForm(el, plan, planEtag, areas) {
     }
   }
 
+  /** A measure as a group of fields; field paths measures[i].x follow the rows' order (see renumberMeasures). */
+  function measureRow(m = {}) {
+    const n = ++counter;
+    const id = name => `measure-${n}-${name}`;
+    const controls = {
+      key: input({ value: m.key || '', id: id('key'), spellcheck: 'false' }),
+      name: input({ value: m.name || '', id: id('name') }),
+      type: select([['outcome', 'Outcome'], ['process', 'Process'], ['balancing', 'Balancing']], m.type || 'outcome',
+        { id: id('type') }),
+      unit: input({ value: m.unit || '', id: id('unit') }),
+      direction: select([['down', 'Lower is better'], ['up', 'Higher is better'], ['neutral', 'Neither']],
+        m.direction || 'down', { id: id('direction') }),
+      baseline: input({ value: m.baseline ?? '', id: id('baseline'), inputmode: 'decimal' }),
+      target: input({ value: m.target ?? '', id: id('target'), inputmode: 'decimal' }),
+      linkedTo: input({ value: m.linkedTo || 'aim', id: id('linkedTo'), spellcheck: 'false' }),
+      definition: textarea(m.definition, { rows: 2, id: id('definition') }),
+      rebaseFrom: input({ value: (m.rebaseFrom || []).join(', '), id: id('rebaseFrom'), spellcheck: 'false' })
+    };
+    const remove = h('button', { type: 'button', class: 'button button-secondary' }, 'Remove',
+      h('span', { class: 'sr-only' }, ` measure ${n}`));
+    const el = h('fieldset', { class: 'measure-row', 'data-measure-row': n },
+      h('legend', {}, m.name ? `Measure: ${m.name}` : 'New measure'),
+      h('div', { class: 'form-row' }, field('Key', controls.key, { cls: 'key', hint: 'e.g. falls-per-1000' }),
+        field('Name', controls.name), field('Type', controls.type)),
+      field('Operational definition', controls.definition),
+      h('div', { class: 'form-row' }, field('Unit', controls.unit), field('Which way is better', controls.direction),
+        field('Baseline (optional)', controls.baseline), field('Target (optional)', controls.target)),
+      h('div', { class: 'form-row' }, field('Linked to', controls.linkedTo, { hint: 'aim, or a driver key' }),
+        field('Re-base the limits from', controls.rebaseFrom, { hint: 'Dates yyyy-mm-dd, separated by commas' })),
+      remove);
+    el.controls = controls;
+    remove.addEventListener('click', () => { el.remove(); renumberMeasures(); });
+    measureRows.append(el);
+    return el;
+  }
+
+  function renumberMeasures() {
+    [...measureRows.children].forEach((el, i) => {
+      for (const [name, control] of Object.entries(el.controls)) {
+        control.dataset.field = `measures[${i}].${name}`;
+      }
+    });
+  }
+
+  const number = text => {
+    const t = String(text).trim();
+    return t === '' ? null : (Number.isNaN(Number(t.replace(',', '.'))) ? t : Number(t.replace(',', '.')));
+  };
+
+  function measures() {
+    return [...measureRows.children].map(el => {
+      const c = el.controls;
+      return {
+        key: c.key.value.trim(), name: c.name.value, type: c.type.value, definition: c.definition.value,
+        unit: c.unit.value, direction: c.direction.value, baseline: number(c.baseline.value),
+        target: number(c.target.value), linkedTo: c.linkedTo.value.trim(), rebaseFrom: splitKeys(c.rebaseFrom.value)
+      };
+    });
+  }
+
   function content() {
     const read = kind => [...rows[kind].children].map(el => ({
       key: el.querySelector('.row-key').value.trim(), text: el.querySelector('.row-text').value,
@@ -349,7 +410,7 @@ function planForm(el, plan, planEtag, areas) {
         secondaryDrivers: read('secondary').map(r => ({ key: r.key, text: r.text, primaryKeys: r.links })),
         changeIdeas: read('change').map(r => ({ key: r.key, text: r.text, secondaryKeys: r.links }))
       },
-      measures: (state.plan ? state.plan.content.measures : [])
+      measures: measures()
     };
   }
 
@@ -363,7 +424,10 @@ function planForm(el, plan, planEtag, areas) {
     x.diagram.primaryDrivers.forEach(p => row('primary', p));
     x.diagram.secondaryDrivers.forEach(p => row('secondary', p));
     x.diagram.changeIdeas.forEach(p => row('change', p));
+    measureRows.replaceChildren();
+    x.measures.forEach(m => measureRow(m));
     renumber();
+    renumberMeasures();
     drawPreview();
   }
 
@@ -396,7 +460,13 @@ function planForm(el, plan, planEtag, areas) {
       h('fieldset', {}, h('legend', {}, 'Primary drivers'), rows.primary, add('primary', 'Add a primary driver')),
       h('fieldset', {}, h('legend', {}, 'Secondary drivers'), rows.secondary, add('secondary', 'Add a secondary driver')),
       h('fieldset', {}, h('legend', {}, 'Change ideas'), rows.change, add('change', 'Add a change idea'))),
-    h('p', { class: 'muted' }, `The plan's ${c.measures.length} measures are kept as they are.`),
+    h('h3', {}, 'Measures'),
+    h('p', { class: 'muted' }, 'Recorded values stay with a measure\'s key. Re-basing starts new process limits from'
+      + ' the first value on or after each date (after a deliberate change to the process).'),
+    measureRows,
+    h('button', { type: 'button', class: 'button button-secondary', id: 'add-measure',
+      onclick: () => { const el = measureRow(); renumberMeasures(); el.querySelector('input').focus(); } },
+      'Add a measure'),
     h('div', { class: 'button-row' }, saveButton, publishButton),
     h('h3', {}, 'Preview of the driver diagram'), preview);
   form.addEventListener('input', drawPreview);

@@ -556,6 +556,17 @@ class WebIT {
         WebElement links = row.findElement(By.cssSelector(".row-links"));
         links.clear();
         links.sendKeys("S1");
+        // a measure's target that is not a number: the error is beside that measure's target field
+        String measureKey = b.findElement(By.cssSelector("#measure-rows fieldset:first-child input[id$='-key']"))
+                .getAttribute("value");
+        WebElement target = b.findElement(By.cssSelector("#measure-rows fieldset:first-child input[id$='-target']"));
+        target.clear();
+        target.sendKeys("half");
+        b.findElement(By.id("plan-save")).click();
+        visible(b, "#" + target.getAttribute("id") + "-error");
+        assertThat(target.getAttribute("aria-invalid")).isEqualTo("true");
+        target.clear();
+        target.sendKeys("0.5");
         waiting(b).until(d -> !d.findElements(By.cssSelector("#diagram-preview g.node-change[data-key='C99']")).isEmpty());
         b.findElement(By.id("plan-save")).click();
         waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Plan saved"));
@@ -582,6 +593,8 @@ class WebIT {
         assertThat(idea.getText()).contains("Sepsis trolley");
         assertThat(all(b, "path.link[data-from='S1'][data-to='C99']")).hasSize(1);
         assertThat(all(b, "#versions-table tbody tr")).hasSize(versions + 1);
+        assertThat(b.findElement(By.cssSelector("[data-measure='" + measureKey + "'] .measure-facts")).getText())
+                .contains("target 0.5");
 
         // the version history: an earlier version is shown as it was, with a note that it is not the latest
         b.findElement(By.cssSelector("#versions-table a[aria-label='Version " + versions + "']")).click();
