@@ -59,6 +59,7 @@ public class SafetyCoreIT extends KarafTestSupport {
     public void safetyCoreIsInstalledAndNoBundleFailedToStart() throws Exception {
         assertTrue(features.isInstalled(features.getFeature("safety-core")));
         assertTrue(features.isInstalled(features.getFeature("safety-rest")));
+        assertTrue(features.isInstalled(features.getFeature("safety-web")));
         List<String> notActive = Arrays.stream(context.getBundles())
                 .filter(b -> (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED)
                         && b.getHeaders().get("Fragment-Host") == null)
@@ -68,7 +69,7 @@ public class SafetyCoreIT extends KarafTestSupport {
         List<String> ours = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("uk.nhs.safety.")).sorted().collect(Collectors.toList());
         assertEquals(List.of("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-console",
-                "uk.nhs.safety.campaign-model", "uk.nhs.safety.campaign-rest"), ours);
+                "uk.nhs.safety.campaign-model", "uk.nhs.safety.campaign-rest", "uk.nhs.safety.campaign-web"), ours);
     }
 
     @Test

@@ -34,6 +34,10 @@ class OpenApiDocumentTest {
     private static final List<String> SPEC_ROUTES = List.of(
             "get /api/health",
             "get /api/v1/openapi.json",
+            "get /api/v1/session",
+            "post /api/v1/session",
+            "delete /api/v1/session",
+            "get /api/v1/summary",
             "get /api/v1/pledges",
             "get /api/v1/focus-areas",
             "post /api/v1/focus-areas",

@@ -94,6 +94,7 @@ public final class CampaignApi implements Dispatcher {
                 .add("GET", "/focus-areas", new Endpoint(Access.ANYONE,
                         c -> ApiResponse.ok(services.plans().focusAreas())))
                 .add("POST", "/focus-areas", new Endpoint(Access.ADMIN, this::addFocusArea))
+                .add("GET", "/summary", new Endpoint(Access.ANYONE, this::summary))
                 .add("GET", "/members", new Endpoint(Access.ANYONE, this::listMembers))
                 .add("POST", "/members", new Endpoint(Access.OPERATOR, this::join))
                 .add("POST", "/members/import", new Endpoint(Access.OPERATOR, this::importMembers))
@@ -185,6 +186,35 @@ public final class CampaignApi implements Dispatcher {
     private ApiResponse addFocusArea(Call call) throws IOException {
         FocusArea area = call.body(FocusArea.class);
         return ApiResponse.created(services.plans().addFocusArea(call.actor(), area), null);
+    }
+
+    // --- the campaign at a glance ----------------------------------------------------------------------------------
+
+    /**
+     * Members signed up by month and the published plans, for the national dashboard: one request instead of one per
+     * member. Reads every member in pages of {@link Paging#MAX_LIMIT} and each one's plan state.
+     */
+    private ApiResponse summary(Call call) {
+        List<Member> all = new java.util.ArrayList<>();
+        int offset = 0;
+        while (true) {
+            Page<Member> page = services.members().list(new MemberQuery(null, null, null, null, offset,
+                    Paging.MAX_LIMIT));
+            all.addAll(page.items());
+            offset += page.items().size();
+            if (page.items().isEmpty() || offset >= page.total()) {
+                break;
+            }
+        }
+        List<Views.PublishedPlan> plans = new java.util.ArrayList<>();
+        for (Member m : all) {
+            services.plans().plan(m.odsCode()).filter(p -> p.publishedVersion() > 0).ifPresent(p -> {
+                PlanVersion v = services.plans().version(m.odsCode(), p.publishedVersion());
+                plans.add(new Views.PublishedPlan(m.odsCode(), m.name(), v.content().title(), v.number(),
+                        v.publishedAt()));
+            });
+        }
+        return ApiResponse.ok(Views.CampaignSummary.of(java.time.Instant.now(), all, plans));
     }
 
     // --- members -----------------------------------------------------------------------------------------------------

@@ -99,4 +99,46 @@ public final class Views {
      */
     public record MeasurementInput(String period, Double value, String annotation) {
     }
+
+    /** Members who joined in one month, and the running total of members who had joined by its end. */
+    public record MonthCount(String month, int joined, int total) {
+    }
+
+    /** A member's latest published plan version, for the national dashboard. */
+    public record PublishedPlan(String odsCode, String name, String title, int version, Instant publishedAt) {
+    }
+
+    /**
+     * The campaign at a glance: members (all, active, withdrawn), sign-ups by month (oldest first, every month from the
+     * first sign-up to the last, gaps included), and the members with a published plan.
+     */
+    public record CampaignSummary(Instant asOf, int members, int active, int withdrawn,
+                                  List<MonthCount> joinedByMonth, int plansPublished,
+                                  List<PublishedPlan> publishedPlans) {
+        static CampaignSummary of(Instant asOf, List<Member> members, List<PublishedPlan> plans) {
+            java.util.TreeMap<java.time.YearMonth, Integer> byMonth = new java.util.TreeMap<>();
+            int active = 0;
+            for (Member m : members) {
+                if (m.status() == MemberStatus.ACTIVE) {
+                    active++;
+                }
+                if (m.joined() != null) {
+                    byMonth.merge(java.time.YearMonth.from(m.joined()), 1, Integer::sum);
+                }
+            }
+            List<MonthCount> months = new java.util.ArrayList<>();
+            if (!byMonth.isEmpty()) {
+                int total = 0;
+                for (java.time.YearMonth ym = byMonth.firstKey(); !ym.isAfter(byMonth.lastKey()); ym = ym.plusMonths(1)) {
+                    int joined = byMonth.getOrDefault(ym, 0);
+                    total += joined;
+                    months.add(new MonthCount(ym.toString(), joined, total));
+                }
+            }
+            List<PublishedPlan> sorted = plans.stream()
+                    .sorted(java.util.Comparator.comparing(PublishedPlan::odsCode)).toList();
+            return new CampaignSummary(asOf, members.size(), active, members.size() - active, months, sorted.size(),
+                    sorted);
+        }
+    }
 }

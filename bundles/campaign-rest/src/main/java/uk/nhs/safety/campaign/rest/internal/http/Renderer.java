@@ -10,7 +10,7 @@ import java.util.TreeMap;
  */
 public final class Renderer {
 
-    public static final String VARY = "Authorization, Accept-Encoding";
+    public static final String VARY = "Authorization, Cookie, Accept-Encoding";
     static final String IMMUTABLE = "public, max-age=86400, immutable";
     static final String PRIVATE = "private, no-cache";
     static final String NO_STORE = "no-store";

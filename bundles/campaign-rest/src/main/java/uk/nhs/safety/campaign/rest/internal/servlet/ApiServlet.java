@@ -39,6 +39,7 @@ import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
 import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
+import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
 
 /**
  * The campaign's JSON API at {@code /api/v1/*} on the HTTP Whiteboard: every route of {@link CampaignApi}, and the
@@ -62,10 +63,11 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference Authenticator authenticator, @Reference MemberService members,
                       @Reference PledgeService pledges, @Reference PlanService plans,
                       @Reference MeasureService measures, @Reference AuditService audit,
-                      @Reference PartnerRegistry partners, @Reference SpcAnalyser spc, RestConfig config) {
+                      @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
+                      @Reference SessionStore sessions, RestConfig config) {
         Json json = new Json();
         this.settings = settings(config);
-        this.pipeline = new RequestPipeline(authenticator, json);
+        this.pipeline = new RequestPipeline(authenticator, json, sessions);
         this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc),
                 partnerRoutes, json, ApiServlet::openApiDocument);
         LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), this.settings);

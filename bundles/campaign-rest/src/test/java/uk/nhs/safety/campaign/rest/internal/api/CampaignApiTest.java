@@ -72,6 +72,33 @@ class CampaignApiTest {
         return new String(rendered.body(), StandardCharsets.UTF_8);
     }
 
+    // --- the campaign at a glance ------------------------------------------------------------------------------------
+
+    @Test
+    void summarisesSignUpsByMonthWithEmptyMonthsAndThePublishedPlans() throws IOException {
+        campaign.members.put("RXX", new uk.nhs.safety.campaign.api.Member("RXX", "Trust RXX",
+                uk.nhs.safety.campaign.api.OrganisationType.ACUTE, "London", null, java.time.LocalDate.of(2014, 9, 3),
+                uk.nhs.safety.campaign.api.MemberStatus.WITHDRAWN, null, null, false, 1));
+
+        Renderer.Rendered out = send(as(null, "GET", "/summary"));
+
+        assertThat(out.status()).isEqualTo(200);
+        JsonNode summary = body(out);
+        // RGT and RJZ joined on 2014-06-24, RXX on 2014-09-03: June 2 (2 so far), July 0 (2), August 0 (2), September 1 (3)
+        assertThat(summary.path("members").asInt()).isEqualTo(3);
+        assertThat(summary.path("active").asInt()).isEqualTo(2);
+        assertThat(summary.path("withdrawn").asInt()).isEqualTo(1);
+        assertThat(summary.path("joinedByMonth").toString()).isEqualTo("[{\"month\":\"2014-06\",\"joined\":2,"
+                + "\"total\":2},{\"month\":\"2014-07\",\"joined\":0,\"total\":2},{\"month\":\"2014-08\","
+                + "\"joined\":0,\"total\":2},{\"month\":\"2014-09\",\"joined\":1,\"total\":3}]");
+        // only RGT has published a plan (version 1, "Published"); its later draft edit is not shown
+        assertThat(summary.path("plansPublished").asInt()).isEqualTo(1);
+        assertThat(summary.at("/publishedPlans/0/odsCode").asText()).isEqualTo("RGT");
+        assertThat(summary.at("/publishedPlans/0/title").asText()).isEqualTo("Published");
+        assertThat(summary.at("/publishedPlans/0/version").asInt()).isEqualTo(1);
+        assertThat(out.header("Cache-Control")).isEqualTo("public, max-age=60");
+    }
+
     // --- drafts ------------------------------------------------------------------------------------------------------
 
     @Test

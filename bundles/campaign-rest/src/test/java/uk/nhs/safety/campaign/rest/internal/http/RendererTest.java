@@ -113,7 +113,7 @@ class RendererTest {
                 .containsEntry("X-Frame-Options", "DENY")
                 .containsEntry("Referrer-Policy", "no-referrer")
                 .containsEntry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-                .containsEntry("Vary", "Authorization, Accept-Encoding")
+                .containsEntry("Vary", "Authorization, Cookie, Accept-Encoding")
                 .containsEntry("Content-Type", "application/problem+json");
     }
 
