@@ -78,8 +78,10 @@ final class KarafProcess {
      * Starts Karaf. On the first start (no {@code data/cache} yet) it also waits until the boot features are
      * installed ("Deployment finished" in the log): Karaf 4.4.10 sometimes deadlocks there (the start-level thread,
      * inside the features bundle's activator, waits for the boot-feature installation, which waits for a bundle lock
-     * that thread holds; seen in about 1 first boot in 15 on this machine, thread dump showing exactly that). A first
-     * boot that has not finished within 2 minutes is killed and run again from a clean {@code data/}, once.
+     * that thread holds; seen in about 1 first boot in 15 on this machine, thread dump showing exactly that). The lock
+     * was taken to stop bundles the first boot refreshed; since EventAdmin starts with the framework (see the
+     * distribution's pom) the first boot refreshes nothing, so this is a safety net: a first boot that has not finished
+     * within 2 minutes is killed and run again from a clean {@code data/}, once, and says so on standard error.
      */
     void start() throws IOException {
         boolean firstBoot = !Files.isDirectory(home.resolve("data/cache"));
