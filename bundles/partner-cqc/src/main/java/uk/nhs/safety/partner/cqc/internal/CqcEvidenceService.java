@@ -71,29 +71,37 @@ public final class CqcEvidenceService {
                               @Reference PartnerStore store, @Reference PartnerRegistry registry, CqcConfig config) {
         this(new EvidencePackBuilder(members, pledges, plans, measures, Clock.system(ZONE)),
                 new FrameworkLoader(new CqcJson()), config.frameworkVersion(), config.defaultPeriodMonths(),
-                outputDirectory(config.outputDirectory()),
+                outputDirectory(config.outputDirectory()), new Data(
                 new CqcData(store.open(CqcPartner.ID, ScriptSource.classpath(CqcEvidenceService.class, "db")),
                         ods -> members.find(ods).isPresent(), Clock.system(ZONE)),
-                registry::evidenceContributors);
+                registry::evidenceContributors));
     }
 
     /** Without CQC data or partner evidence (the campaign's own data only). */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
                               int defaultPeriodMonths) {
-        this(builder, loader, frameworkVersion, defaultPeriodMonths, outputDirectory(""), null, List::of);
+        this(builder, loader, frameworkVersion, defaultPeriodMonths, outputDirectory(""), new Data(null, List::of));
     }
 
     /**
+     * What the service reads beyond the campaign API.
+     *
      * @param data         the partner's tables (CQC registrations, mapping overrides), or {@code null} for none
      * @param contributors the partners' evidence contributors installed now
      */
+    public record Data(CqcData data, Supplier<List<EvidenceContributor>> contributors) {
+    }
+
+    /**
+     * A service over the given parts. (Not seven parameters: Declarative Services picks the activation constructor
+     * by its number of parameters and would try this one too.)
+     */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
-                              int defaultPeriodMonths, Path outputDirectory, CqcData data,
-                              Supplier<List<EvidenceContributor>> contributors) {
+                              int defaultPeriodMonths, Path outputDirectory, Data sources) {
         this.builder = builder;
         this.loader = loader;
-        this.data = data;
-        this.contributors = contributors;
+        this.data = sources.data();
+        this.contributors = sources.contributors();
         this.state = load(frameworkVersion, defaultPeriodMonths, outputDirectory);
     }
 
