@@ -118,6 +118,9 @@ public class CqcIT extends KarafTestSupport {
             assertEquals(names.toString(), 2, names.size());
             assertTrue(names.toString(), names.get(0).startsWith("cqc-evidence-RGT-") && names.get(0).endsWith(".json"));
         }
+        // The same over HTTP: one ZIP (its bytes start "PK"), failures named inside.
+        assertTrue(http("GET", BASE + "/evidence?members=RJZ,RGT&format=json", ADMIN, null, null)
+                .startsWith("200 PK"));
         features.uninstallFeature("safety-partner-nhsla");
         features.uninstallFeature("safety-partner-cqc");
     }

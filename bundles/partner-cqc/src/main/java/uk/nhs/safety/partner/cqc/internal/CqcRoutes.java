@@ -26,6 +26,7 @@ import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
  * {@code GET /evidence/{ods}?from=&to=&format=json|csv|html|zip}, {@code GET /gaps/{ods}?from=&to=} (JSON),
+ * {@code GET /evidence?members=A,B|all&format=&from=&to=} (every pack in one ZIP),
  * {@code POST /providers[?partial=true]} (CQC API JSON), {@code GET /registrations/{ods}} (the member's CQC
  * providers and locations with ratings), {@code GET /mappings/{ods}} and {@code PUT|DELETE
  * /mappings/{ods}/{kind}/{key}} (per-item mapping overrides; PUT body {@code {"statements":[…]}}).
@@ -88,11 +89,18 @@ public final class CqcRoutes implements PartnerRoutes {
             }
             return notAllowed(request, "PUT, DELETE");
         }
+        if (path.equals("/evidence") || path.equals("/evidence/")) {
+            if (!"GET".equals(request.method())) {
+                return notAllowed(request, "GET");
+            }
+            return bulk(request);
+        }
         boolean framework = path.equals("/framework") || path.equals("/framework/");
         Matcher member = MEMBER_ROUTE.matcher(path);
         if (!framework && !member.matches()) {
             throw new NotFoundException("no CQC route " + path + "; routes: GET /framework, GET /evidence/{ods},"
-                    + " GET /gaps/{ods}, GET /registrations/{ods}, POST /providers, GET /mappings/{ods},"
+                    + " GET /evidence?members=, GET /gaps/{ods}, GET /registrations/{ods}, POST /providers,"
+                    + " GET /mappings/{ods},"
                     + " PUT|DELETE /mappings/{ods}/{kind}/{key}");
         }
         if (!"GET".equals(request.method())) {
@@ -128,6 +136,52 @@ public final class CqcRoutes implements PartnerRoutes {
             // Not the caller's fault and not a bug: the service is up but misconfigured, so say so.
             return PartnerResponse.json(503, json.write(Map.of("error", e.getMessage())));
         }
+    }
+
+    /**
+     * {@code GET /evidence?members=RGT,RJZ|all[&format=][&from=][&to=]}: the members' packs in one ZIP, one file each
+     * (named as a single pack's download), and {@code errors.txt} naming each member whose pack could not be built.
+     */
+    private PartnerResponse bulk(PartnerRequest request) {
+        String members = request.param("members");
+        if (members == null || members.isBlank()) {
+            throw new ValidationException(Violation.of("members", members,
+                    "list the members' ODS codes separated by commas, or all"));
+        }
+        EvidenceFormat format = EvidenceFormat.parse("format", request.param("format"));
+        List<String> codes = members.trim().equalsIgnoreCase("all") ? evidence.memberCodes()
+                : java.util.Arrays.stream(members.split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                .map(c -> c.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+        for (String code : codes) {
+            checkedOds(code);
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringBuilder errors = new StringBuilder();
+        int written = 0;
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String code : codes) {
+                EvidencePack pack;
+                try {
+                    pack = evidence.pack(code, request.param("from"), request.param("to"));
+                } catch (NotFoundException e) {
+                    errors.append(code).append(": ").append(e.getMessage()).append('\n');
+                    continue;
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(format.fileName(pack)));
+                zip.write(format.render(pack, json));
+                zip.closeEntry();
+                written++;
+            }
+            if (errors.length() > 0) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("errors.txt"));
+                zip.write(errors.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the ZIP in memory", e);
+        }
+        return new PartnerResponse(200, "application/zip", bytes.toByteArray(), Map.of("Content-Disposition",
+                "attachment; filename=\"cqc-evidence-" + written + "-members.zip\""));
     }
 
     /** The body of {@code PUT /mappings/{ods}/{kind}/{key}}. */

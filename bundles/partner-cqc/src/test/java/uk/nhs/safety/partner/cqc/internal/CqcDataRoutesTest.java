@@ -110,4 +110,26 @@ class CqcDataRoutesTest {
                 .hasMessageContaining("statement");
         assertThat(service.data().overrides("RGT")).isEmpty();
     }
+
+    @Test
+    void bulkEvidenceIsOneZipWithAFilePerMemberAndTheFailuresNamed() throws IOException {
+        PartnerResponse zip = routes.handle(new PartnerRequest("GET", "/evidence",
+                Map.of("members", List.of("rgt, XYZ"), "format", List.of("csv"), "from", List.of("2024-12-01"),
+                        "to", List.of("2025-03-31")), null, null, "partner:cqc", Set.of("partner")));
+
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        assertThat(zip.headers().get("Content-Disposition")).contains("cqc-evidence-1-members.zip");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsOnlyKeys("cqc-evidence-RGT-2024-12-01-2025-03-31.csv", "errors.txt");
+        assertThat(files.get("cqc-evidence-RGT-2024-12-01-2025-03-31.csv")).startsWith("Key question,");
+        assertThat(files.get("errors.txt")).isEqualTo("XYZ: no member with ODS code XYZ\n");
+        assertThatThrownBy(() -> routes.handle(request("GET", "/evidence", null, null)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("members");
+    }
 }

@@ -128,7 +128,7 @@ class CqcRoutesTest {
     void anUnknownPathIsNotFound() {
         assertThatThrownBy(() -> routes.handle(get("/inspections", Map.of()))).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("/inspections");
-        assertThatThrownBy(() -> routes.handle(get("/evidence", Map.of()))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> routes.handle(get("/evidence/RGT/more", Map.of()))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
