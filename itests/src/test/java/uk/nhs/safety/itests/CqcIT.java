@@ -3,8 +3,6 @@ package uk.nhs.safety.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static uk.nhs.safety.itests.NhslaIT.ADMIN;
-import static uk.nhs.safety.itests.NhslaIT.assertContains;
-import static uk.nhs.safety.itests.NhslaIT.http;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package uk.nhs.safety.itests;
 
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -10,9 +11,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
@@ -29,6 +34,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
@@ -52,39 +58,17 @@ public abstract class KarafTestSupport {
      * probe can run as soon as the container is up, before DS, the shell extender and the HTTP whiteboard have
      * brought the boot features in. At most 60 s.
      */
-    @org.junit.Before
+    @Before
     public void awaitCore() throws Exception {
-        BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
-        ServiceListener listener = events::add;
-        bundleContext.addServiceListener(listener);
-        try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (true) {
-                try {
-                    execute("safety:member-list --limit 1");
-                    java.net.HttpURLConnection health = (java.net.HttpURLConnection) new java.net.URL(
-                            "http://localhost:" + System.getProperty("safety.http.port") + "/api/health").openConnection();
-                    health.setConnectTimeout(2_000);
-                    health.setReadTimeout(5_000);
-                    try {
-                        if (health.getResponseCode() == 200) {
-                            return;
-                        }
-                    } finally {
-                        health.disconnect();
-                    }
-                    throw new IllegalStateException("/api/health answered " + health.getResponseCode());
-                } catch (Exception e) {
-                    // Command not found yet (gogo's own exception type), its services or the HTTP API not there yet.
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("core never served (console commands and /api/health)", e);
-                    }
-                    events.poll(100, TimeUnit.MILLISECONDS);
-                }
+        await(Duration.ofSeconds(60), () -> {
+            try {
+                execute("safety:member-list --limit 1");
+                return http("GET", "/api/health", null, null);
+            } catch (Exception e) {
+                // Command not found yet (gogo's own exception type), its services or the HTTP API not there yet.
+                return e.toString();
             }
-        } finally {
-            bundleContext.removeServiceListener(listener);
-        }
+        }, answer -> answer.startsWith("200"));
     }
 
     /** One try of something that may not be ready yet. */
@@ -97,17 +81,22 @@ public abstract class KarafTestSupport {
      * waits for the next service event, or 100 ms when none comes.
      */
     protected String await(Attempt attempt, Predicate<String> done) throws Exception {
+        return await(Duration.ofSeconds(30), attempt, done);
+    }
+
+    /** As {@link #await(Attempt, Predicate)}, for at most {@code limit}. */
+    protected String await(Duration limit, Attempt attempt, Predicate<String> done) throws Exception {
         BlockingQueue<ServiceEvent> events = new LinkedBlockingQueue<>();
         ServiceListener listener = events::add;
         bundleContext.addServiceListener(listener);
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + limit.toNanos();
             String last = attempt.run();
             while (!done.test(last) && System.nanoTime() < deadline) {
                 events.poll(100, TimeUnit.MILLISECONDS);
                 last = attempt.run();
             }
-            org.junit.Assert.assertTrue("never done; last:\n" + last, done.test(last));
+            assertTrue("never done; last:\n" + last, done.test(last));
             return last;
         } finally {
             bundleContext.removeServiceListener(listener);
@@ -190,6 +179,45 @@ public abstract class KarafTestSupport {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "status body" of an HTTP exchange (a body is sent as CSV). */
+    protected static String http(String method, String path, String authorization, String csv) throws IOException {
+        return http(method, path, authorization, "text/csv", csv);
+    }
+
+    /** "status body" of an HTTP exchange. */
+    protected static String http(String method, String path, String authorization, String contentType, String body)
+            throws IOException {
+        URL url = new URL("http://localhost:" + System.getProperty("safety.http.port") + path);
+        HttpURLConnection c = (HttpURLConnection) url.openConnection();
+        c.setRequestMethod(method);
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(30_000);
+        if (authorization != null) {
+            c.setRequestProperty("Authorization", authorization);
+        }
+        if (body != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", contentType);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            int status = c.getResponseCode();
+            InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+            return status + " " + (in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** Fails naming the first part missing from {@code actual}. */
+    protected static void assertContains(String actual, String... parts) {
+        for (String part : parts) {
+            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
         }
     }
 }

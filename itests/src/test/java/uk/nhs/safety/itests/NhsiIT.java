@@ -3,8 +3,6 @@ package uk.nhs.safety.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static uk.nhs.safety.itests.NhslaIT.assertContains;
-import static uk.nhs.safety.itests.NhslaIT.http;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +68,6 @@ public class NhsiIT extends KarafTestSupport {
 
     @Inject
     private FeaturesService features;
-
 
     static final String RJZ_EDITOR = "Basic " + Base64.getEncoder().encodeToString("rjz-editor:rjz-editor-secret"
             .getBytes(StandardCharsets.UTF_8));

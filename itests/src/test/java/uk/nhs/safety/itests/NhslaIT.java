@@ -2,11 +2,6 @@ package uk.nhs.safety.itests;
 
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,41 +106,4 @@ public class NhslaIT extends KarafTestSupport {
         return await(() -> execute(command), done);
     }
 
-    /** "status body" of an HTTP exchange (a body is sent as CSV). */
-    static String http(String method, String path, String authorization, String csv) throws IOException {
-        return http(method, path, authorization, "text/csv", csv);
-    }
-
-    /** "status body" of an HTTP exchange. */
-    static String http(String method, String path, String authorization, String contentType, String body)
-            throws IOException {
-        URL url = new URL("http://localhost:" + System.getProperty("safety.http.port") + path);
-        HttpURLConnection c = (HttpURLConnection) url.openConnection();
-        c.setRequestMethod(method);
-        c.setConnectTimeout(5_000);
-        c.setReadTimeout(30_000);
-        if (authorization != null) {
-            c.setRequestProperty("Authorization", authorization);
-        }
-        if (body != null) {
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", contentType);
-            try (OutputStream out = c.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        try {
-            int status = c.getResponseCode();
-            InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
-            return status + " " + (in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } finally {
-            c.disconnect();
-        }
-    }
-
-    static void assertContains(String actual, String... parts) {
-        for (String part : parts) {
-            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
-        }
-    }
 }

@@ -758,12 +758,6 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         }
     }
 
-    private static void assertContains(String actual, String... parts) {
-        for (String part : parts) {
-            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
-        }
-    }
-
     // --- HTTP ----------------------------------------------------------------------------------------------------
 
     static final String ADMIN = "Basic " + Base64.getEncoder()

@@ -252,9 +252,4 @@ public class SafetyCoreIT extends KarafTestSupport {
         throw new AssertionError("no " + topic + " event within 30 s");
     }
 
-    private static void assertContains(String actual, String... parts) {
-        for (String part : parts) {
-            assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
-        }
-    }
 }

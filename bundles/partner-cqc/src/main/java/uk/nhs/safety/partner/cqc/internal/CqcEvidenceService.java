@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +221,7 @@ public final class CqcEvidenceService {
         String k = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
         if (!k.matches("[a-z][a-z-]{1,19}")) {
             problems.add(Violation.of("kind", kind, "a kind of item: " + String.join(", ",
-                    java.util.Arrays.stream(ItemKind.values()).map(ItemKind::id).toList())
+                    Arrays.stream(ItemKind.values()).map(ItemKind::id).toList())
                     + ", or a partner's kind such as claims-linkage"));
         }
         if (key == null || key.isBlank() || key.length() > 60) {

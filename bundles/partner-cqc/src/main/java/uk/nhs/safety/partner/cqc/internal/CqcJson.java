@@ -1,8 +1,5 @@
 package uk.nhs.safety.partner.cqc.internal;
 
-import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.Violation;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,8 +10,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * The partner's JSON, the same conventions as the platform's HTTP API: ISO dates and instants, enum values in lower
@@ -51,11 +52,11 @@ public final class CqcJson {
     public <T> T readBody(byte[] body, Class<T> type) {
         try {
             return mapper.readValue(body, type);
-        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        } catch (UnrecognizedPropertyException e) {
             throw new ValidationException(Violation.of(e.getPropertyName(), null, "unknown field"));
         } catch (IOException e) {
             throw new ValidationException(Violation.of("body", null, "not the JSON expected: "
-                    + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
                     : e.getMessage())));
         }
     }

@@ -1,12 +1,19 @@
 package uk.nhs.safety.partner.cqc.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +67,7 @@ public final class CqcRoutes implements PartnerRoutes {
             if (!"POST".equals(request.method())) {
                 return notAllowed(request, "POST");
             }
-            if (request.contentType() == null || !request.contentType().toLowerCase(java.util.Locale.ROOT)
+            if (request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT)
                     .startsWith("application/json")) {
                 throw new ValidationException(Violation.of("Content-Type", request.contentType(),
                         "send CQC API JSON as application/json"));
@@ -81,7 +88,7 @@ public final class CqcRoutes implements PartnerRoutes {
                         body.statements() == null ? List.of() : body.statements(), request.caller())));
             }
             if ("DELETE".equals(request.method())) {
-                if (!evidence.data().clearOverride(ods.toUpperCase(java.util.Locale.ROOT), kind, key,
+                if (!evidence.data().clearOverride(ods.toUpperCase(Locale.ROOT), kind, key,
                         request.caller())) {
                     throw new NotFoundException("no mapping override for " + kind + " " + key + " of " + ods);
                 }
@@ -111,7 +118,7 @@ public final class CqcRoutes implements PartnerRoutes {
                 return PartnerResponse.json(200, json.write(evidence.framework().framework()));
             }
             String ods = checkedOds(member.group(2));
-            String upper = ods.toUpperCase(java.util.Locale.ROOT);
+            String upper = ods.toUpperCase(Locale.ROOT);
             if (member.group(1).equals("registrations")) {
                 evidence.memberOrThrow(upper);
                 return PartnerResponse.json(200, json.write(evidence.data().registrations(upper)));
@@ -150,15 +157,15 @@ public final class CqcRoutes implements PartnerRoutes {
         }
         EvidenceFormat format = EvidenceFormat.parse("format", request.param("format"));
         List<String> codes = members.trim().equalsIgnoreCase("all") ? evidence.memberCodes()
-                : java.util.Arrays.stream(members.split(",")).map(String::trim).filter(c -> !c.isEmpty())
-                .map(c -> c.toUpperCase(java.util.Locale.ROOT)).distinct().toList();
+                : Arrays.stream(members.split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
         for (String code : codes) {
             checkedOds(code);
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StringBuilder errors = new StringBuilder();
         int written = 0;
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (String code : codes) {
                 EvidencePack pack;
                 try {
@@ -167,18 +174,18 @@ public final class CqcRoutes implements PartnerRoutes {
                     errors.append(code).append(": ").append(e.getMessage()).append('\n');
                     continue;
                 }
-                zip.putNextEntry(new java.util.zip.ZipEntry(format.fileName(pack)));
+                zip.putNextEntry(new ZipEntry(format.fileName(pack)));
                 zip.write(format.render(pack, json));
                 zip.closeEntry();
                 written++;
             }
             if (errors.length() > 0) {
-                zip.putNextEntry(new java.util.zip.ZipEntry("errors.txt"));
+                zip.putNextEntry(new ZipEntry("errors.txt"));
                 zip.write(errors.toString().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the ZIP in memory", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ZIP in memory", e);
         }
         return new PartnerResponse(200, "application/zip", bytes.toByteArray(), Map.of("Content-Disposition",
                 "attachment; filename=\"cqc-evidence-" + written + "-members.zip\""));

@@ -1,6 +1,7 @@
 package uk.nhs.safety.partner.cqc.internal.command;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -62,7 +63,7 @@ public class MapCommand extends CqcCommand {
             throw new ValidationException(Violation.of("key", null, "give the item's key after its kind"));
         }
         if (clear) {
-            boolean removed = evidence.data().clearOverride(ods.trim().toUpperCase(java.util.Locale.ROOT), kind, key,
+            boolean removed = evidence.data().clearOverride(ods.trim().toUpperCase(Locale.ROOT), kind, key,
                     by);
             System.out.println(removed ? "Override removed: the default rules map " + kind + " " + key + " again"
                     : "No override for " + kind + " " + key);
@@ -83,7 +84,7 @@ public class MapCommand extends CqcCommand {
         table.column("Key");
         table.column("Statements");
         table.column("Set by");
-        String member = ods.trim().toUpperCase(java.util.Locale.ROOT);
+        String member = ods.trim().toUpperCase(Locale.ROOT);
         evidence.data().overrides(member).values().forEach(o -> table.addRow().addContent(o.kind(), o.key(),
                 o.statements().isEmpty() ? "(none)" : String.join(", ", o.statements()), o.setBy()));
         table.print(System.out);

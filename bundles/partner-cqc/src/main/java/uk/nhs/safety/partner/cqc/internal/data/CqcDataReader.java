@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -149,7 +150,7 @@ public final class CqcDataReader {
         if (violations.size() > before) {
             return;
         }
-        String upperOds = ods.toUpperCase(java.util.Locale.ROOT);
+        String upperOds = ods.toUpperCase(Locale.ROOT);
         sink.accept(new Registration(cqcId, location ? "location" : "provider", location ? providerId : cqcId, name,
                 upperOds, "", status, text(node, "type"), text(node, "region"), text(node, "postalCode"),
                 overallRating, overallDate, questions));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -240,7 +241,7 @@ public final class EvidencePackBuilder {
         if (category == null) {
             return null;
         }
-        String c = category.toLowerCase(java.util.Locale.ROOT);
+        String c = category.toLowerCase(Locale.ROOT);
         String id = switch (c) {
             case "people's experience", "peoples experience" -> "peoples-experience";
             case "staff feedback" -> "feedback-from-staff-and-leaders";
