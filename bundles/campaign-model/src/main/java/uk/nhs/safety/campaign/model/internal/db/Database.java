@@ -51,6 +51,7 @@ public class Database {
 
     public Database(DataSource dataSource, Migrations migrations) {
         this.dataSource = dataSource;
+        Durability.ensure(dataSource);
         List<Integer> applied = migrations.apply(dataSource);
         if (applied.isEmpty()) {
             LOG.info("Campaign store schema is up to date");
