@@ -9,6 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,7 +36,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Acknowledged writes survive a crash: writes go to the distribution in a loop (new pledge actions, monthly
  * measurements, plan publishes, a token revocation in the console) and the JVM is killed with SIGKILL within
  * milliseconds of an acknowledgement, again and again; after each restart every acknowledged write is there, and
- * published version numbers are never reused for other content.
+ * published version numbers are never reused for other content. On the embedded H2 and on a real PostgreSQL server
+ * (an embedded one from Maven Central, started by the test).
  */
 class DurabilityIT {
 
@@ -67,7 +73,31 @@ class DurabilityIT {
     }
 
     @Test
-    void everyAcknowledgedWriteSurvivesASigkillRightAfterIt() throws Exception {
+    void everyAcknowledgedWriteSurvivesASigkillRightAfterItOnH2() throws Exception {
+        writeKillAndCheck("H2");
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesASigkillRightAfterItOnPostgresql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(workDir.resolve("postgres"))
+                .setCleanDataDirectory(true).start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE safety");
+            }
+            karaf.usePostgresql("jdbc:postgresql://localhost:" + postgres.getPort() + "/safety", "postgres", "");
+            writeKillAndCheck("PostgreSQL");
+            karaf.stop();
+            // and it was PostgreSQL that held them
+            try (Connection c = postgres.getDatabase("postgres", "safety").getConnection();
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pledge_action WHERE action_text LIKE 'Durable action %'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(actions.size());
+            }
+        }
+    }
+
+    private void writeKillAndCheck(String database) throws Exception {
         startAndWait();
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> karaf.console("safety:plan-show RGT").contains("[DEMO]"));
@@ -94,9 +124,9 @@ class DurabilityIT {
             startAndWait();
             assertEveryAcknowledgedWriteIsThere();
         }
-        System.out.printf("DurabilityIT: %d SIGKILLs, %d writes acknowledged; after each restart all were found"
+        System.out.printf("DurabilityIT on %s: %d SIGKILLs, %d writes acknowledged; after each restart all were found"
                 + " (%d actions, %d measurement months, %d published versions, %d revocations as last written)%n",
-                KILLS, acknowledged, actions.size(), measurements.size(), publishedTitles.size(),
+                database, KILLS, acknowledged, actions.size(), measurements.size(), publishedTitles.size(),
                 revokedSecrets.size());
     }
 
