@@ -47,6 +47,9 @@ public final class NhslaRoutes implements PartnerRoutes {
     private static final Pattern SUMMARY = Pattern.compile("^/members/([^/]+)/summary/?$");
     private static final Pattern WITH_ODS = Pattern.compile("^/(profile|linkage)(?:/([^/]+))?/?$");
 
+    private static final int MAX_AREAS = 15;
+    private static final int MAX_AREA_LENGTH = 60;
+
     private final NhslaService service;
     private final NhslaJson json = new NhslaJson();
     private final ObjectMapper reader = new ObjectMapper();
@@ -166,7 +169,12 @@ public final class NhslaRoutes implements PartnerRoutes {
                     "schemeYear is a year such as 2014 and areas a list of specialties"));
         }
         List<String> areas = new ArrayList<>();
-        n.get("areas").forEach(a -> areas.add(a.asText()));
+        n.get("areas").forEach(a -> areas.add(a.asText().strip()));
+        // Bounded so that the stored areas and reasons fit their columns (V1__claims_and_bids.sql).
+        if (areas.size() > MAX_AREAS || areas.stream().anyMatch(a -> a.isEmpty() || a.length() > MAX_AREA_LENGTH)) {
+            throw new ValidationException(Violation.of("areas", n.get("areas").toString(), "at most " + MAX_AREAS
+                    + " specialties, each 1 to " + MAX_AREA_LENGTH + " characters"));
+        }
         return new Bid(n.get("ods").asText(), n.get("schemeYear").asInt(),
                 Money.parsePounds("contribution", n.get("contribution").asText()),
                 Money.parsePounds("asked", n.get("asked").asText()), areas);
