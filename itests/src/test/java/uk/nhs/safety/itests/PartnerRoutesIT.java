@@ -249,6 +249,52 @@ class PartnerRoutesIT {
         assertThat(wrong).as(route + ": the cells that differ from the table").isEmpty();
     }
 
+    // --- CSV exports ---------------------------------------------------------------------------------------------
+
+    /**
+     * A published action of RGT whose text and owner are OWASP formula payloads: the CQC evidence CSV (alone and in
+     * its ZIP), and the NHSI alignment and national CSVs, hold no cell a spreadsheet would run as a formula; numbers
+     * (negative ones included) are written as they are.
+     */
+    @org.junit.jupiter.api.Test
+    void everyPartnerCsvOverHttpWritesFormulaTextAsText() throws Exception {
+        String text = "=HYPERLINK(\"http://example.invalid\",\"x\") " + sequence.incrementAndGet();
+        Response added = api.post("/api/v1/members/{ods}/actions", "RGT").as(as(Who.ADMIN)).json(
+                Map.of("pledge", 2, "text", text, "ownerRole", "@SUM(1+1)", "dueDate", "2016-03-31",
+                        "status", "planned")).send();
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        Response published = api.post("/api/v1/members/{ods}/actions/{id}/publish", "RGT",
+                added.json().path("id").asLong()).as(as(Who.ADMIN)).ifMatch(added.etag()).send();
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+
+        String evidence = api.get(ROUTE, "cqc", "evidence/RGT").query("from", "2000-01-01").query("format", "csv")
+                .as(as(Who.ADMIN)).send().body();
+        assertThat(cells(evidence)).as("the CQC evidence CSV").contains("'" + text);
+        assertSafe("CQC evidence CSV", evidence);
+        for (String path : List.of("alignment", "national")) {
+            Response csv = api.get(ROUTE, "nhsi", path).query("format", "csv").as(as(Who.ADMIN)).send();
+            assertThat(csv.status()).isEqualTo(200);
+            assertSafe("NHSI " + path + " CSV", csv.body());
+        }
+    }
+
+    private static List<String> cells(String csv) throws java.io.IOException {
+        List<String> cells = new ArrayList<>();
+        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(csv))) {
+            r.forEach(cells::add);
+        }
+        return cells;
+    }
+
+    private static void assertSafe(String what, String csv) throws java.io.IOException {
+        List<String> cells = cells(csv);
+        assertThat(cells).as(what).isNotEmpty();
+        assertThat(cells).as(what + ": cells a spreadsheet would run as formulas")
+                .filteredOn(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0)
+                .allSatisfy(c -> assertThat(c).matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?"));
+    }
+
     // --- bad input -----------------------------------------------------------------------------------------------
 
     /** A malformed value for one partner route, the status expected and the field the problem must name. */
