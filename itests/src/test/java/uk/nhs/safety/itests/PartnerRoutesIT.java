@@ -3,10 +3,14 @@ package uk.nhs.safety.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,8 +18,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -53,7 +60,7 @@ class PartnerRoutesIT {
 
     private KarafProcess karaf;
     private ApiClient api;
-    private final Map<String, Caller> tokens = new java.util.HashMap<>();
+    private final Map<String, Caller> tokens = new HashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private String downMeasure;
     private List<String> statements;
@@ -256,7 +263,7 @@ class PartnerRoutesIT {
      * its ZIP), and the NHSI alignment and national CSVs, hold no cell a spreadsheet would run as a formula; numbers
      * (negative ones included) are written as they are.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void everyPartnerCsvOverHttpWritesFormulaTextAsText() throws Exception {
         String text = "=HYPERLINK(\"http://example.invalid\",\"x\") " + sequence.incrementAndGet();
         Response added = api.post("/api/v1/members/{ods}/actions", "RGT").as(as(Who.ADMIN)).json(
@@ -278,16 +285,15 @@ class PartnerRoutesIT {
         }
     }
 
-    private static List<String> cells(String csv) throws java.io.IOException {
+    private static List<String> cells(String csv) throws IOException {
         List<String> cells = new ArrayList<>();
-        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVFormat.RFC4180
-                .parse(new java.io.StringReader(csv))) {
+        for (CSVRecord r : CSVFormat.RFC4180.parse(new StringReader(csv))) {
             r.forEach(cells::add);
         }
         return cells;
     }
 
-    private static void assertSafe(String what, String csv) throws java.io.IOException {
+    private static void assertSafe(String what, String csv) throws IOException {
         List<String> cells = cells(csv);
         assertThat(cells).as(what).isNotEmpty();
         assertThat(cells).as(what + ": cells a spreadsheet would run as formulas")
@@ -365,7 +371,7 @@ class PartnerRoutesIT {
                 bad("nhsla bid with too many areas", 400, "areas",
                         () -> api.post(ROUTE, "nhsla", "bids").raw("application/json", "{\"ods\":\"RGT\","
                                 + "\"schemeYear\":2014,\"contribution\":\"100\",\"asked\":\"1\",\"areas\":[\""
-                                + String.join("\",\"", java.util.Collections.nCopies(400, "y".repeat(10))) + "\"]}")),
+                                + String.join("\",\"", Collections.nCopies(400, "y".repeat(10))) + "\"]}")),
                 bad("nhsla bid with a malformed ODS code", 400, "ods",
                         () -> api.post(ROUTE, "nhsla", "bids").raw("application/json", "{\"ods\":\"R!\","
                                 + "\"schemeYear\":2014,\"contribution\":\"100\",\"asked\":\"1\",\"areas\":[]}")),
@@ -375,7 +381,8 @@ class PartnerRoutesIT {
                         () -> api.get(ROUTE, "cqc", "evidence/RGT").query("format", "pdf")),
                 bad("cqc evidence from=yesterday", 400, "from",
                         () -> api.get(ROUTE, "cqc", "evidence/RGT").query("from", "yesterday")),
-                bad("cqc gaps to=2024-13-01", 400, "to", () -> api.get(ROUTE, "cqc", "gaps/RGT").query("to", "2024-13-01")),
+                bad("cqc gaps to=2024-13-01", 400, "to",
+                        () -> api.get(ROUTE, "cqc", "gaps/RGT").query("to", "2024-13-01")),
                 bad("cqc bulk evidence without members", 400, "members", () -> api.get(ROUTE, "cqc", "evidence")),
                 bad("cqc bulk evidence with a malformed code", 400, "ods",
                         () -> api.get(ROUTE, "cqc", "evidence").query("members", "RGT,R!")),
