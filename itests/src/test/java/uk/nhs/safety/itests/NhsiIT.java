@@ -152,7 +152,8 @@ public class NhsiIT extends KarafTestSupport {
         assertContains(http("GET", BASE + "/members/" + MEMBER + "/harm", RJZ_EDITOR, null), "200",
                 "\"moderateOrWorse\" : 5");
         assertContains(http("GET", BASE + "/members/RGT/harm", RJZ_EDITOR, null), "403",
-                "only the member RGT, NHS Improvement and admins");
+                "rjz-editor may not read the incident data of RGT",
+                "\"type\":\"https://signuptosafety.nhs.uk/problems/forbidden\"");
         assertTrue(http("GET", BASE + "/alignment", RJZ_EDITOR, null).startsWith("403"));
 
         Map<Long, String> installed = snapshot();

@@ -232,7 +232,7 @@ public final class CqcEvidenceService {
         framework().framework().keyQuestions().forEach(q -> q.statements().forEach(st -> known.add(st.id())));
         List<String> ids = new ArrayList<>();
         for (String st : statements) {
-            String id = st.trim();
+            String id = st == null ? "" : st.trim();
             if (!known.contains(id)) {
                 problems.add(Violation.of("statements", st, "not a quality statement of CQC framework "
                         + frameworkVersion() + " (cqc:framework lists them)"));

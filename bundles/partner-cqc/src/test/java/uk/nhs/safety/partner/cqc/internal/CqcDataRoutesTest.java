@@ -99,7 +99,7 @@ class CqcDataRoutesTest {
     @Test
     void anOverrideNamingAnUnknownStatementOrKindChangesNothing() {
         byte[] body = "{\"statements\":[\"safe.safeguarding\",\"safe.nonsense\"]}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action%20Item!/1", "application/json",
+        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action Item!/1", "application/json",
                 body))).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).violations())
                         .extracting(Violation::field, Violation::value)
