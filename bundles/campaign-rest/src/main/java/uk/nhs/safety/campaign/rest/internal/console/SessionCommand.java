@@ -9,9 +9,9 @@ import org.apache.karaf.shell.api.action.Action;
 
 /**
  * Base of the session commands, which live in this bundle next to the sessions they manage (the sessions are state
- * of the HTTP API, not of the campaign core): refused input becomes one {@code Error: ...} line on {@code System.err}
- * (Karaf redirects it to the session), as the other {@code safety:*} commands report it; anything else is a bug and
- * is left to Karaf, which logs it.
+ * of the HTTP API, not of the campaign core): refused input becomes one {@code Error: ...} line; anything else is a
+ * bug and is left to Karaf, which logs it. The line goes to {@code System.out}: what a command writes to
+ * {@code System.err} never reaches a script driving the console with {@code bin/client -b} (seen on Karaf 4.4.10).
  */
 abstract class SessionCommand implements Action {
 
@@ -23,7 +23,7 @@ abstract class SessionCommand implements Action {
         try {
             run();
         } catch (IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
+            System.out.println("Error: " + e.getMessage());
         }
         return null;
     }

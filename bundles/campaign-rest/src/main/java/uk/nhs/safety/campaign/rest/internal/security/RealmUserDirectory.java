@@ -46,6 +46,11 @@ public class RealmUserDirectory implements UserDirectory {
 
     /** Karaf's public-key login module: console keys, no passwords, so no HTTP sessions. */
     static final String PUBLICKEY_MODULE = "org.apache.karaf.jaas.modules.publickey.PublickeyLoginModule";
+    /**
+     * The option in which Karaf's realms name an entry's real login module: the entry itself names Karaf's
+     * {@code ProxyLoginModule} (its constant {@code PROPERTY_MODULE}), which loads the module from its bundle.
+     */
+    static final String MODULE_OPTION = "org.apache.karaf.jaas.module";
     /** How long a snapshot of the realm's users is used before the realm is read again. */
     static final Duration TTL = Duration.ofSeconds(1);
 
@@ -102,7 +107,7 @@ public class RealmUserDirectory implements UserDirectory {
         Map<String, Set<String>> users = new HashMap<>();
         boolean read = false;
         for (AppConfigurationEntry entry : chosen.get().getEntries()) {
-            String module = entry.getLoginModuleName();
+            String module = moduleOf(entry);
             if (PUBLICKEY_MODULE.equals(module)) {
                 continue;
             }
@@ -144,6 +149,12 @@ public class RealmUserDirectory implements UserDirectory {
             lastProblem = null;
         }
         return Optional.of(users);
+    }
+
+    /** The real login module of an entry, as Karaf's own BackingEngineService finds it. */
+    static String moduleOf(AppConfigurationEntry entry) {
+        Object proxied = entry.getOptions().get(MODULE_OPTION);
+        return proxied instanceof String name && !name.isBlank() ? name : entry.getLoginModuleName();
     }
 
     private Optional<Map<String, Set<String>>> problem(String problem) {

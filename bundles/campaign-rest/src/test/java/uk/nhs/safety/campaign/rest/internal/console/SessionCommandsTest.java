@@ -85,7 +85,7 @@ class SessionCommandsTest {
 
         Output output = list(null);
 
-        assertThat(output.err()).doesNotContain("Error:");
+        assertThat(output.out()).doesNotContain("Error:");
         assertThat(output.out()).doesNotContain(id);
         String row = output.outLines().stream().filter(l -> l.contains("rgt-editor")).findFirst().orElseThrow();
         assertThat(row.split("\\s*[|\u2502]\\s*")).containsExactly(handleOf(id), "rgt-editor",
@@ -116,7 +116,7 @@ class SessionCommandsTest {
 
         Output output = end(handle.substring(0, 8).toUpperCase(), null);
 
-        assertThat(output.err()).doesNotContain("Error:");
+        assertThat(output.out()).doesNotContain("Error:");
         assertThat(output.out().strip()).isEqualTo("Ended session " + handle + " of user 'alice' (from 127.0.0.1).");
         assertThat(sessions.caller(alice)).isEmpty();
         assertThat(sessions.caller(bob)).isPresent();
@@ -139,22 +139,22 @@ class SessionCommandsTest {
     }
 
     @Test
-    void refusesAnUnknownShortOrMalformedHandleOnOneLineAndEndsNothing() throws Exception {
+    void refusesAnUnknownShortOrMalformedHandleOnOneLineOfStandardOutputAndEndsNothing() throws Exception {
         sessions.create(new Caller("alice", Set.of("admin")), "127.0.0.1");
 
-        assertThat(end("abc", null).err().lines().toList()).singleElement().asString()
+        assertThat(end("abc", null).outLines()).singleElement().asString()
                 .startsWith("Error: handle 'abc': expected at least 6 hexadecimal digits");
-        assertThat(end("zzzzzzzz", null).err().lines().toList()).singleElement().asString()
+        assertThat(end("zzzzzzzz", null).outLines()).singleElement().asString()
                 .startsWith("Error: handle 'zzzzzzzz'");
         String unknown = handleOf("x").equals(sessions.sessions().get(0).handle()) ? "000000000000" : handleOf("x");
-        assertThat(end(unknown, null).err().lines().toList()).singleElement().asString()
+        assertThat(end(unknown, null).outLines()).singleElement().asString()
                 .isEqualTo("Error: handle '" + unknown + "': no open session (see safety:session-list)");
         assertThat(sessions.size()).isEqualTo(1);
     }
 
     @Test
     void wantsEitherAHandleOrAUser() throws Exception {
-        assertThat(end(null, null).err()).startsWith("Error: give either a session handle or --user NAME");
-        assertThat(end("abcdef", "alice").err()).startsWith("Error: give either a session handle or --user NAME");
+        assertThat(end(null, null).out()).startsWith("Error: give either a session handle or --user NAME");
+        assertThat(end("abcdef", "alice").out()).startsWith("Error: give either a session handle or --user NAME");
     }
 }

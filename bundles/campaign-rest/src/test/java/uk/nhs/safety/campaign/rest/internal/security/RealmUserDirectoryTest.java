@@ -101,6 +101,19 @@ class RealmUserDirectoryTest {
     }
 
     @Test
+    void findsTheModuleBehindKarafsProxyLoginModule() throws IOException {
+        // How Karaf's realms really declare their entries: the proxy, with the real module in an option.
+        Path file = users("rgt = secret,member-editor");
+        AppConfigurationEntry proxied = new AppConfigurationEntry("org.apache.karaf.jaas.boot.ProxyLoginModule",
+                LoginModuleControlFlag.SUFFICIENT, Map.of("users", file.toString(),
+                        "org.apache.karaf.jaas.module", PROPERTIES_MODULE));
+        RealmUserDirectory directory = new RealmUserDirectory("karaf", List.of(realm("karaf", proxied)),
+                List.of(new PropertiesBackingEngineFactory()), clock);
+
+        assertThat(directory.lookup("rgt").roles()).containsExactly("member-editor");
+    }
+
+    @Test
     void usesTheConfiguredRealmOnly() throws IOException {
         Path file = users("rgt = secret,member-editor");
         AppConfigurationEntry entry = new AppConfigurationEntry(PROPERTIES_MODULE, LoginModuleControlFlag.SUFFICIENT,
