@@ -61,6 +61,10 @@ final class KarafProcess {
                 StandardOpenOption.APPEND);
     }
 
+    int sshPort() {
+        return sshPort;
+    }
+
     int httpPort() {
         return httpPort;
     }
@@ -72,6 +76,16 @@ final class KarafProcess {
 
     Path home() {
         return home;
+    }
+
+    /** The console's import folder (the default, imports/): console commands read files only from there. */
+    Path importFolder() throws IOException {
+        return Files.createDirectories(home.resolve("imports"));
+    }
+
+    /** The console's export folder (the default, exports/): console commands write files only there. */
+    Path exportFolder() {
+        return home.resolve("exports");
     }
 
     /**
