@@ -174,7 +174,7 @@ class ConsoleRolesIT {
                 .contains("Error: '../etc/users.properties' is outside the import folder " + imports);
         assertThat(ssh(ADMIN, "cqc:evidence --out ../../../etc/users.properties RGT"))
                 .contains("is outside the export folder " + exports);
-        assertThat(ssh(ADMIN, "safety:export --format csv --out " + karaf.home().resolve("deploy/evil.cfg")
+        assertThat(shell(ADMIN, "safety:export --format csv --out " + karaf.home().resolve("deploy/evil.cfg")
                 + " nhsi-alignment")).contains("is outside the export folder " + exports);
         assertThat(ssh(ADMIN, "nhsi:incidents-generate --from 2015-01 --to 2015-01 /tmp/console-roles-it.csv"))
                 .contains("'/tmp/console-roles-it.csv' is outside the export folder " + exports);
