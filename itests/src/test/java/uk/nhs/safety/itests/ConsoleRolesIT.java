@@ -202,6 +202,20 @@ class ConsoleRolesIT {
     }
 
     @Test
+    void karafsChangingCommandsThatKarafLeavesOpenAreForAdmins() throws Exception {
+        for (String command : List.of("dev:dump-create dump.zip", "instance:create evil", "log:set DEBUG",
+                "scr:disable uk.nhs.safety.campaign.model.internal.files.KarafFileArea")) {
+            assertRefused(OPERATOR, command);
+        }
+        assertThat(karaf.home().resolve("dump.zip")).doesNotExist();
+        assertThat(karaf.home().resolve("instances/evil")).doesNotExist();
+        assertThat(ssh(VIEWER, "instance:list")).contains("root").doesNotContain("Command not found");
+        assertThat(ssh(VIEWER, "log:display")).doesNotContain("Command not found");
+        // help pages through "less -F": still there for every console user
+        assertThat(ssh(VIEWER, "help safety")).doesNotContain("Command not found");
+    }
+
+    @Test
     void sftpIsOffEvenForAnAdmin() throws Exception {
         try (ClientSession session = login(ADMIN)) {
             assertThatThrownBy(() -> SftpClientFactory.instance().createSftpClient(session).close())
