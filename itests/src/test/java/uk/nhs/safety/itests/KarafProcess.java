@@ -80,6 +80,10 @@ final class KarafProcess {
                 "hikari.maximumPoolSize = 10", "hikari.minimumIdle = 2", "hikari.poolName = safety", ""));
     }
 
+    int sshPort() {
+        return sshPort;
+    }
+
     int httpPort() {
         return httpPort;
     }
@@ -91,6 +95,16 @@ final class KarafProcess {
 
     Path home() {
         return home;
+    }
+
+    /** The console's import folder (the default, imports/): console commands read files only from there. */
+    Path importFolder() throws IOException {
+        return Files.createDirectories(home.resolve("imports"));
+    }
+
+    /** The console's export folder (the default, exports/): console commands write files only there. */
+    Path exportFolder() {
+        return home.resolve("exports");
     }
 
     /**

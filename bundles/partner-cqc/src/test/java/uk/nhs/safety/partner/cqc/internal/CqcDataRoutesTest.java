@@ -32,7 +32,7 @@ class CqcDataRoutesTest {
     private final FakeCampaign campaign = Fixtures.campaign();
     private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
             campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
-            new FrameworkLoader(new CqcJson()), "2023", 12, java.nio.file.Path.of("target", "cqc-evidence"),
+            new FrameworkLoader(new CqcJson()), "2023", 12, "cqc-evidence",
             new CqcEvidenceService.Data(new CqcData(new H2PartnerDatabase("cqc",
                     ScriptSource.classpath(CqcEvidenceService.class, "db")),
                     ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
