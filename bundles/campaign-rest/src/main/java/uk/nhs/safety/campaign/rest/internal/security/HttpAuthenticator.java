@@ -114,7 +114,7 @@ public class HttpAuthenticator implements Authenticator {
 
     @Activate
     public HttpAuthenticator(Config config) {
-        this(null, new JaasPasswordCheck(), Clock.systemUTC(), Settings.from(config));
+        this(null, CachingPasswordCheck.forKaraf(new JaasPasswordCheck()), Clock.systemUTC(), Settings.from(config));
     }
 
     HttpAuthenticator(ApiTokenService tokens, PasswordCheck passwords, Clock clock, Settings settings) {
@@ -181,8 +181,10 @@ public class HttpAuthenticator implements Authenticator {
             }
             char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
             Optional<Set<Principal>> principals;
+            boolean defaultPassword;
             try {
                 principals = passwords.check(realm, user, password);
+                defaultPassword = DefaultPassword.isDefault(user, password);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -190,6 +192,10 @@ public class HttpAuthenticator implements Authenticator {
                 throttle.failed(userKey, addressKey);
                 LOG.warn("Failed HTTP login of user '{}' from {}", printable(user), address);
                 throw new AuthenticationException(Reason.BAD_CREDENTIALS, "wrong user name or password", 0);
+            }
+            if (defaultPassword && !DefaultPassword.isLoopback(address)) {
+                LOG.warn("HTTP login refused from {}: {}", address, DefaultPassword.HOW_TO_CHANGE);
+                throw new AuthenticationException(Reason.DEFAULT_PASSWORD, DefaultPassword.HOW_TO_CHANGE, 0);
             }
             throttle.succeeded(userKey);
             return new Caller(user, roles(principals.get()));
