@@ -40,7 +40,7 @@ import uk.nhs.safety.campaign.auth.internal.PasswordHash.Verdict;
  * <li>while {@code admin} still has the default password, a WARN at start and at each change of the file.</li>
  * </ul>
  */
-@Component(service = EncryptionService.class, configurationPid = PasswordHashing.PID,
+@Component(service = EncryptionService.class, configurationPid = PasswordHashing.PID, immediate = true,
         property = {"name=" + PasswordHashing.NAME, "service.ranking:Integer=10"})
 @Designate(ocd = PasswordHashing.Config.class)
 public class PasswordHashing implements EncryptionService {
@@ -50,6 +50,8 @@ public class PasswordHashing implements EncryptionService {
     /** The service's {@code name}, as {@code encryption.name} in {@code etc/org.apache.karaf.jaas.cfg} names it. */
     public static final String NAME = "pbkdf2";
 
+    /** A file modified more recently than this is left for the next check, so that a writer can finish. */
+    static final long SETTLE_MILLIS = 500;
     private static final String JAAS_PID = "org.apache.karaf.jaas";
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHashing.class);
 
@@ -74,6 +76,7 @@ public class PasswordHashing implements EncryptionService {
     private final PasswordHash hash;
     private final UsersFile users;
     private final BooleanSupplier selected;
+    private final long settleMillis;
     private final ScheduledExecutorService checker;
     private volatile Stamp lastSeen;
     private volatile boolean warnedNotSelected;
@@ -81,7 +84,7 @@ public class PasswordHashing implements EncryptionService {
     @Activate
     public PasswordHashing(Config config, @Reference ConfigurationAdmin configAdmin) {
         this(new PasswordHash(config.iterations()), new UsersFile(usersPath(config.usersFile())),
-                () -> selectedInJaasConfig(configAdmin));
+                () -> selectedInJaasConfig(configAdmin), SETTLE_MILLIS);
         checker.scheduleWithFixedDelay(this::checkQuietly, 0, Math.max(1, config.checkIntervalSeconds()),
                 TimeUnit.SECONDS);
     }
@@ -91,8 +94,10 @@ public class PasswordHashing implements EncryptionService {
      *
      * @param selected whether Karaf's realm uses this service; the file is touched only then, because hashes that
      *                 Karaf's realm cannot check would lock every user out
+     * @param settleMillis a file modified less than this long ago is left for the next check
      */
-    PasswordHashing(PasswordHash hash, UsersFile users, BooleanSupplier selected) {
+    PasswordHashing(PasswordHash hash, UsersFile users, BooleanSupplier selected, long settleMillis) {
+        this.settleMillis = settleMillis;
         this.hash = hash;
         this.users = users;
         this.selected = selected;
@@ -186,6 +191,11 @@ public class PasswordHashing implements EncryptionService {
         if (now.equals(lastSeen)) {
             return;
         }
+        if (now.modifiedNanos() > 0
+                && System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(now.modifiedNanos()) < settleMillis) {
+            // just written, perhaps still being written by an editor or by Karaf: next tick
+            return;
+        }
         int n = users.rewrite(e -> e.marked() ? null : UsersFile.PREFIX + hash.hash(e.password()) + UsersFile.SUFFIX);
         if (n > 0) {
             LOG.info("Hashed {} plain-text password(s) in {} with PBKDF2", n, users.path());
@@ -202,6 +212,8 @@ public class PasswordHashing implements EncryptionService {
     private void checkQuietly() {
         try {
             check();
+        } catch (UsersFile.ChangedMeanwhileException e) {
+            LOG.info("{}", e.getMessage());
         } catch (IOException | RuntimeException e) {
             // logged, and retried at the next tick: the file may be mid-edit or briefly unreadable
             LOG.warn("Could not check {} for plain-text passwords: {}", users.path(), e.toString(), e);

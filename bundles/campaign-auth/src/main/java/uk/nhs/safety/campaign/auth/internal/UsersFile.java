@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -71,7 +72,8 @@ final class UsersFile {
      * @return the number of entries changed
      */
     synchronized int rewrite(Function<Entry, String> change) throws IOException {
-        List<String> lines = read();
+        byte[] before = readBytes();
+        List<String> lines = lines(before);
         List<Line> parsed = parse(lines);
         int changed = 0;
         for (Line line : parsed) {
@@ -90,30 +92,57 @@ final class UsersFile {
             changed++;
         }
         if (changed > 0) {
-            write(lines);
+            write(lines, before);
         }
         return changed;
     }
 
-    private List<String> read() throws IOException {
-        try {
-            return new ArrayList<>(Files.readAllLines(path, StandardCharsets.ISO_8859_1));
-        } catch (NoSuchFileException e) {
-            return new ArrayList<>();
+    /** The file changed while it was being rewritten (another writer, e.g. Karaf's own): nothing was written. */
+    static final class ChangedMeanwhileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedMeanwhileException(Path path) {
+            super(path + " changed while it was being rewritten; left as it is, to be tried again");
         }
+    }
+
+    private List<String> read() throws IOException {
+        return lines(readBytes());
+    }
+
+    private byte[] readBytes() throws IOException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return new byte[0];
+        }
+    }
+
+    private static List<String> lines(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<String> lines = new ArrayList<>(List.of(text.split("\r?\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     /*
      * ISO-8859-1 in and out, as java.util.Properties and Felix's Properties do: every byte survives the round trip
      * unchanged, whatever encoding the operator used.
      */
-    private void write(List<String> lines) throws IOException {
+    private void write(List<String> lines, byte[] before) throws IOException {
         Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".users", ".tmp");
         try {
             Files.write(temp, lines, StandardCharsets.ISO_8859_1);
             PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
             if (posix != null && Files.exists(path)) {
                 Files.setPosixFilePermissions(temp, posix.readAttributes().permissions());
+            }
+            // Karaf's own watcher and its jaas:* commands write the file in place: what was read may have been half
+            // of one of their writes, or be outdated by now. Only a file still exactly as read is replaced.
+            if (!Arrays.equals(before, readBytes())) {
+                throw new ChangedMeanwhileException(path);
             }
             Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

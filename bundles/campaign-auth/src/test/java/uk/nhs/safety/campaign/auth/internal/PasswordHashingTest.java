@@ -1,6 +1,7 @@
 package uk.nhs.safety.campaign.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class PasswordHashingTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve("users.properties");
-        hashing = new PasswordHashing(hash, new UsersFile(file), () -> true);
+        hashing = new PasswordHashing(hash, new UsersFile(file), () -> true, 0);
     }
 
     @AfterEach
@@ -130,12 +131,41 @@ class PasswordHashingTest {
     @Test
     void theFileIsLeftAloneWhileKarafsRealmDoesNotUseThisService() throws Exception {
         Files.writeString(file, "alice = wonderland,viewer\n");
-        PasswordHashing unselected = new PasswordHashing(hash, new UsersFile(file), () -> false);
+        PasswordHashing unselected = new PasswordHashing(hash, new UsersFile(file), () -> false, 0);
 
         unselected.check();
 
         assertThat(Files.readString(file)).isEqualTo("alice = wonderland,viewer\n");
         unselected.deactivate();
+    }
+
+    @Test
+    void aFileJustWrittenIsLeftForTheNextCheck() throws Exception {
+        Files.writeString(file, "alice = wonderland,viewer\n");
+        PasswordHashing patient = new PasswordHashing(hash, new UsersFile(file), () -> true, 60_000);
+
+        patient.check();
+
+        assertThat(Files.readString(file)).isEqualTo("alice = wonderland,viewer\n");
+        patient.deactivate();
+    }
+
+    @Test
+    void aFileChangedByAnotherWriterWhileBeingRewrittenIsLeftAsTheOtherWriterLeftIt() throws Exception {
+        Files.writeString(file, "alice = wonderland,viewer\n");
+        UsersFile users = new UsersFile(file);
+
+        assertThatThrownBy(() -> users.rewrite(e -> {
+            try {
+                // Karaf's jaas:user-add writing while this rewrite is under way
+                Files.writeString(file, "alice = wonderland,viewer\nbob = builder,viewer\n");
+            } catch (java.io.IOException x) {
+                throw new java.io.UncheckedIOException(x);
+            }
+            return "{CRYPT}" + hash.hash(e.password()) + "{CRYPT}";
+        })).isInstanceOf(UsersFile.ChangedMeanwhileException.class);
+
+        assertThat(Files.readString(file)).isEqualTo("alice = wonderland,viewer\nbob = builder,viewer\n");
     }
 
     @Test
