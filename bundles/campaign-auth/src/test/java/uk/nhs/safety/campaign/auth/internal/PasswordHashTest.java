@@ -52,6 +52,16 @@ class PasswordHashTest {
     }
 
     @Test
+    void theShippedAdminEntryIsTheDefaultPasswordHashedByAnIndependentImplementation() {
+        // etc/users.properties' admin entry, made with Python:
+        //   salt = os.urandom(16); hashlib.pbkdf2_hmac('sha256', b'admin', salt, 600000, 32), base64 without '='
+        String shipped = "pbkdf2-sha256$600000$AMNquHz3NEOK2QcMI9ffMQ$Pa4TYfYwl8J/jQ1WNPUKCXl0wQxb8U98gZbxmfXqEh8";
+
+        assertThat(hash.verify("admin", shipped)).isEqualTo(Verdict.MATCH);
+        assertThat(hash.verify("admin ", shipped)).isEqualTo(Verdict.NO_MATCH);
+    }
+
+    @Test
     void malformedStoredValuesNeverMatch() {
         assertThat(hash.verify("pw", "pw")).isEqualTo(Verdict.NO_MATCH);
         assertThat(hash.verify("pw", "pbkdf2-sha256$x$AAAA$AAAA")).isEqualTo(Verdict.NO_MATCH);
