@@ -60,6 +60,7 @@ public class SafetyCoreIT extends KarafTestSupport {
         assertTrue(features.isInstalled(features.getFeature("safety-core")));
         assertTrue(features.isInstalled(features.getFeature("safety-rest")));
         assertTrue(features.isInstalled(features.getFeature("safety-web")));
+        assertTrue(features.isInstalled(features.getFeature("safety-auth")));
         List<String> notActive = Arrays.stream(context.getBundles())
                 .filter(b -> (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED)
                         && b.getHeaders().get("Fragment-Host") == null)
@@ -68,8 +69,9 @@ public class SafetyCoreIT extends KarafTestSupport {
         assertEquals(List.of(), notActive);
         List<String> ours = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("uk.nhs.safety.")).sorted().collect(Collectors.toList());
-        assertEquals(List.of("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-console",
-                "uk.nhs.safety.campaign-model", "uk.nhs.safety.campaign-rest", "uk.nhs.safety.campaign-web"), ours);
+        assertEquals(List.of("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-auth",
+                "uk.nhs.safety.campaign-console", "uk.nhs.safety.campaign-model", "uk.nhs.safety.campaign-rest",
+                "uk.nhs.safety.campaign-web"), ours);
     }
 
     @Test

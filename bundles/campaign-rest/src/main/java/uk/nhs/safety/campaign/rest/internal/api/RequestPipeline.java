@@ -109,6 +109,9 @@ public final class RequestPipeline {
                 throw new ProblemException(Problem.Kind.TOO_MANY_REQUESTS, e.getMessage())
                         .withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfterSeconds())));
             }
+            if (e.reason() == AuthenticationException.Reason.DEFAULT_PASSWORD) {
+                throw new ProblemException(Problem.Kind.FORBIDDEN, e.getMessage());
+            }
             ProblemException refused = new ProblemException(Problem.Kind.UNAUTHORIZED, e.getMessage());
             for (var h : ProblemMapper.challenges().entrySet()) {
                 refused = refused.withHeader(h.getKey(), h.getValue());

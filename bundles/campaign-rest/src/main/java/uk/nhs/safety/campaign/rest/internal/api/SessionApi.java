@@ -109,6 +109,9 @@ public final class SessionApi implements Dispatcher {
                 throw new ProblemException(Problem.Kind.TOO_MANY_REQUESTS, e.getMessage())
                         .withHeader("Retry-After", Long.toString(Math.max(1, e.retryAfterSeconds())));
             }
+            if (e.reason() == AuthenticationException.Reason.DEFAULT_PASSWORD) {
+                throw new ProblemException(Problem.Kind.FORBIDDEN, e.getMessage());
+            }
             throw new ProblemException(Problem.Kind.UNAUTHORIZED, "wrong user name or password")
                     .withHeader("WWW-Authenticate", RequestPipeline.SESSION_CHALLENGE);
         }

@@ -148,7 +148,7 @@ public class HttpAuthenticator implements Authenticator {
 
     @Activate
     public HttpAuthenticator(Config config) {
-        this(null, new JaasPasswordCheck(), Clock.systemUTC(), Settings.from(config));
+        this(null, CachingPasswordCheck.forKaraf(new JaasPasswordCheck()), Clock.systemUTC(), Settings.from(config));
     }
 
     HttpAuthenticator(ApiTokenService tokens, PasswordCheck passwords, Clock clock, Settings settings) {
@@ -220,8 +220,10 @@ public class HttpAuthenticator implements Authenticator {
             }
             char[] password = Arrays.copyOfRange(decoded, colon + 1, decoded.length);
             Optional<Set<Principal>> principals;
+            boolean defaultPassword;
             try {
                 principals = passwords.check(realm, user, password);
+                defaultPassword = DefaultPassword.isDefault(user, password);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -230,6 +232,10 @@ public class HttpAuthenticator implements Authenticator {
                 addresses.failed(address);
                 LOG.warn("Failed HTTP login of user '{}' from {}", printable(user), address);
                 throw new AuthenticationException(Reason.BAD_CREDENTIALS, "wrong user name or password", 0);
+            }
+            if (defaultPassword && !DefaultPassword.isLoopback(address)) {
+                LOG.warn("HTTP login refused from {}: {}", address, DefaultPassword.HOW_TO_CHANGE);
+                throw new AuthenticationException(Reason.DEFAULT_PASSWORD, DefaultPassword.HOW_TO_CHANGE, 0);
             }
             pairs.succeeded(pairKey);
             return new Caller(user, roles(principals.get()));
