@@ -329,7 +329,7 @@ public class Database {
             change(State.REFUSED, e.getMessage(), null);
             retryLater();
         } catch (RuntimeException e) {
-            change(State.UNAVAILABLE, "the campaign store cannot be opened: " + e.getMessage(), e);
+            change(State.UNAVAILABLE, e.getMessage(), e);
             retryLater();
         }
     }
@@ -379,8 +379,8 @@ public class Database {
             }
             case REFUSED -> LOG.error("The campaign store refuses to start: {}. Checking again in the background",
                     reason);
-            default -> LOG.warn("{}; retrying in the background every {} s at most", reason,
-                    settings.retryMax().toSeconds(), cause);
+            default -> LOG.warn("The campaign store cannot be opened: {}. Retrying in the background, every {} s at"
+                    + " most", reason, settings.retryMax().toSeconds(), cause);
         }
     }
 
