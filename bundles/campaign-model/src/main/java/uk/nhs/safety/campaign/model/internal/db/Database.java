@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.Bundle;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -201,7 +202,10 @@ public class Database {
         if (executor != null) {
             executor.shutdownNow();
         }
-        if (context != null && ready.isDone()) {
+        // Replaced while the bundle stays (e.g. a new DataSource): partners wait for the new store to open. When the
+        // bundle stops, SCR disposes of every component anyway (and refuses to disable one).
+        if (context != null && ready.isDone()
+                && context.getBundleContext().getBundle().getState() == Bundle.ACTIVE) {
             context.disableComponent(PartnerStoreImpl.class.getName());
         }
     }
