@@ -53,8 +53,9 @@ public class CqcIT extends KarafTestSupport {
 
     @Test
     public void cqcDataRatingsOverridesPartnerEvidenceAndBulkExportWorkInTheContainer() throws Exception {
-        assertContains(execute("safety:member-import " + System.getProperty("etr.csv")), "241 rows");
-        assertContains(execute("safety:plan-import RJZ " + System.getProperty("example.plan")), "Saved");
+        assertContains(execute("safety:member-import " + imported(System.getProperty("etr.csv"))), "241 rows");
+        assertContains(execute("safety:plan-import RJZ " + imported(System.getProperty("example.plan"))),
+                "Saved");
         assertContains(execute("safety:plan-publish RJZ"), "Published");
         assertContains(execute("safety:action-add --status planned --owner \"Chief Nurse\" RJZ 1"
                 + " \"Publish our falls goal\""), "RJZ");
@@ -65,7 +66,7 @@ public class CqcIT extends KarafTestSupport {
         features.installFeature("safety-partner-nhsla");
 
         // Provider JSON through the console, a page of locations through the API.
-        Path provider = Files.createTempFile("cqc-provider", ".json");
+        Path provider = importFile("cqc-provider", ".json");
         Files.writeString(provider, PROVIDER);
         String imported = await(() -> execute("cqc:import " + provider), out -> out.contains("Created"));
         assertContains(imported, "Records", "1");
@@ -75,7 +76,7 @@ public class CqcIT extends KarafTestSupport {
         assertContains(http("GET", BASE + "/registrations/RJZ", ADMIN, null, null), "1-111", "1-112", "RJZ01");
 
         // A bad record: nothing imported, the error names the field and the value.
-        Path bad = Files.createTempFile("cqc-bad", ".json");
+        Path bad = importFile("cqc-bad", ".json");
         Files.writeString(bad, "[{\"providerId\":\"RGT\",\"name\":\"ok\",\"odsCode\":\"RGT\"},"
                 + "{\"providerId\":\"RDE\",\"name\":\"x\",\"odsCode\":\"RDE\",\"currentRatings\":{\"overall\":"
                 + "{\"rating\":\"Brilliant\"}}}]");
@@ -91,7 +92,7 @@ public class CqcIT extends KarafTestSupport {
         assertContains(pack, "\"currentRating\" : {", "\"rating\" : \"Requires improvement\"");
 
         // The NHS LA partner's claims-linkage evidence arrives in the pack, naming its source.
-        Path claims = Files.createTempFile("claims", ".csv");
+        Path claims = importFile("claims", ".csv");
         Files.writeString(claims, NhslaIT.CONSOLE_FILE);
         await(() -> execute("nhsla:import " + claims), out -> out.contains("Created"));
         assertContains(http("GET", BASE + "/evidence/RJZ?format=csv&from=2014-04-01", ADMIN, null, null), "claims-linkage",
@@ -107,7 +108,7 @@ public class CqcIT extends KarafTestSupport {
         assertContains(execute("cqc:map RJZ"), "action", actionId, "safe.safeguarding", "admin");
 
         // Bulk export: one pack per member listed, a progress line each.
-        Path dir = Files.createTempDirectory("cqc-bulk");
+        Path dir = Files.createTempDirectory(exportFolder(), "cqc-bulk");
         String bulk = execute("cqc:evidence-bulk --out " + dir + " --format json RJZ RGT XYZ");
         assertContains(bulk, "[1/3] RJZ cqc-evidence-RJZ-", "[2/3] RGT", "[3/3] XYZ FAILED: no member with ODS code XYZ",
                 "Wrote 2 evidence pack(s)");

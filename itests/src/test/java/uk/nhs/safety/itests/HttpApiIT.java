@@ -501,6 +501,51 @@ class HttpApiIT {
     }
 
     @Test
+    void controlCharactersInTextsAreRefusedNamingTheField() {
+        String forged = "Looks fine\u001b[2K\r2015-04-01 | admin | token.revoked " + next();
+        assertBadInput(api.post(ACTIONS, RGT).as(ADMIN).json(newAction(1, forged)).send(), "text");
+        assertBadInput(api.post(ACTIONS, RGT).as(ADMIN).json(newAction(1, "NUL\u0000" + next())).send(), "text");
+        assertThat(actionsAsAdmin(RGT).findValuesAsText("text")).noneMatch(t -> t.contains("\u001b")
+                || t.contains("\u0000"));
+        String twoLines = "First line\nsecond line\twith a tab " + next();
+        assertThat(api.post(ACTIONS, RGT).as(ADMIN).json(newAction(1, twoLines)).send().status()).isEqualTo(201);
+    }
+
+    @Test
+    void pledgesOutsideOneToFiveAreRefused() {
+        for (Object pledge : List.of(-1, 0, 6, "-1")) {
+            ObjectNode action = newAction(1, "Pledge " + pledge + " " + next());
+            action.set("pledge", ApiClient.JSON.valueToTree(pledge));
+            assertBadInput(api.post(ACTIONS, RGT).as(ADMIN).raw("application/json", ApiClient.text(action)).send(),
+                    "pledge");
+        }
+    }
+
+    @Test
+    void measurementPeriodsOutsideTheConfiguredRangeAreRefused() {
+        for (String period : List.of("0001-01", "1999-12", "9999-12")) {
+            Response r = api.post(MEASUREMENTS, RGT, rgtMeasureKey).as(ADMIN)
+                    .json(object("period", period, "value", 1.5)).send();
+            assertBadInput(r, "period");
+            assertThat(r.body()).contains("must be a month from 2000-01 to");
+        }
+    }
+
+    @Test
+    void republishingAPublishedActionHonoursIfMatch() {
+        Response added = addActionAsAdmin(RGT, "Published twice " + next());
+        long id = added.json().path("id").asLong();
+        Response published = api.post(ACTION_PUBLISH, RGT, id).as(ADMIN).ifMatch(etag(added)).send();
+        assertThat(published.status()).isEqualTo(200);
+
+        Response stale = api.post(ACTION_PUBLISH, RGT, id).as(ADMIN).ifMatch(etag(added)).send();
+        assertThat(stale.status()).isEqualTo(412);
+        Response current = api.post(ACTION_PUBLISH, RGT, id).as(ADMIN).ifMatch(etag(published)).send();
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.etag()).isEqualTo(published.etag());
+    }
+
+    @Test
     void actionTextOverTwoThousandCharactersIsRefusedAndTwoThousandAreAccepted() {
         ObjectNode tooLong = newAction(4, "y".repeat(2001));
         assertBadInput(api.post(ACTIONS, RGT).as(ADMIN).raw("application/json", ApiClient.text(tooLong)).send(),

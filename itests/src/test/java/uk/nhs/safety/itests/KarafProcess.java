@@ -61,6 +61,29 @@ final class KarafProcess {
                 StandardOpenOption.APPEND);
     }
 
+    /**
+     * Before the first start: the campaign database is the given PostgreSQL database instead of the embedded H2 (the
+     * {@code safety-postgresql} feature boots with the rest, and the datasource configuration is the README's
+     * PostgreSQL block), as an operator switches a new distribution.
+     */
+    void usePostgresql(String url, String user, String password) throws IOException {
+        if (started) {
+            throw new IllegalStateException("the database is chosen before the first start");
+        }
+        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
+        String cfg = Files.readString(features).replaceFirst("(?m)^(featuresBoot\\s*=\\s*.*\\S)\\s*$",
+                "$1, safety-postgresql");
+        Files.writeString(features, cfg);
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-safety.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver", "url = " + url, "user = " + user,
+                "password = " + password, "dataSourceName = safety", "pool = hikari", "xa = false",
+                "hikari.maximumPoolSize = 10", "hikari.minimumIdle = 2", "hikari.poolName = safety", ""));
+    }
+
+    int sshPort() {
+        return sshPort;
+    }
+
     int httpPort() {
         return httpPort;
     }
@@ -72,6 +95,16 @@ final class KarafProcess {
 
     Path home() {
         return home;
+    }
+
+    /** The console's import folder (the default, imports/): console commands read files only from there. */
+    Path importFolder() throws IOException {
+        return Files.createDirectories(home.resolve("imports"));
+    }
+
+    /** The console's export folder (the default, exports/): console commands write files only there. */
+    Path exportFolder() {
+        return home.resolve("exports");
     }
 
     /**

@@ -19,6 +19,9 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Set;
@@ -172,6 +175,31 @@ public abstract class KarafTestSupport {
             session.close();
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The console's import folder in the container (the default, imports/ in the Karaf folder): console commands read
+     * files only from there.
+     */
+    protected static Path importFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("karaf.home"), "imports"));
+    }
+
+    /** The console's export folder in the container (exports/ in the Karaf folder): commands write only there. */
+    protected static Path exportFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("karaf.home"), "exports"));
+    }
+
+    /** A new empty file in the import folder. */
+    protected static Path importFile(String prefix, String suffix) throws IOException {
+        return Files.createTempFile(importFolder(), prefix, suffix);
+    }
+
+    /** A copy of a test resource (e.g. the etr.csv system property's file) in the import folder, for the console. */
+    protected static Path imported(String file) throws IOException {
+        Path source = Path.of(file);
+        return Files.copy(source, importFolder().resolve(source.getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     static int freePort() {

@@ -80,8 +80,9 @@ public class NhsiIT extends KarafTestSupport {
 
     @Test
     public void importsIncidentsAlignsPlansRollsUpNationallyAndLeavesCoreIntactOnUninstall() throws Exception {
-        assertContains(execute("safety:member-import " + System.getProperty("etr.csv")), "241 rows");
-        assertContains(execute("safety:plan-import " + MEMBER + " " + System.getProperty("example.plan")), "Saved");
+        assertContains(execute("safety:member-import " + imported(System.getProperty("etr.csv"))), "241 rows");
+        assertContains(execute("safety:plan-import " + MEMBER + " " + imported(System.getProperty("example.plan"))),
+                "Saved");
         assertContains(execute("safety:plan-publish " + MEMBER), "Published");
         Map<Long, String> before = snapshot();
         List<String> stopped = new CopyOnWriteArrayList<>();
@@ -95,7 +96,7 @@ public class NhsiIT extends KarafTestSupport {
         features.installFeature("safety-partner-nhsi");
         assertUntouched("install", before);
 
-        Path file = Files.createTempFile("incidents", ".csv");
+        Path file = importFile("incidents", ".csv");
         Files.writeString(file, CONSOLE_FILE);
         String imported = awaitCommand("nhsi:incidents-import " + file, out -> out.contains("Created"));
         assertContains(imported, "4", "Rejected");
@@ -128,10 +129,10 @@ public class NhsiIT extends KarafTestSupport {
                 "16 Never Events, 15 Patient Safety Collaboratives");
 
         // Core's generic import and export run the partner's importer and exporters too.
-        Path again = Files.createTempFile("again", ".csv");
+        Path again = importFile("again", ".csv");
         Files.writeString(again, API_FILE);
         assertContains(execute("safety:import nhsi-incidents " + again), "nhsi-incidents: 2 rows read");
-        Path table = Files.createTempFile("alignment", ".csv");
+        Path table = Files.createTempFile(exportFolder(), "alignment", ".csv");
         assertContains(execute("safety:export --format csv --out " + table + " nhsi-alignment"), table.toString());
         String csv = Files.readString(table);
         assertContains(csv, "ods_code,name,type,region,collaborative", "RJZ,KING'S COLLEGE HOSPITAL NHS FOUNDATION"
@@ -139,7 +140,7 @@ public class NhsiIT extends KarafTestSupport {
                 + " maternity (trigger 1),false,");
 
         // One bad row: nothing imported, the good row before it included; the error names line, column and value.
-        Path bad = Files.createTempFile("bad", ".csv");
+        Path bad = importFile("bad", ".csv");
         Files.writeString(bad, HEADER + "RJZ,2015-05,maternity,moderate,9\nRJZ,2015-05,medication,fatal,1\n");
         assertContains(execute("nhsi:incidents-import " + bad), "line 3, degree_of_harm 'fatal'",
                 "nothing was imported");
@@ -152,7 +153,8 @@ public class NhsiIT extends KarafTestSupport {
         assertContains(http("GET", BASE + "/members/" + MEMBER + "/harm", RJZ_EDITOR, null), "200",
                 "\"moderateOrWorse\" : 5");
         assertContains(http("GET", BASE + "/members/RGT/harm", RJZ_EDITOR, null), "403",
-                "only the member RGT, NHS Improvement and admins");
+                "rjz-editor may not read the incident data of RGT",
+                "\"type\":\"https://signuptosafety.nhs.uk/problems/forbidden\"");
         assertTrue(http("GET", BASE + "/alignment", RJZ_EDITOR, null).startsWith("403"));
 
         Map<Long, String> installed = snapshot();

@@ -48,9 +48,9 @@ class NhslaCrashIT {
 
     @Test
     void aKilledImportLeavesTheOldClaimsOrTheNewNeverHalf() throws Exception {
-        Path small = workDir.resolve("old.csv");
+        Path small = karaf.importFolder().resolve("old.csv");
         Files.writeString(small, HEADER + rows("OLD/", OLD));
-        Path large = workDir.resolve("large.csv");
+        Path large = karaf.importFolder().resolve("large.csv");
         try (BufferedWriter w = Files.newBufferedWriter(large)) {
             w.write(HEADER);
             w.write(rows("NEW/", LARGE));

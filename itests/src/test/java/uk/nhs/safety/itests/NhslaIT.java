@@ -61,12 +61,13 @@ public class NhslaIT extends KarafTestSupport {
 
     @Test
     public void importsThroughConsoleAndApiThenProfilesLinksAndAssessesAndRefusesABadFileWhole() throws Exception {
-        assertContains(execute("safety:member-import " + System.getProperty("etr.csv")), "241 rows");
-        assertContains(execute("safety:plan-import " + MEMBER + " " + System.getProperty("example.plan")), "Saved");
+        assertContains(execute("safety:member-import " + imported(System.getProperty("etr.csv"))), "241 rows");
+        assertContains(execute("safety:plan-import " + MEMBER + " " + imported(System.getProperty("example.plan"))),
+                "Saved");
         assertContains(execute("safety:plan-publish " + MEMBER), "Published");
         features.installFeature("safety-partner-nhsla");
 
-        Path file = Files.createTempFile("claims", ".csv");
+        Path file = importFile("claims", ".csv");
         Files.writeString(file, CONSOLE_FILE);
         String imported = awaitCommand("nhsla:import " + file, out -> out.contains("Created"));
         assertContains(imported, "3", "Rejected");
@@ -86,7 +87,7 @@ public class NhslaIT extends KarafTestSupport {
         assertContains(execute("nhsla:allocation --year 2014"), MEMBER, "funded");
 
         // One bad row: nothing imported, the good row before it included; the error names line, column and value.
-        Path bad = Files.createTempFile("bad", ".csv");
+        Path bad = importFile("bad", ".csv");
         Files.writeString(bad, HEADER
                 + "IT/6,RJZ,CNST,Nursing,Fall,Fracture,2014-01-05,2014-06-01,settled,10000,1000,2000\n"
                 + "IT/7,RJZ,CNST,Nursing,Fall,Fracture,2014-01-06,2014-06-01,settled,ten,1000,2000\n");

@@ -414,9 +414,9 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         if (get(url("/api/v1/members/" + PLAN_MEMBER + "/plan/versions/1"), null).status() == 200) {
             return;
         }
-        assertContains(execute("safety:member-import " + System.getProperty("etr.csv")), "241 rows");
-        assertContains(execute("safety:plan-import " + PLAN_MEMBER + " " + System.getProperty("example.plan")),
-                "Saved plan for " + PLAN_MEMBER);
+        assertContains(execute("safety:member-import " + imported(System.getProperty("etr.csv"))), "241 rows");
+        assertContains(execute("safety:plan-import " + PLAN_MEMBER + " "
+                + imported(System.getProperty("example.plan"))), "Saved plan for " + PLAN_MEMBER);
         assertContains(execute("safety:plan-publish " + PLAN_MEMBER), "Published " + PLAN_MEMBER + " plan version 1");
     }
 

@@ -75,11 +75,11 @@ public class SafetyCoreIT extends KarafTestSupport {
     @Test
     public void consoleImportsTheTrustListAndListsMembersAsATable() throws Exception {
         // etr.csv: 241 trusts, 36 with region letter H (London), counted independently with Python's csv module.
-        String imported = execute("safety:member-import " + System.getProperty("etr.csv"));
+        String imported = execute("safety:member-import " + imported(System.getProperty("etr.csv")));
         assertContains(imported, "241 rows", "241 added");
         assertEquals(241, service(MemberService.class).list(MemberQuery.all()).total());
 
-        String again = execute("safety:member-import " + System.getProperty("etr.csv"));
+        String again = execute("safety:member-import " + imported(System.getProperty("etr.csv")));
         assertContains(again, "0 added", "0 updated", "241 unchanged");
 
         String london = execute("safety:member-list --region London");
@@ -109,8 +109,8 @@ public class SafetyCoreIT extends KarafTestSupport {
         props.put(EventConstants.EVENT_TOPIC, CampaignTopics.PREFIX + "*");
         ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add, props);
         try {
-            execute("safety:member-import " + System.getProperty("etr.csv"));
-            String plan = System.getProperty("example.plan");
+            execute("safety:member-import " + imported(System.getProperty("etr.csv")));
+            String plan = imported(System.getProperty("example.plan")).toString();
             assertContains(execute("safety:plan-import RJZ " + plan), "Saved plan for RJZ", "status DRAFT");
             assertContains(execute("safety:plan-publish RJZ"), "Published RJZ plan version 1");
             assertEquals(CampaignTopics.PLAN_PUBLISHED, nextEvent(events, CampaignTopics.PLAN_PUBLISHED).getTopic());
@@ -172,7 +172,7 @@ public class SafetyCoreIT extends KarafTestSupport {
 
     @Test
     public void dataSurvivesRestartingTheCoreAndTheDatabaseBundles() throws Exception {
-        execute("safety:member-import " + System.getProperty("etr.csv"));
+        execute("safety:member-import " + imported(System.getProperty("etr.csv")));
         execute("safety:action-add --owner \"Chief Nurse\" RGT 2 \"Weekly learning bulletin for all wards\"");
         List<Bundle> restarted = Arrays.stream(context.getBundles())
                 .filter(b -> b.getSymbolicName().equals("uk.nhs.safety.campaign-model")

@@ -41,11 +41,17 @@ public enum Pledge {
         return description;
     }
 
-    /** Parses a pledge from its number (1–5), name or title, ignoring case. */
+    /**
+     * Parses a pledge from its number (1–5), name or title, ignoring case, spaces and punctuation in names and titles.
+     * A number is taken only as it is written: {@code -1} or {@code 1.0} is no pledge.
+     */
     public static Pledge parse(String text) {
-        String key = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String trimmed = text == null ? "" : text.trim();
+        boolean number = !trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit);
+        String key = trimmed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         for (Pledge p : values()) {
-            if (key.equals(String.valueOf(p.number)) || key.equals(p.name().toLowerCase(Locale.ROOT).replace("_", ""))
+            if (number ? trimmed.equals(String.valueOf(p.number))
+                    : key.equals(p.name().toLowerCase(Locale.ROOT).replace("_", ""))
                     || key.equals(p.title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""))) {
                 return p;
             }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+
 /**
  * An HTTP request to a partner's routes, as core hands it over after authenticating and authorising the caller.
  *
@@ -15,7 +17,8 @@ import java.util.Set;
  * @param caller      the authenticated caller's name (a user, {@code partner:<id>} for a partner token, or
  *                    {@code anonymous} on a {@link RouteAccess#PUBLIC} route)
  * @param roles       the caller's roles: {@code admin}, {@code operator}, {@code partner} with {@code partner:<id>},
- *                    {@code member-editor} with {@code member:<ODS>} for each member it edits; empty when anonymous
+ *                    {@code member-editor} with {@code member:<ODS>} for each member it edits; empty when anonymous.
+ *                    Decide with {@link #access()}, never by reading roles by hand.
  */
 public record PartnerRequest(String method, String path, Map<String, List<String>> query, String contentType,
                              byte[] body, String caller, Set<String> roles) {
@@ -23,6 +26,14 @@ public record PartnerRequest(String method, String path, Map<String, List<String
         query = Map.copyOf(query);
         roles = Set.copyOf(roles);
         body = body == null ? new byte[0] : body;
+    }
+
+    /**
+     * What the caller may do, by the platform's one access rule (the one core applies to its own routes): ask it
+     * {@link CallerAccess#mayRead}, {@link CallerAccess#mayEdit} or {@link CallerAccess#actsFor}.
+     */
+    public CallerAccess access() {
+        return new CallerAccess(caller, roles);
     }
 
     /** The first value of a query parameter, or {@code null}. */

@@ -12,8 +12,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * input,
  * throw {@link uk.nhs.safety.campaign.api.ValidationException} (answered 400 with the violations),
  * {@link uk.nhs.safety.campaign.api.NotFoundException} (404) or
- * {@link uk.nhs.safety.campaign.api.StaleVersionException} (412); any other exception is answered 500 without its
- * details and logged by core.
+ * {@link uk.nhs.safety.campaign.api.StaleVersionException} (412), or {@link PartnerProblem} (its own status, e.g. 403
+ * or 405); core answers each as an RFC 9457 problem. Any other exception is answered 500 without its details and
+ * logged by core: a route never lets bad input reach one. Decide who may read or change a member's data with
+ * {@link PartnerRequest#access()}, the rule core applies to its own routes.
  */
 @ConsumerType
 public interface PartnerRoutes {

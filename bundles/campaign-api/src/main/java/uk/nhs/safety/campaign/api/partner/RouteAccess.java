@@ -8,8 +8,8 @@ public enum RouteAccess {
     /** Anyone, anonymous callers included (caller {@code anonymous}, no roles): only data meant for the public. */
     PUBLIC,
     /**
-     * Any authenticated caller: users of every role and every partner's token. The partner refuses further by
-     * {@link PartnerRequest#roles()}, e.g. a member editor ({@code member:<ODS>}) reading only its own member's data.
+     * Any authenticated caller: users of every role and every partner's token. The partner refuses further by asking
+     * {@link PartnerRequest#access()}, e.g. {@code mayRead(ods)} so a member editor reads only its own member's data.
      */
     AUTHENTICATED,
     /**

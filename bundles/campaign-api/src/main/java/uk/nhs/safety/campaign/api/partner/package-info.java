@@ -23,7 +23,7 @@
  * version change. {@code @ProviderType} interfaces are implemented by core: adding a method is a minor change.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package uk.nhs.safety.campaign.api.partner;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,7 +41,8 @@ public class ActionListCommand extends SafetyCommand {
         table.column("Status");
         table.column("Published");
         for (PledgeAction a : actions) {
-            table.addRow().addContent(a.id(), a.pledge().number() + " " + a.pledge().title(), a.text(),
+            table.addRow().addContent(a.id(), a.pledge().number() + " " + a.pledge().title(),
+                    ConsoleSupport.text(a.text()),
                     ConsoleSupport.text(a.ownerRole()), ConsoleSupport.text(a.dueDate()),
                     ConsoleSupport.words(a.status()),
                     a.published() ? ConsoleSupport.timestamp(a.publishedAt(), ZoneId.systemDefault()) : "draft");

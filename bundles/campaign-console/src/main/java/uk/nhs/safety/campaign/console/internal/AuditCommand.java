@@ -41,7 +41,8 @@ public class AuditCommand extends SafetyCommand {
         table.column("Subject");
         table.column(new WordWrapColumn("Detail", 70));
         for (AuditEntry e : auditService.trail(ConsoleSupport.ods(ods), max)) {
-            table.addRow().addContent(ConsoleSupport.timestamp(e.at(), ZoneId.systemDefault()), e.actor(), e.action(),
+            table.addRow().addContent(ConsoleSupport.timestamp(e.at(), ZoneId.systemDefault()),
+                    ConsoleSupport.text(e.actor()), ConsoleSupport.text(e.action()),
                     ConsoleSupport.text(e.subject()), ConsoleSupport.text(e.detail()));
         }
         table.print(System.out);

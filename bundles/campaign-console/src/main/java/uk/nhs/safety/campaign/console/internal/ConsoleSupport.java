@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.text.Texts;
 
 /**
  * What every {@code safety:*} command shares: parsing command-line text into values (refusing bad input with a
@@ -163,9 +164,13 @@ final class ConsoleSupport {
 
     // ---- formatting ----------------------------------------------------------------------------------------------
 
-    /** Blank for {@code null}, otherwise the value's text: table cells show nothing where there is nothing. */
+    /**
+     * Blank for {@code null}, otherwise the value's text with control characters escaped ({@code \n}, {@code \u001B}):
+     * table cells show nothing where there is nothing, and a stored text can neither move the cursor nor start what
+     * looks like a line of its own.
+     */
     static String text(Object value) {
-        return value == null ? "" : value.toString();
+        return value == null ? "" : Texts.escape(value.toString());
     }
 
     /** A number rounded half-up to at most {@code maxDecimals} places, without trailing zeros ({@code 7.5}, {@code 12}). */

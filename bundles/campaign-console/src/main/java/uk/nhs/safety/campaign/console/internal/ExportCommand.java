@@ -16,11 +16,11 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
@@ -35,6 +35,9 @@ public class ExportCommand extends SafetyCommand {
 
     @Reference
     PartnerRegistry partnerRegistry;
+
+    @Reference
+    FileArea files;
 
     @Option(name = "--format", description = "One of the exporter's formats (default: its first)")
     String format;
@@ -52,8 +55,7 @@ public class ExportCommand extends SafetyCommand {
     @Option(name = "--option", description = "An exporter option as name=value (repeatable)", multiValued = true)
     List<String> options;
 
-    @Option(name = "--out", description = "The file to write", required = true)
-    @Completion(FileCompleter.class)
+    @Option(name = "--out", description = "The file to write, in the export folder", required = true)
     String out;
 
     @Argument(index = 0, name = "exporter", description = "The exporter's name, e.g. cqc-evidence", required = true)
@@ -72,7 +74,7 @@ public class ExportCommand extends SafetyCommand {
         LocalDate first = ConsoleSupport.parseDate("--from", from);
         LocalDate last = ConsoleSupport.parseDate("--to", to);
         ExportRequest request = new ExportRequest(chosen, ConsoleSupport.ods(member), first, last, options(options));
-        Path target = Path.of(out).toAbsolutePath();
+        Path target = files.writable(out);
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (OutputStream stream = Files.newOutputStream(partial)) {
             exporter.export(request, stream);

@@ -11,10 +11,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.Importer;
@@ -31,30 +31,32 @@ public class ImportCommand extends SafetyCommand {
     @Reference
     PartnerRegistry partnerRegistry;
 
+    @Reference
+    FileArea files;
+
     @Option(name = "--partial", description = "Import the valid rows and report the rejected ones")
     boolean partial;
 
-    @Option(name = "--rejects", description = "With --partial: write the rejected rows and their errors to this file")
-    @Completion(FileCompleter.class)
+    @Option(name = "--rejects", description = "With --partial: write the rejected rows and their errors to this file, in the export folder")
     String rejects;
 
     @Argument(index = 0, name = "importer", description = "The importer's name, e.g. nhsla-claims", required = true)
     @Completion(ImporterNameCompleter.class)
     String name;
 
-    @Argument(index = 1, name = "file", description = "The file to import", required = true)
-    @Completion(FileCompleter.class)
+    @Argument(index = 1, name = "file", description = "The file to import, in the import folder", required = true)
     String file;
 
     @Override
     protected void run() throws IOException {
         Importer importer = partnerRegistry.importer(name).orElseThrow(() -> new NotFoundException(
                 "no importer named '" + name + "' is installed (safety:partner-list lists them)"));
-        Path path = Path.of(file);
+        Path path = files.readable(file);
+        Path rejectsFile = rejects == null ? null : files.writable(rejects);
         ImportReport r;
         try (InputStream in = Files.newInputStream(path)) {
             r = importer.importData(new ImportRequest(path.getFileName().toString(), in, partial,
-                    rejects == null ? null : Path.of(rejects).toAbsolutePath(), actor()));
+                    rejectsFile, actor()));
         }
         System.out.println("Imported " + file + " with " + r.importer() + ": " + r.read() + " rows read, "
                 + r.created() + " created, " + r.updated() + " updated, " + r.unchanged() + " unchanged, "

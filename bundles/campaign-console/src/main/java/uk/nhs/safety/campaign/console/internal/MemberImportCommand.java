@@ -8,13 +8,12 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import uk.nhs.safety.campaign.api.ImportResult;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.files.FileArea;
 
 /** Imports NHS trusts from an ODS extract (the "etr" CSV); all or nothing. */
 @Service
@@ -24,13 +23,15 @@ public class MemberImportCommand extends SafetyCommand {
     @Reference
     MemberService memberService;
 
-    @Argument(index = 0, name = "file", description = "The ODS extract, e.g. etr.csv", required = true)
-    @Completion(FileCompleter.class)
+    @Reference
+    FileArea files;
+
+    @Argument(index = 0, name = "file", description = "The ODS extract, e.g. etr.csv, in the import folder", required = true)
     String file;
 
     @Override
     protected void run() throws IOException {
-        Path path = Path.of(file);
+        Path path = files.readable(file);
         ImportResult r;
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             r = memberService.importOdsExtract(actor(), reader, path.getFileName().toString());

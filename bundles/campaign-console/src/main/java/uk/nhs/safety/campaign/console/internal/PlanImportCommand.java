@@ -4,19 +4,18 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import uk.nhs.safety.campaign.api.DriverDiagram;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.files.FileArea;
 
 /**
  * Replaces a member's working plan with a whole plan read from JSON (the shape of {@link PlanContent}; see
@@ -33,15 +32,17 @@ public class PlanImportCommand extends SafetyCommand {
     @Completion(OdsCodeCompleter.class)
     String ods;
 
-    @Argument(index = 1, name = "json-file", description = "The plan as JSON (UTF-8)", required = true)
-    @Completion(FileCompleter.class)
+    @Reference
+    FileArea files;
+
+    @Argument(index = 1, name = "json-file", description = "The plan as JSON (UTF-8), in the import folder", required = true)
     String jsonFile;
 
     @Override
     protected void run() throws IOException {
         String code = ConsoleSupport.ods(ods);
         PlanContent content;
-        try (Reader reader = Files.newBufferedReader(Path.of(jsonFile), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(files.readable(jsonFile), StandardCharsets.UTF_8)) {
             content = PlanJson.parse(reader);
         }
         // Saving against the version just read makes a concurrent edit fail rather than be overwritten.

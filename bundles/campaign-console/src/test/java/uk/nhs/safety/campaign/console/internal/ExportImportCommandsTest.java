@@ -147,6 +147,27 @@ class ExportImportCommandsTest {
     }
 
     @Test
+    void refusesAnOutputFileOutsideTheExportFolderAndExportsNothing() throws Exception {
+        ExportCommand c = export("csv");
+        c.out = "../rgt.csv";
+
+        assertThat(ShellOutput.run(c).errLines()).containsExactly(
+                "Error: '../rgt.csv' is outside the export folder " + dir);
+        assertThat(exports).isEmpty();
+        assertThat(dir.resolveSibling("rgt.csv")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFileOutsideTheImportFolderAndImportsNothing() throws Exception {
+        ImportCommand c = importer(dir);
+        c.file = "/etc/passwd";
+
+        assertThat(ShellOutput.run(c).errLines()).containsExactly(
+                "Error: '/etc/passwd' is outside the import folder " + dir);
+        assertThat(imported).isEmpty();
+    }
+
+    @Test
     void namesTheUnknownExporter() throws Exception {
         ExportCommand c = export(null);
         c.name = "cqc-evidence";
@@ -206,6 +227,7 @@ class ExportImportCommandsTest {
         ExportCommand c = new ExportCommand();
         c.partnerRegistry = registry;
         c.session = FakeSession.of("alice");
+        c.files = new FakeFileArea(dir);
         c.name = "nhsla-profile";
         c.format = format;
         return c;
@@ -215,6 +237,7 @@ class ExportImportCommandsTest {
         ImportCommand c = new ImportCommand();
         c.partnerRegistry = registry;
         c.session = FakeSession.of("alice");
+        c.files = new FakeFileArea(dir);
         c.name = "nhsla-claims";
         c.file = file.toString();
         return c;

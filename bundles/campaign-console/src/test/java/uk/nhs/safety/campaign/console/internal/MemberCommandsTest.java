@@ -32,6 +32,7 @@ class MemberCommandsTest {
         MemberImportCommand c = new MemberImportCommand();
         c.memberService = members;
         c.session = FakeSession.of(user);
+        c.files = new FakeFileArea(dir);
         c.file = file.toString();
         return c;
     }

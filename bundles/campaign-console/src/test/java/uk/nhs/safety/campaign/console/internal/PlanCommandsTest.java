@@ -23,6 +23,7 @@ class PlanCommandsTest {
         PlanImportCommand c = new PlanImportCommand();
         c.planService = plans;
         c.session = FakeSession.of("alice");
+        c.files = new FakeFileArea(dir);
         c.ods = "rgt";
         c.jsonFile = file.toString();
         return c;

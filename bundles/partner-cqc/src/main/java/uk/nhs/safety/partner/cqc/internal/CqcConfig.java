@@ -20,6 +20,7 @@ public @interface CqcConfig {
 
     @AttributeDefinition(name = "Output directory",
             description = "Where cqc:evidence-bulk writes when no --out is given, and what a relative --out of"
-                    + " cqc:evidence or cqc:evidence-bulk is resolved against; empty: <karaf.data>/cqc/evidence")
+                    + " cqc:evidence or cqc:evidence-bulk is resolved against: a folder inside the console's export"
+                    + " folder (PID uk.nhs.safety.campaign.files); empty: cqc/evidence")
     String outputDirectory() default "";
 }

@@ -56,6 +56,9 @@ public final class CqcEvidenceService {
     public static final String PID = "uk.nhs.safety.partner.cqc";
     static final String DEFAULT_FRAMEWORK = "2023";
     static final int DEFAULT_MONTHS = 12;
+
+    /** Where evidence packs go inside the export folder when no output directory is configured. */
+    static final String DEFAULT_OUTPUT = "cqc/evidence";
     /** NHS organisations work on UK dates: the day an action was published is the day in London. */
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final Logger LOG = LoggerFactory.getLogger(CqcEvidenceService.class);
@@ -98,7 +101,7 @@ public final class CqcEvidenceService {
      * by its number of parameters and would try this one too.)
      */
     public CqcEvidenceService(EvidencePackBuilder builder, FrameworkLoader loader, String frameworkVersion,
-                              int defaultPeriodMonths, Path outputDirectory, Data sources) {
+                              int defaultPeriodMonths, String outputDirectory, Data sources) {
         this.builder = builder;
         this.loader = loader;
         this.data = sources.data();
@@ -106,17 +109,25 @@ public final class CqcEvidenceService {
         this.state = load(frameworkVersion, defaultPeriodMonths, outputDirectory);
     }
 
-    /** The configured output directory: the setting, or {@code <karaf.data>/cqc/evidence} when it is empty. */
-    static Path outputDirectory(String setting) {
-        return setting == null || setting.isBlank()
-                ? Path.of(System.getProperty("karaf.data", "data"), "cqc", "evidence").toAbsolutePath()
-                : Path.of(setting.trim()).toAbsolutePath();
+    /**
+     * The configured output directory, a path inside core's export folder (the console writes nowhere else): the
+     * setting, or {@code cqc/evidence} when it is empty.
+     */
+    static String outputDirectory(String setting) {
+        return setting == null || setting.isBlank() ? DEFAULT_OUTPUT : setting.trim();
     }
 
-    /** Where a pack named {@code out} goes: the output directory itself when absent, relative paths inside it. */
-    public Path outputPath(String out) {
-        Path dir = state.outputDirectory();
-        return out == null || out.isBlank() ? dir : dir.resolve(out.trim());
+    /**
+     * The name, for {@code FileArea.writable}, of where a pack named {@code out} goes: the output directory itself
+     * when absent, a relative path inside it, an absolute path as it is (the file area decides whether it may be
+     * written).
+     */
+    public String outputName(String out) {
+        String dir = state.outputDirectory();
+        if (out == null || out.isBlank()) {
+            return dir;
+        }
+        return Path.of(out.trim()).isAbsolute() ? out.trim() : Path.of(dir).resolve(out.trim()).toString();
     }
 
     @Modified
@@ -130,7 +141,7 @@ public final class CqcEvidenceService {
         this.state = load(frameworkVersion, defaultPeriodMonths, state.outputDirectory());
     }
 
-    private State load(String version, int months, Path outputDirectory) {
+    private State load(String version, int months, String outputDirectory) {
         String v = version == null ? DEFAULT_FRAMEWORK : version.trim();
         int m = months < 1 ? DEFAULT_MONTHS : months;
         try {
@@ -232,7 +243,7 @@ public final class CqcEvidenceService {
         framework().framework().keyQuestions().forEach(q -> q.statements().forEach(st -> known.add(st.id())));
         List<String> ids = new ArrayList<>();
         for (String st : statements) {
-            String id = st.trim();
+            String id = st == null ? "" : st.trim();
             if (!known.contains(id)) {
                 problems.add(Violation.of("statements", st, "not a quality statement of CQC framework "
                         + frameworkVersion() + " (cqc:framework lists them)"));
@@ -268,6 +279,6 @@ public final class CqcEvidenceService {
     }
 
     private record State(String version, int months, CqcFramework framework, String problem,
-                         Path outputDirectory) {
+                         String outputDirectory) {
     }
 }

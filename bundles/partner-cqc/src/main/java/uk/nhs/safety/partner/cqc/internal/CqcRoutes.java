@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +23,7 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
@@ -65,7 +65,7 @@ public final class CqcRoutes implements PartnerRoutes {
         String path = request.path();
         if (path.equals("/providers") || path.equals("/providers/")) {
             if (!"POST".equals(request.method())) {
-                return notAllowed(request, "POST");
+                throw notAllowed(request, "POST");
             }
             if (request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT)
                     .startsWith("application/json")) {
@@ -80,10 +80,14 @@ public final class CqcRoutes implements PartnerRoutes {
         Matcher mapping = MAPPING_ROUTE.matcher(path);
         if (mapping.matches()) {
             String ods = checkedOds(mapping.group(1));
-            String kind = decode(mapping.group(2));
-            String key = decode(mapping.group(3));
+            String kind = mapping.group(2); // core hands the path over decoded: never decode twice
+            String key = mapping.group(3);
             if ("PUT".equals(request.method())) {
                 MappingBody body = json.readBody(request.body(), MappingBody.class);
+                if (body == null) {
+                    throw new ValidationException(Violation.of("body", "null",
+                            "a JSON object such as {\"statements\":[\"safe.safeguarding\"]}"));
+                }
                 return PartnerResponse.json(200, json.write(evidence.setMapping(ods, kind, key,
                         body.statements() == null ? List.of() : body.statements(), request.caller())));
             }
@@ -94,11 +98,11 @@ public final class CqcRoutes implements PartnerRoutes {
                 }
                 return new PartnerResponse(204, "application/json", new byte[0], Map.of());
             }
-            return notAllowed(request, "PUT, DELETE");
+            throw notAllowed(request, "PUT, DELETE");
         }
         if (path.equals("/evidence") || path.equals("/evidence/")) {
             if (!"GET".equals(request.method())) {
-                return notAllowed(request, "GET");
+                throw notAllowed(request, "GET");
             }
             return bulk(request);
         }
@@ -111,7 +115,7 @@ public final class CqcRoutes implements PartnerRoutes {
                     + " PUT|DELETE /mappings/{ods}/{kind}/{key}");
         }
         if (!"GET".equals(request.method())) {
-            return notAllowed(request, "GET");
+            throw notAllowed(request, "GET");
         }
         try {
             if (framework) {
@@ -141,7 +145,7 @@ public final class CqcRoutes implements PartnerRoutes {
             return new PartnerResponse(200, format.contentType(), format.render(pack, json), headers);
         } catch (FrameworkUnavailableException e) {
             // Not the caller's fault and not a bug: the service is up but misconfigured, so say so.
-            return PartnerResponse.json(503, json.write(Map.of("error", e.getMessage())));
+            throw PartnerProblem.unavailable(e.getMessage());
         }
     }
 
@@ -202,14 +206,7 @@ public final class CqcRoutes implements PartnerRoutes {
         return ods;
     }
 
-    private static String decode(String segment) {
-        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
-    }
-
-    private PartnerResponse notAllowed(PartnerRequest request, String allowed) {
-        return new PartnerResponse(405, "application/json",
-                json.write(Map.of("error", request.method() + " is not allowed on " + request.path() + "; use "
-                        + allowed)).getBytes(StandardCharsets.UTF_8),
-                Map.of("Allow", allowed));
+    private static PartnerProblem notAllowed(PartnerRequest request, String allowed) {
+        return PartnerProblem.methodNotAllowed(request.method(), request.path(), allowed);
     }
 }

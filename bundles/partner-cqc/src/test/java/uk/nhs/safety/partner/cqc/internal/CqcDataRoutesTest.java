@@ -32,7 +32,7 @@ class CqcDataRoutesTest {
     private final FakeCampaign campaign = Fixtures.campaign();
     private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
             campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
-            new FrameworkLoader(new CqcJson()), "2023", 12, java.nio.file.Path.of("target", "cqc-evidence"),
+            new FrameworkLoader(new CqcJson()), "2023", 12, "cqc-evidence",
             new CqcEvidenceService.Data(new CqcData(new H2PartnerDatabase("cqc",
                     ScriptSource.classpath(CqcEvidenceService.class, "db")),
                     ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
@@ -99,7 +99,7 @@ class CqcDataRoutesTest {
     @Test
     void anOverrideNamingAnUnknownStatementOrKindChangesNothing() {
         byte[] body = "{\"statements\":[\"safe.safeguarding\",\"safe.nonsense\"]}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action%20Item!/1", "application/json",
+        assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action Item!/1", "application/json",
                 body))).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).violations())
                         .extracting(Violation::field, Violation::value)

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 
@@ -132,24 +133,27 @@ class CqcRoutesTest {
     }
 
     @Test
-    void onlyGetIsAllowed() throws IOException {
-        PartnerResponse response = routes.handle(new PartnerRequest("POST", "/framework", Map.of(),
-                "application/json", "{}".getBytes(StandardCharsets.UTF_8), "admin", Set.of("admin")));
-
-        assertThat(response.status()).isEqualTo(405);
-        assertThat(response.headers()).containsEntry("Allow", "GET");
-        assertThat(body(response).get("error").asText()).contains("POST");
+    void onlyGetIsAllowed() {
+        assertThatThrownBy(() -> routes.handle(new PartnerRequest("POST", "/framework", Map.of(),
+                "application/json", "{}".getBytes(StandardCharsets.UTF_8), "admin", Set.of("admin"))))
+                .isInstanceOfSatisfying(PartnerProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(405);
+                    assertThat(p.headers()).containsEntry("Allow", "GET");
+                    assertThat(p.getMessage()).contains("POST");
+                });
     }
 
     @Test
-    void answers503WithTheReasonWhileTheConfiguredFrameworkCannotLoad() throws IOException {
+    void answers503WithTheReasonWhileTheConfiguredFrameworkCannotLoad() {
         service.configure("1999", 12);
 
-        PartnerResponse response = routes.handle(get("/framework", Map.of()));
-
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(body(response).get("error").asText()).contains("1999").contains("frameworks/cqc-1999.json");
-        assertThat(routes.handle(get("/evidence/RGT", Map.of())).status()).isEqualTo(503);
+        assertThatThrownBy(() -> routes.handle(get("/framework", Map.of())))
+                .isInstanceOfSatisfying(PartnerProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(503);
+                    assertThat(p.getMessage()).contains("1999").contains("frameworks/cqc-1999.json");
+                });
+        assertThatThrownBy(() -> routes.handle(get("/evidence/RGT", Map.of())))
+                .isInstanceOfSatisfying(PartnerProblem.class, p -> assertThat(p.status()).isEqualTo(503));
     }
 
     private static Map<String, List<String>> period(String format) {

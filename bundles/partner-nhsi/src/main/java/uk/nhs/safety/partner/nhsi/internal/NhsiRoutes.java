@@ -18,7 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
@@ -33,9 +35,10 @@ import uk.nhs.safety.partner.nhsi.internal.export.Csv;
  *   <li>{@code GET /catalogue[?version=]}: the catalogue in force (or a bundled version); PUBLIC</li>
  *   <li>{@code GET /members/{ods}/harm}, {@code GET /members/{ods}/alignment}: one member's incident-based harm series
  *       (with SPC) and alignment; {@code POST /members/{ods}/harm?measure=<key>}: record the harm series as the
- *       values of that measure of the member's plan. Any authenticated caller gets through core, and this handler
- *       answers only admins, NHS Improvement ({@code partner,partner:nhsi}) and the member's own editors
- *       ({@code member:<ODS>})</li>
+ *       values of that measure of the member's plan. Any authenticated caller gets through core; this handler then
+ *       asks core's rule ({@link PartnerRequest#access()}): reading is for whoever may read the member's data
+ *       (admins, operators, the member's own editors) and NHS Improvement's own callers; recording is for whoever
+ *       may edit the member (admins and the member's own editors), as on core's own measurement route</li>
  *   <li>{@code POST /incidents[?partial=true]} (text/csv): incident import; the report as JSON</li>
  *   <li>{@code GET /alignment[?format=csv]}, {@code GET /alignment/{ods}}, {@code GET /gaps}: the alignment table,
  *       one member's alignment, the national priorities-by-members table</li>
@@ -83,9 +86,13 @@ public final class NhsiRoutes implements PartnerRoutes {
             }
             String ods = NhsiService.code(member.group(1));
             // Refused before the member is looked up, so a caller learns nothing about other members.
-            if (!allowed(request, ods)) {
-                return PartnerResponse.json(403, json.write(Map.of("error", "only the member " + ods
-                        + ", NHS Improvement and admins may read this member's incident data")));
+            if (record && !mayRecord(request.access(), ods)) {
+                throw PartnerProblem.forbidden(request.caller() + " may not record harm into the measures of " + ods
+                        + ": only admins and the member's own editors may change its measurements");
+            }
+            if (!record && !mayRead(request.access(), ods)) {
+                throw PartnerProblem.forbidden(request.caller() + " may not read the incident data of " + ods
+                        + ": only admins, operators, NHS Improvement and the member's own editors may");
             }
             if (record) {
                 return ok(service.recordHarm(request.caller(), ods, request.param("measure")));
@@ -136,11 +143,14 @@ public final class NhsiRoutes implements PartnerRoutes {
                         + String.join(", ", all.stream().map(Catalogue::version).toList())));
     }
 
-    /** Admins, NHS Improvement's own callers, or the member's own editors. */
-    static boolean allowed(PartnerRequest request, String ods) {
-        return request.roles().contains("admin")
-                || request.roles().contains("partner") && request.roles().contains("partner:" + NhsiPartner.ID)
-                || request.roles().contains("member:" + ods);
+    /** Core's rule for reading a member's data, or NHS Improvement's own callers (the incident data is theirs). */
+    static boolean mayRead(CallerAccess access, String ods) {
+        return access.mayRead(ods) || access.actsFor(NhsiPartner.ID);
+    }
+
+    /** Core's rule for changing a member's measurements: admins and the member's own editors. */
+    static boolean mayRecord(CallerAccess access, String ods) {
+        return access.mayEdit(ods);
     }
 
     private static String trim(String path) {
@@ -160,7 +170,7 @@ public final class NhsiRoutes implements PartnerRoutes {
 
     private static void require(String method, String wanted, String path) {
         if (!wanted.equals(method)) {
-            throw new ValidationException(Violation.of("method", method, "use " + wanted + " on " + path));
+            throw PartnerProblem.methodNotAllowed(method, path, wanted);
         }
     }
 

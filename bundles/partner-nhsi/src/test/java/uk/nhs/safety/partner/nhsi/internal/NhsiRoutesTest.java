@@ -26,6 +26,7 @@ import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
@@ -52,13 +53,23 @@ class NhsiRoutesTest {
     private final ObjectMapper mapper = new ObjectMapper();
 
     private PartnerResponse call(String method, String path, String body, Set<String> roles) {
-        return routes.handle(new PartnerRequest(method, path, Map.of(), "text/csv",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "tester", roles));
+        return answered(() -> routes.handle(new PartnerRequest(method, path, Map.of(), "text/csv",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "tester", roles)));
     }
 
     private PartnerResponse call(String method, String path, String body, Set<String> roles, String measure) {
-        return routes.handle(new PartnerRequest(method, path.replaceAll("\\?.*", ""),
-                Map.of("measure", List.of(measure)), null, null, "tester", roles));
+        return answered(() -> routes.handle(new PartnerRequest(method, path.replaceAll("\\?.*", ""),
+                Map.of("measure", List.of(measure)), null, null, "tester", roles)));
+    }
+
+    /** What core answers: a {@link PartnerProblem} becomes a problem response of its status. */
+    private static PartnerResponse answered(java.util.function.Supplier<PartnerResponse> call) {
+        try {
+            return call.get();
+        } catch (PartnerProblem p) {
+            return new PartnerResponse(p.status(), "application/problem+json",
+                    p.getMessage().getBytes(StandardCharsets.UTF_8), p.headers());
+        }
     }
 
     private JsonNode json(PartnerResponse r) throws Exception {
@@ -92,6 +103,11 @@ class NhsiRoutesTest {
                 .isEqualTo(403);
         assertThat(call("GET", "/members/RGT/harm", null, Set.of("partner", "partner:nhsla")).status())
                 .isEqualTo(403);
+        assertThat(call("GET", "/members/RGT/harm", null, Set.of("member:RGT")).status())
+                .as("member:RGT without member-editor is no editor of RGT").isEqualTo(403);
+        assertThat(call("GET", "/members/RGT/alignment", null, Set.of("member:RGT")).status()).isEqualTo(403);
+        assertThat(call("GET", "/members/RGT/harm", null, Set.of("operator")).status()).isEqualTo(200);
+        assertThat(call("GET", "/members/RGT/harm", null, Set.of("partner", "partner:nhsi")).status()).isEqualTo(200);
         PartnerResponse own = call("GET", "/members/rgt/harm", null, Set.of("member-editor", "member:RGT"));
         assertThat(own.status()).isEqualTo(200);
         JsonNode harm = json(own);
@@ -197,6 +213,13 @@ class NhsiRoutesTest {
         assertThat(again.get("recorded").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(3);
         assertThat(call("POST", "/members/RGT/harm", null, Set.of("member:RJZ"), "harm").status()).isEqualTo(403);
+        // The rule core applies to its own measurement route: member:RGT without member-editor may not write, nor
+        // may operators or NHS Improvement's own token (reading is not editing).
+        for (Set<String> refused : List.of(Set.of("member:RGT"), Set.of("operator"), Set.of("partner", "partner:nhsi"),
+                Set.of("member-editor", "member:RJZ"))) {
+            assertThat(call("POST", "/members/RGT/harm", null, refused, "harm").status()).as(refused.toString())
+                    .isEqualTo(403);
+        }
         assertThatThrownBy(() -> call("POST", "/members/RGT/harm", null, editor, "up"))
                 .isInstanceOf(ValidationException.class).hasMessage("measure 'up': moderate-or-worse harm improves"
                         + " downwards, but this measure's direction is up");

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
@@ -28,8 +29,9 @@ import uk.nhs.safety.partner.nhsla.internal.incentive.Bid;
 /**
  * The NHS LA partner's routes under {@code /api/v1/partners/nhsla}. Everything is for the NHS LA role (its tokens,
  * users with {@code partner,partner:nhsla}) and admins, except {@code GET /members/{ods}/summary}: any authenticated
- * caller gets through core, and this handler then answers only admins, the partner, or a member editor holding
- * {@code member:<that ODS>}. Nothing here is public. Routes:
+ * caller gets through core, and this handler then answers whoever core's rule lets read the member's data
+ * ({@link PartnerRequest#access()}: admins, operators, the member's own editors) and the NHS LA's own callers.
+ * Nothing here is public. Routes:
  * <ul>
  *   <li>{@code POST /claims[?partial=true]} (text/csv): import; the report as JSON</li>
  *   <li>{@code GET /profile[?from=&to=]}, {@code GET /profile/{ods}[?from=&to=]}: claims profiles</li>
@@ -44,6 +46,9 @@ public final class NhslaRoutes implements PartnerRoutes {
 
     private static final Pattern SUMMARY = Pattern.compile("^/members/([^/]+)/summary/?$");
     private static final Pattern WITH_ODS = Pattern.compile("^/(profile|linkage)(?:/([^/]+))?/?$");
+
+    private static final int MAX_AREAS = 15;
+    private static final int MAX_AREA_LENGTH = 60;
 
     private final NhslaService service;
     private final NhslaJson json = new NhslaJson();
@@ -75,9 +80,9 @@ public final class NhslaRoutes implements PartnerRoutes {
             String ods = summary.group(1).trim().toUpperCase(java.util.Locale.ROOT);
             Integer[] y = years(request);
             // Refused before the member is looked up, so a caller learns nothing about other members.
-            if (!allowed(request, ods)) {
-                return PartnerResponse.json(403, json.write(Map.of("error",
-                        "only the member " + ods + ", the NHS LA and admins may read this member's claims")));
+            if (!mayRead(request.access(), ods)) {
+                throw PartnerProblem.forbidden(request.caller() + " may not read the claims of " + ods
+                        + ": only admins, operators, the NHS LA and the member's own editors may");
             }
             return PartnerResponse.json(200, json.write(service.profile(ods, y[0], y[1])));
         }
@@ -111,16 +116,14 @@ public final class NhslaRoutes implements PartnerRoutes {
         }
     }
 
-    /** Admins, the NHS LA's own callers, or the member's own editors. */
-    static boolean allowed(PartnerRequest request, String ods) {
-        return request.roles().contains("admin")
-                || request.roles().contains("partner") && request.roles().contains("partner:" + NhslaPartner.ID)
-                || request.roles().contains("member:" + ods);
+    /** Core's rule for reading a member's data, or the NHS LA's own callers (the claims are theirs). */
+    static boolean mayRead(CallerAccess access, String ods) {
+        return access.mayRead(ods) || access.actsFor(NhslaPartner.ID);
     }
 
     private static void require(String method, String wanted, String path) {
         if (!wanted.equals(method)) {
-            throw new ValidationException(Violation.of("method", method, "use " + wanted + " on " + path));
+            throw PartnerProblem.methodNotAllowed(method, path, wanted);
         }
     }
 
@@ -166,7 +169,12 @@ public final class NhslaRoutes implements PartnerRoutes {
                     "schemeYear is a year such as 2014 and areas a list of specialties"));
         }
         List<String> areas = new ArrayList<>();
-        n.get("areas").forEach(a -> areas.add(a.asText()));
+        n.get("areas").forEach(a -> areas.add(a.asText().strip()));
+        // Bounded so that the stored areas and reasons fit their columns (V1__claims_and_bids.sql).
+        if (areas.size() > MAX_AREAS || areas.stream().anyMatch(a -> a.isEmpty() || a.length() > MAX_AREA_LENGTH)) {
+            throw new ValidationException(Violation.of("areas", n.get("areas").toString(), "at most " + MAX_AREAS
+                    + " specialties, each 1 to " + MAX_AREA_LENGTH + " characters"));
+        }
         return new Bid(n.get("ods").asText(), n.get("schemeYear").asInt(),
                 Money.parsePounds("contribution", n.get("contribution").asText()),
                 Money.parsePounds("asked", n.get("asked").asText()), areas);

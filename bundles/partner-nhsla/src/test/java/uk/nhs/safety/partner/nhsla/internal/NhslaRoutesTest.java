@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
@@ -34,8 +35,18 @@ class NhslaRoutesTest {
 
     private PartnerResponse call(String method, String path, Map<String, List<String>> query, String body,
                                  Set<String> roles) {
-        return routes.handle(new PartnerRequest(method, path, query, body == null ? null : "text/csv",
-                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "caller", roles));
+        return answered(() -> routes.handle(new PartnerRequest(method, path, query, body == null ? null : "text/csv",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), "caller", roles)));
+    }
+
+    /** What core answers: a {@link PartnerProblem} becomes a problem response of its status. */
+    private static PartnerResponse answered(java.util.function.Supplier<PartnerResponse> call) {
+        try {
+            return call.get();
+        } catch (PartnerProblem p) {
+            return new PartnerResponse(p.status(), "application/problem+json",
+                    p.getMessage().getBytes(StandardCharsets.UTF_8), p.headers());
+        }
     }
 
     private void load() {
@@ -66,6 +77,10 @@ class NhslaRoutesTest {
         assertThat(call("GET", "/members/RJZ/summary", Map.of(), null, Set.of("partner", "partner:cqc")).status())
                 .isEqualTo(403);
         assertThat(call("GET", "/members/RJZ/summary", Map.of(), null, Set.of("admin")).status()).isEqualTo(200);
+        assertThat(call("GET", "/members/RGT/summary", Map.of(), null, Set.of("member:RGT")).status())
+                .as("member:RGT without member-editor is no editor of RGT").isEqualTo(403);
+        assertThat(call("GET", "/members/RGT/summary", Map.of(), null, Set.of("operator")).status()).isEqualTo(200);
+        assertThat(call("GET", "/members/RGT/summary", Map.of(), null, NHSLA).status()).isEqualTo(200);
     }
 
     @Test

@@ -341,6 +341,8 @@ public class Database {
     private void open(Settings current) {
         StoreIdentity.Found found = identity.inspect(dataSource);
         identity.check(found, current.allowNewDatabase());
+        // After inspect: the database answers, so this warns only about durability, not once per failed attempt.
+        Durability.ensure(dataSource);
         List<Integer> applied = migrations.apply(dataSource);
         String id = identity.establish(dataSource);
         if (applied.isEmpty()) {

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +17,13 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureProgress;
@@ -41,21 +49,83 @@ import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
  * Measurements of the measures in members' current plans ({@code measurement}), and their XmR analysis by the
  * {@link SpcAnalyser} service.
  */
-@Component(service = MeasureService.class)
+@Component(service = MeasureService.class, configurationPid = MeasureServiceImpl.PID)
+@Designate(ocd = MeasureServiceImpl.Config.class)
 public class MeasureServiceImpl implements MeasureService {
 
+    /** The configuration PID. */
+    public static final String PID = "uk.nhs.safety.campaign.measures";
+
     static final int ANNOTATION_MAX = 500;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeasureServiceImpl.class);
+
+    /** Which periods a measurement may be recorded for. */
+    @ObjectClassDefinition(name = "Campaign measurements",
+            description = "Which months a measurement may be recorded for; changes apply to the next write")
+    public @interface Config {
+        @AttributeDefinition(name = "Earliest period (yyyy-mm)",
+                description = "No measurement is recorded for an earlier month")
+        String earliestPeriod() default "2000-01";
+
+        @AttributeDefinition(name = "Months ahead", min = "0",
+                description = "No measurement is recorded for a month more than this many months after the current"
+                        + " one")
+        int monthsAhead() default 12;
+    }
+
+    /** The months a measurement may be recorded for: from {@code earliest} to {@code monthsAhead} after today's. */
+    record PeriodRange(YearMonth earliest, int monthsAhead) {
+        static final PeriodRange DEFAULT = new PeriodRange(YearMonth.of(2000, 1), 12);
+
+        static PeriodRange of(Config config) {
+            List<String> problems = new ArrayList<>();
+            YearMonth earliest = null;
+            try {
+                earliest = YearMonth.parse(config.earliestPeriod().strip());
+            } catch (DateTimeParseException e) {
+                problems.add("earliestPeriod '" + config.earliestPeriod() + "' is not a month as yyyy-mm");
+            }
+            if (config.monthsAhead() < 0) {
+                problems.add("monthsAhead " + config.monthsAhead() + " is negative");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            return new PeriodRange(earliest, config.monthsAhead());
+        }
+    }
 
     private final Database db;
     private final EventPublisher events;
     private final SpcAnalyser analyser;
     private final Clock clock;
     private final PlanJson json = new PlanJson();
+    private volatile PeriodRange periods = PeriodRange.DEFAULT;
 
     @Activate
     public MeasureServiceImpl(@Reference Database db, @Reference EventPublisher events,
-                              @Reference SpcAnalyser analyser) {
+                              @Reference SpcAnalyser analyser, Config config) {
         this(db, events, analyser, Clock.system(MemberServiceImpl.CAMPAIGN_ZONE));
+        modified(config);
+    }
+
+    /** A bad setting is refused in the log and the settings in force stay. */
+    @Modified
+    void modified(Config config) {
+        try {
+            periods = PeriodRange.of(config);
+            LOG.info("Measurements may be recorded from {} to {} month(s) ahead", periods.earliest(),
+                    periods.monthsAhead());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Configuration {} refused, periods from {} to {} month(s) ahead stay in force: {}", PID,
+                    periods.earliest(), periods.monthsAhead(), e.getMessage());
+        }
+    }
+
+    /** Changes the periods accepted (tests; the component takes them from its configuration). */
+    void periods(PeriodRange range) {
+        this.periods = range;
     }
 
     public MeasureServiceImpl(Database db, EventPublisher events, SpcAnalyser analyser, Clock clock) {
@@ -70,7 +140,13 @@ public class MeasureServiceImpl implements MeasureService {
                               String annotation) {
         Checks checks = new Checks().actor(actor);
         checks.text("measureKey", measureKey, 50);
-        checks.required("period", period);
+        if (checks.required("period", period) != null) {
+            PeriodRange range = periods;
+            YearMonth month = YearMonth.from(period);
+            YearMonth latest = YearMonth.now(clock).plusMonths(range.monthsAhead());
+            checks.check(!month.isBefore(range.earliest()) && !month.isAfter(latest), "period", period,
+                    "must be a month from " + range.earliest() + " to " + latest);
+        }
         checks.check(Double.isFinite(value), "value", value, "must be a finite number");
         String note = checks.optionalText("annotation", annotation, ANNOTATION_MAX);
         checks.throwIfAny();

@@ -153,6 +153,10 @@ public class PledgeServiceImpl implements PledgeService {
         Instant now = clock.instant();
         Published result = db.inTransaction(c -> {
             PledgeAction current = require(c, code, actionId);
+            if (current.version() != expectedVersion) {
+                // published or not: a caller who has not seen the current version must look again (If-Match)
+                throw new StaleVersionException("action " + actionId, expectedVersion, current.version());
+            }
             if (current.published()) {
                 return new Published(current, false);
             }

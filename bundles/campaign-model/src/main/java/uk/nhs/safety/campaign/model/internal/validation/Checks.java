@@ -5,6 +5,7 @@ import java.util.List;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.text.Texts;
 
 /**
  * Collects every violation of one input, so the caller hears about all of them at once, then throws them together.
@@ -37,10 +38,16 @@ public final class Checks {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = value.strip().replace("\r\n", "\n");
         if (trimmed.length() > max) {
-            violations.add(Violation.of(field, abbreviate(trimmed), "must be at most " + max + " characters (it has "
-                    + trimmed.length() + ")"));
+            violations.add(Violation.of(field, abbreviate(Texts.escape(trimmed)), "must be at most " + max
+                    + " characters (it has " + trimmed.length() + ")"));
+        }
+        int control = Texts.firstForbiddenControl(trimmed);
+        if (control >= 0) {
+            violations.add(Violation.of(field, abbreviate(Texts.escape(trimmed)), String.format(
+                    "contains the control character U+%04X at position %d; only line breaks and tabs are allowed",
+                    (int) trimmed.charAt(control), control + 1)));
         }
         return trimmed;
     }

@@ -122,6 +122,29 @@ class MeasureServiceTest {
     }
 
     @Test
+    void refusesPeriodsOutsideTheConfiguredRange() {
+        // TestDatabase.CLOCK is 2015-04-01: by default the months from 2000-01 to 2016-04 (12 months ahead)
+        for (LocalDate outside : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1999, 12, 1), LocalDate.of(2016, 5, 1),
+                LocalDate.of(9999, 12, 1))) {
+            assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, outside, 1, null)).as(outside.toString())
+                    .asInstanceOf(type(ValidationException.class))
+                    .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.field()).isEqualTo("period");
+                        assertThat(v.message()).isEqualTo("must be a month from 2000-01 to 2016-04");
+                    }));
+        }
+        measures.record("alice", "RGT", KEY, LocalDate.of(2000, 1, 1), 1, null);
+        measures.record("alice", "RGT", KEY, LocalDate.of(2016, 4, 1), 1, null);
+
+        measures.periods(new MeasureServiceImpl.PeriodRange(java.time.YearMonth.of(2014, 4), 0));
+        assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, LocalDate.of(2014, 3, 1), 1, null))
+                .hasMessageContaining("must be a month from 2014-04 to 2015-04");
+        assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, LocalDate.of(2015, 5, 1), 1, null))
+                .hasMessageContaining("must be a month from 2014-04 to 2015-04");
+        assertThat(store.count("SELECT COUNT(*) FROM measurement")).isEqualTo(2);
+    }
+
+    @Test
     void refusesAnUnusableValue() {
         assertThatThrownBy(() -> measures.record("", "RGT", KEY, null, Double.POSITIVE_INFINITY, "n".repeat(501)))
                 .asInstanceOf(type(ValidationException.class))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +93,36 @@ class PledgeServiceTest {
         assertThat(events.posted()).containsExactly(new RecordingEvents.Posted(CampaignTopics.ACTIONS_PUBLISHED,
                 Map.of(CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "bob", CampaignTopics.ACTION_ID,
                         a.id(), CampaignTopics.PLEDGE, Pledge.COLLABORATE.name())));
+    }
+
+    @Test
+    void republishingWithAStaleVersionIsRefusedLikeAnyOtherWrite() {
+        PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.COLLABORATE, "Host a learning network"));
+        pledges.publishAction("bob", "RGT", a.id(), a.version());
+        long audit = store.auditRows();
+
+        // a.version() is the draft's version: the caller has not seen the published action
+        assertThatThrownBy(() -> pledges.publishAction("carol", "RGT", a.id(), a.version()))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(store.auditRows()).isEqualTo(audit);
+        assertThat(events.posted()).hasSize(1);
+    }
+
+    @Test
+    void refusesControlCharactersInTextsButKeepsLineBreaksAndTabs() {
+        PledgeAction kept = pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, "Line one\r\nline\ttwo"));
+        assertThat(kept.text()).isEqualTo("Line one\nline\ttwo");
+
+        for (String bad : List.of("NUL\u0000here", "ESC\u001b[2J", "lone\rreturn", "DEL\u007f", "NEL\u0085")) {
+            assertThatThrownBy(() -> pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, bad)))
+                    .as(bad).asInstanceOf(type(ValidationException.class))
+                    .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.field()).isEqualTo("text");
+                        assertThat(v.message()).contains("control character U+00");
+                        assertThat(String.valueOf(v.value())).doesNotContainPattern("\\p{Cc}");
+                    }));
+        }
+        assertThat(pledges.actions("RGT", false)).containsExactly(kept);
     }
 
     @Test

@@ -41,9 +41,8 @@ public enum Access {
             case ADMIN -> caller.admin();
             case OPERATOR -> caller.operator();
             case EDITOR -> caller.mayEdit(params.getOrDefault("ods", ""));
-            case AUDITOR -> caller.operator() || caller.mayEdit(params.getOrDefault("ods", ""));
-            case PARTNER -> caller.admin()
-                    || caller.partnerId().map(id -> id.equals(params.get("id"))).orElse(false);
+            case AUDITOR -> caller.mayRead(params.getOrDefault("ods", ""));
+            case PARTNER -> caller.actsFor(params.get("id"));
         };
     }
 }

@@ -32,6 +32,7 @@ import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
@@ -481,13 +482,29 @@ public final class CampaignApi implements Dispatcher {
         PartnerRequest partnerRequest = new PartnerRequest(request.method(), "/" + call.params().get("rest"),
                 request.query(), body.length == 0 ? null : contentType, body, call.caller().name(),
                 call.caller().roles());
-        PartnerResponse answer = routes.handle(partnerRequest);
+        PartnerResponse answer;
+        try {
+            answer = routes.handle(partnerRequest);
+        } catch (PartnerProblem refused) {
+            return partnerProblem(refused, request.fullPath());
+        }
         if (answer == null) {
             throw new IllegalStateException("partner routes '" + id + "' answered null to " + request.method() + " "
                     + partnerRequest.path());
         }
         ApiResponse response = ApiResponse.bytes(answer.status(), answer.contentType(), answer.body());
         answer.headers().forEach(response::header);
+        return response;
+    }
+
+    /** A partner's refusal as a problem like core's own: the kind of its status, or a plain one of that status. */
+    private static ApiResponse partnerProblem(PartnerProblem refused, String instance) {
+        Problem problem = Arrays.stream(Problem.Kind.values()).filter(k -> k.status() == refused.status())
+                .findFirst().map(kind -> Problem.of(kind, refused.getMessage(), instance))
+                .orElseGet(() -> new Problem("about:blank", refused.status() == 503 ? "Service unavailable"
+                        : "Request refused", refused.status(), refused.getMessage(), instance, null));
+        ApiResponse response = ApiResponse.problem(problem);
+        refused.headers().forEach(response::header);
         return response;
     }
 

@@ -71,7 +71,22 @@ public final class RequestPipeline {
         if (rendered.status() == 401 && request.header(CSRF_HEADER) != null) {
             rendered.headers().put("WWW-Authenticate", SESSION_CHALLENGE);
         }
+        // Checked after authentication, which ends a session whose user was deleted or disabled.
+        if (!rendered.headers().containsKey("Set-Cookie") && staleCookie(request)) {
+            // The session ended (logout elsewhere, expiry, user deleted or disabled, ended by an administrator):
+            // tell the browser to drop the cookie, so the pages show the visitor as logged out.
+            rendered.headers().put("Set-Cookie", SessionApi.cookie(request, "", 0));
+        }
         return rendered;
+    }
+
+    /** Whether the request carries a session cookie (and no Authorization) that names no live session. */
+    private boolean staleCookie(ApiRequest request) {
+        if (sessions == null || request.header("Authorization") != null) {
+            return false;
+        }
+        String id = Cookies.value(request.header("Cookie"), SessionStore.COOKIE);
+        return id != null && !id.isEmpty() && sessions.expiresAt(id).isEmpty();
     }
 
     private Caller authenticate(ApiRequest request) {

@@ -112,7 +112,7 @@ public final class SessionApi implements Dispatcher {
             throw new ProblemException(Problem.Kind.UNAUTHORIZED, "wrong user name or password")
                     .withHeader("WWW-Authenticate", RequestPipeline.SESSION_CHALLENGE);
         }
-        SessionStore.Created session = sessions.create(caller);
+        SessionStore.Created session = sessions.create(caller, request.remoteAddress());
         return ApiResponse.created(SessionView.of(caller, session.expiresAt()), null)
                 .header("Set-Cookie", cookie(request, session.id(), -1))
                 .caching(ApiResponse.Caching.NO_STORE);

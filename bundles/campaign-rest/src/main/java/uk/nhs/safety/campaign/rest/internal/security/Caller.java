@@ -2,10 +2,12 @@ package uk.nhs.safety.campaign.rest.internal.security;
 
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 
 /**
- * Who is calling, as authentication found: a user of the JAAS realm, a partner token, or nobody (anonymous).
+ * Who is calling, as authentication found: a user of the JAAS realm, a partner token, or nobody (anonymous). What
+ * the caller may do is decided by the platform's one rule, {@link CallerAccess}, which partner routes get too.
  *
  * @param name  the user name, {@code partner:<id>} for a token, or {@code anonymous}
  * @param roles the roles (see {@link Roles}); empty for anonymous
@@ -18,8 +20,13 @@ public record Caller(String name, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
+    /** The platform's access rule applied to this caller. */
+    public CallerAccess access() {
+        return new CallerAccess(name, roles);
+    }
+
     public boolean anonymous() {
-        return roles.isEmpty() && "anonymous".equals(name);
+        return access().anonymous();
     }
 
     public boolean has(String role) {
@@ -27,38 +34,36 @@ public record Caller(String name, Set<String> roles) {
     }
 
     public boolean admin() {
-        return has(Roles.ADMIN);
+        return access().admin();
     }
 
     /** Admins and operators manage members, imports and partners. */
     public boolean operator() {
-        return admin() || has(Roles.OPERATOR);
+        return access().operator();
     }
 
     /** The ODS codes a member editor is bound to. */
     public Set<String> memberCodes() {
-        Set<String> codes = new TreeSet<>();
-        if (has(Roles.MEMBER_EDITOR)) {
-            for (String role : roles) {
-                if (role.startsWith(Roles.MEMBER_PREFIX)) {
-                    codes.add(role.substring(Roles.MEMBER_PREFIX.length()).toUpperCase(java.util.Locale.ROOT));
-                }
-            }
-        }
-        return codes;
+        return access().memberCodes();
     }
 
     /** Whether the caller may change this member's actions, plan and measurements (and read its drafts). */
     public boolean mayEdit(String odsCode) {
-        return admin() || memberCodes().contains(odsCode.toUpperCase(java.util.Locale.ROOT));
+        return access().mayEdit(odsCode);
+    }
+
+    /** Whether the caller may read this member's non-public data (its audit trail). */
+    public boolean mayRead(String odsCode) {
+        return access().mayRead(odsCode);
     }
 
     /** The partner a token caller acts for. */
     public Optional<String> partnerId() {
-        if (!has(Roles.PARTNER)) {
-            return Optional.empty();
-        }
-        return roles.stream().filter(r -> r.startsWith(Roles.PARTNER_PREFIX))
-                .map(r -> r.substring(Roles.PARTNER_PREFIX.length())).findFirst();
+        return access().partnerId();
+    }
+
+    /** Whether the caller may use this partner's own routes (admins and the partner's own callers). */
+    public boolean actsFor(String partnerId) {
+        return access().actsFor(partnerId);
     }
 }

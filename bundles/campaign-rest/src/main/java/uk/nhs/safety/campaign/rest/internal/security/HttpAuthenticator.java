@@ -37,8 +37,20 @@ import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException.Rea
 /**
  * The HTTP API's {@link Authenticator}: {@code Basic} credentials are checked against a JAAS realm (Karaf's
  * {@code karaf} realm, i.e. {@code etc/users.properties}, by default) and the caller's roles are the realm's role
- * principals; {@code Bearer} secrets are partner API tokens. Failed logins are logged and throttled per user name and
- * per remote address ({@link LoginThrottle}); a throttled caller is refused before its password is even checked.
+ * principals; {@code Bearer} secrets are partner API tokens.
+ *
+ * <p>Failed logins are logged and throttled by three separate counters ({@link LoginThrottle}), each over the same
+ * sliding window:
+ * <ul>
+ *   <li>per (user name, address) pair, low ({@code maxFailures}, 5): someone guessing one user's password from one
+ *       address is stopped quickly, while that user logs in from any other address as usual;</li>
+ *   <li>per address for passwords, higher ({@code addressMaxFailures}, 50): an address trying many user names is
+ *       stopped, while a proxy in front of many honest users is not stopped by a few typos;</li>
+ *   <li>per address for API tokens ({@code tokenMaxFailures}, 20): only unknown, revoked or malformed bearer tokens
+ *       count, and only token attempts are refused by it. Password failures never refuse a token.</li>
+ * </ul>
+ * There is no counter per user name alone, so nobody can lock a user out from every address. A throttled attempt is
+ * refused (429) before its password or token is even checked, and is not counted.
  */
 @Component(service = Authenticator.class, configurationPid = HttpAuthenticator.PID)
 @Designate(ocd = HttpAuthenticator.Config.class)
@@ -63,9 +75,21 @@ public class HttpAuthenticator implements Authenticator {
                 + " passwords; its role principals are the callers' roles")
         String realm() default "karaf";
 
-        @AttributeDefinition(name = "Failures allowed", description = "Failed logins allowed per user name and per"
-                + " remote address within the window; further attempts get 429 until the window has passed", min = "1")
+        @AttributeDefinition(name = "Failures allowed per user and address", description = "Failed password logins"
+                + " allowed per pair of user name and remote address within the window; further attempts of that"
+                + " user from that address get 429 until the window has passed (other addresses are unaffected)",
+                min = "1")
         int maxFailures() default 5;
+
+        @AttributeDefinition(name = "Failures allowed per address", description = "Failed password logins allowed"
+                + " per remote address (all user names together) within the window; further password logins from"
+                + " that address get 429. Partner tokens are not affected", min = "1")
+        int addressMaxFailures() default 50;
+
+        @AttributeDefinition(name = "Bad tokens allowed per address", description = "Unknown, revoked or malformed"
+                + " API tokens allowed per remote address within the window; further token attempts from that"
+                + " address get 429. Password logins are not affected", min = "1")
+        int tokenMaxFailures() default 20;
 
         @AttributeDefinition(name = "Window (seconds)", description = "The sliding window over which failed logins"
                 + " are counted", min = "1")
@@ -73,9 +97,9 @@ public class HttpAuthenticator implements Authenticator {
     }
 
     /** The settings in force, validated. */
-    record Settings(String realm, int maxFailures, Duration window) {
+    record Settings(String realm, int maxFailures, int addressMaxFailures, int tokenMaxFailures, Duration window) {
 
-        static final Settings DEFAULTS = new Settings("karaf", 5, Duration.ofSeconds(300));
+        static final Settings DEFAULTS = new Settings("karaf", 5, 50, 20, Duration.ofSeconds(300));
 
         /** Bad values are replaced by the defaults, with a warning naming the property; the API stays protected. */
         static Settings from(Config config) {
@@ -84,24 +108,34 @@ public class HttpAuthenticator implements Authenticator {
                 LOG.warn("Configuration {}: realm '{}' is blank; using '{}'", PID, config.realm(), DEFAULTS.realm());
                 realm = DEFAULTS.realm();
             }
-            int max = config.maxFailures();
-            if (max < 1) {
-                LOG.warn("Configuration {}: maxFailures {} must be 1 or more; using {}", PID, max,
-                        DEFAULTS.maxFailures());
-                max = DEFAULTS.maxFailures();
-            }
+            int max = atLeastOne("maxFailures", config.maxFailures(), DEFAULTS.maxFailures());
+            int address = atLeastOne("addressMaxFailures", config.addressMaxFailures(), DEFAULTS.addressMaxFailures());
+            int token = atLeastOne("tokenMaxFailures", config.tokenMaxFailures(), DEFAULTS.tokenMaxFailures());
             long seconds = config.windowSeconds();
             if (seconds < 1) {
                 LOG.warn("Configuration {}: windowSeconds {} must be 1 or more; using {}", PID, seconds,
                         DEFAULTS.window().getSeconds());
                 seconds = DEFAULTS.window().getSeconds();
             }
-            return new Settings(realm, max, Duration.ofSeconds(seconds));
+            return new Settings(realm, max, address, token, Duration.ofSeconds(seconds));
+        }
+
+        private static int atLeastOne(String name, int value, int fallback) {
+            if (value < 1) {
+                LOG.warn("Configuration {}: {} {} must be 1 or more; using {}", PID, name, value, fallback);
+                return fallback;
+            }
+            return value;
         }
     }
 
     private final PasswordCheck passwords;
-    private final LoginThrottle throttle;
+    /** Password failures per (user name, address) pair. */
+    private final LoginThrottle pairs;
+    /** Password (and malformed credential) failures per address. */
+    private final LoginThrottle addresses;
+    /** Bad token failures per address. */
+    private final LoginThrottle badTokens;
     private volatile String realm;
 
     /*
@@ -121,7 +155,9 @@ public class HttpAuthenticator implements Authenticator {
         this.tokens = tokens;
         this.passwords = passwords;
         this.realm = settings.realm();
-        this.throttle = new LoginThrottle(clock, settings.maxFailures(), settings.window());
+        this.pairs = new LoginThrottle(clock, settings.maxFailures(), settings.window());
+        this.addresses = new LoginThrottle(clock, settings.addressMaxFailures(), settings.window());
+        this.badTokens = new LoginThrottle(clock, settings.tokenMaxFailures(), settings.window());
     }
 
     @Modified
@@ -131,9 +167,12 @@ public class HttpAuthenticator implements Authenticator {
 
     void apply(Settings settings) {
         realm = settings.realm();
-        throttle.configure(settings.maxFailures(), settings.window());
-        LOG.info("HTTP authentication: realm '{}', at most {} failed logins per user or address in {} s",
-                settings.realm(), settings.maxFailures(), settings.window().getSeconds());
+        pairs.configure(settings.maxFailures(), settings.window());
+        addresses.configure(settings.addressMaxFailures(), settings.window());
+        badTokens.configure(settings.tokenMaxFailures(), settings.window());
+        LOG.info("HTTP authentication: realm '{}'; in {} s at most {} failed logins per user and address, {} per"
+                        + " address, {} bad API tokens per address", settings.realm(), settings.window().getSeconds(),
+                settings.maxFailures(), settings.addressMaxFailures(), settings.tokenMaxFailures());
     }
 
     @Override
@@ -147,7 +186,8 @@ public class HttpAuthenticator implements Authenticator {
         String scheme = space < 0 ? header : header.substring(0, space);
         String credentials = space < 0 ? "" : header.substring(space + 1).strip();
         if (header.length() > HEADER_MAX || !TOKEN68.matcher(credentials).matches()) {
-            throw malformed(address, "malformed Authorization header");
+            LoginThrottle counter = "bearer".equalsIgnoreCase(scheme) ? badTokens : addresses;
+            throw malformed(counter, address, "malformed Authorization header");
         }
         return switch (scheme.toLowerCase(Locale.ROOT)) {
             case "basic" -> basic(credentials, address);
@@ -170,9 +210,8 @@ public class HttpAuthenticator implements Authenticator {
             if (user.length() > USER_MAX) {
                 throw malformed(address, "malformed Basic credentials: user name longer than " + USER_MAX);
             }
-            String userKey = "user:" + user;
-            String addressKey = "address:" + address;
-            long wait = throttle.retryAfterSeconds(userKey, addressKey);
+            String pairKey = pairKey(user, address);
+            long wait = Math.max(pairs.retryAfterSeconds(pairKey), addresses.retryAfterSeconds(address));
             if (wait > 0) {
                 LOG.warn("HTTP login of user '{}' from {} refused without checking: too many failed logins,"
                         + " retry in {} s", printable(user), address, wait);
@@ -187,11 +226,12 @@ public class HttpAuthenticator implements Authenticator {
                 Arrays.fill(password, '\0');
             }
             if (principals.isEmpty()) {
-                throttle.failed(userKey, addressKey);
+                pairs.failed(pairKey);
+                addresses.failed(address);
                 LOG.warn("Failed HTTP login of user '{}' from {}", printable(user), address);
                 throw new AuthenticationException(Reason.BAD_CREDENTIALS, "wrong user name or password", 0);
             }
-            throttle.succeeded(userKey);
+            pairs.succeeded(pairKey);
             return new Caller(user, roles(principals.get()));
         } finally {
             Arrays.fill(decoded, '\0');
@@ -199,13 +239,12 @@ public class HttpAuthenticator implements Authenticator {
     }
 
     private Caller bearer(String secret, String address) throws AuthenticationException {
-        String addressKey = "address:" + address;
-        long wait = throttle.retryAfterSeconds(addressKey);
+        long wait = badTokens.retryAfterSeconds(address);
         if (wait > 0) {
-            LOG.warn("HTTP API token from {} refused without checking: too many failed logins, retry in {} s",
+            LOG.warn("HTTP API token from {} refused without checking: too many bad API tokens, retry in {} s",
                     address, wait);
             throw new AuthenticationException(Reason.RATE_LIMITED,
-                    "too many failed logins; try again in " + wait + " seconds", wait);
+                    "too many bad API tokens; try again in " + wait + " seconds", wait);
         }
         ApiTokenService store = tokens;
         if (store == null) {
@@ -213,7 +252,7 @@ public class HttpAuthenticator implements Authenticator {
         }
         Optional<ApiToken> token = store.authenticate(secret);
         if (token.isEmpty()) {
-            throttle.failed(addressKey);
+            badTokens.failed(address);
             LOG.warn("Failed HTTP login with an unknown or revoked API token from {}", address);
             throw new AuthenticationException(Reason.BAD_CREDENTIALS, "unknown or revoked API token", 0);
         }
@@ -232,19 +271,30 @@ public class HttpAuthenticator implements Authenticator {
         return roles;
     }
 
-    /** Malformed credentials count as a failure of the address: probing with garbage is still probing. */
+    /**
+     * Malformed credentials count as a failure of the address: probing with garbage is still probing. A malformed
+     * bearer token counts against the address's token counter, anything else against its password counter.
+     */
     private AuthenticationException malformed(String address, String message) {
-        String addressKey = "address:" + address;
-        long wait = throttle.retryAfterSeconds(addressKey);
+        return malformed(addresses, address, message);
+    }
+
+    private AuthenticationException malformed(LoginThrottle counter, String address, String message) {
+        long wait = counter.retryAfterSeconds(address);
         if (wait > 0) {
             LOG.warn("HTTP login from {} refused without checking: too many failed logins, retry in {} s", address,
                     wait);
             return new AuthenticationException(Reason.RATE_LIMITED,
                     "too many failed logins; try again in " + wait + " seconds", wait);
         }
-        throttle.failed(addressKey);
+        counter.failed(address);
         LOG.warn("Failed HTTP login from {}: {}", address, message);
         return new AuthenticationException(Reason.BAD_CREDENTIALS, message, 0);
+    }
+
+    /** The pair key: the user name's length first, so no user name and address can be mistaken for another pair. */
+    private static String pairKey(String user, String address) {
+        return user.length() + ":" + user + "@" + address;
     }
 
     private char[] decode(String base64, String address) throws AuthenticationException {
@@ -288,7 +338,15 @@ public class HttpAuthenticator implements Authenticator {
         return user.codePointCount(0, user.length()) > 64 ? b + "…" : b.toString();
     }
 
-    LoginThrottle throttle() {
-        return throttle;
+    LoginThrottle pairs() {
+        return pairs;
+    }
+
+    LoginThrottle addresses() {
+        return addresses;
+    }
+
+    LoginThrottle badTokens() {
+        return badTokens;
     }
 }

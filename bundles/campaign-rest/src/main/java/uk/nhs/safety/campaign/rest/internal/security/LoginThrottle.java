@@ -6,29 +6,40 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Counts failed logins per key (a user name, a remote address) in a sliding window. A key with {@code maxFailures}
+ * Counts failed logins per key (a user name and address pair, an address) in a sliding window. A key with {@code maxFailures}
  * failures inside the last {@code window} is refused until the oldest of them leaves the window. Refused attempts
  * are not counted: they never reach the password check, and counting them would let anyone who keeps trying lock a
- * user out for ever. Thread-safe; the clock is injected so tests need not wait.
+ * user out for ever. Memory is bounded: a key holds at most {@code maxFailures} instants, expired keys are swept, and
+ * beyond {@link #MAX_KEYS} keys the least recently used ones are forgotten. Thread-safe; the clock is injected so
+ * tests need not wait.
  */
 final class LoginThrottle {
 
     /** Above this many keys, keys whose failures have all expired are dropped, so memory stays bounded. */
     static final int SWEEP_ABOVE = 10_000;
+    /** The most keys kept; beyond it the least recently used key is forgotten. */
+    static final int MAX_KEYS = 100_000;
 
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new HashMap<>();
+    private final int maxKeys;
+    /** In access order, so the eldest entry is the key least recently checked or failed. */
+    private final Map<String, Deque<Instant>> failures = new LinkedHashMap<>(16, 0.75f, true);
     private int maxFailures;
     private Duration window;
 
     LoginThrottle(Clock clock, int maxFailures, Duration window) {
+        this(clock, maxFailures, window, MAX_KEYS);
+    }
+
+    LoginThrottle(Clock clock, int maxFailures, Duration window, int maxKeys) {
         this.clock = clock;
+        this.maxKeys = maxKeys;
         configure(maxFailures, window);
     }
 
@@ -73,10 +84,19 @@ final class LoginThrottle {
     synchronized void failed(String... keys) {
         Instant now = clock.instant();
         for (String key : keys) {
-            failures.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            times.addLast(now);
+            // Only the newest maxFailures instants can ever decide a refusal; older ones are dropped.
+            while (times.size() > maxFailures) {
+                times.removeFirst();
+            }
         }
-        if (failures.size() > SWEEP_ABOVE) {
+        if (failures.size() > Math.min(SWEEP_ABOVE, maxKeys)) {
             sweep(now);
+        }
+        for (Iterator<String> it = failures.keySet().iterator(); failures.size() > maxKeys && it.hasNext(); ) {
+            it.next();
+            it.remove();
         }
     }
 

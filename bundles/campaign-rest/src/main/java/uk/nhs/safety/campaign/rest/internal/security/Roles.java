@@ -1,7 +1,10 @@
 package uk.nhs.safety.campaign.rest.internal.security;
 
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+
 /**
- * Role names of the HTTP API, as given to users in the JAAS realm (etc/users.properties) and to partner tokens.
+ * Role names of the HTTP API, as given to users in the JAAS realm (etc/users.properties) and to partner tokens: the
+ * names of {@link CallerAccess}, which decides what each may do.
  *
  * <ul>
  *   <li>{@code admin}: everything;</li>
@@ -13,12 +16,12 @@ package uk.nhs.safety.campaign.rest.internal.security;
  * </ul>
  */
 public final class Roles {
-    public static final String ADMIN = "admin";
-    public static final String OPERATOR = "operator";
-    public static final String MEMBER_EDITOR = "member-editor";
-    public static final String MEMBER_PREFIX = "member:";
-    public static final String PARTNER = "partner";
-    public static final String PARTNER_PREFIX = "partner:";
+    public static final String ADMIN = CallerAccess.ADMIN;
+    public static final String OPERATOR = CallerAccess.OPERATOR;
+    public static final String MEMBER_EDITOR = CallerAccess.MEMBER_EDITOR;
+    public static final String MEMBER_PREFIX = CallerAccess.MEMBER_PREFIX;
+    public static final String PARTNER = CallerAccess.PARTNER;
+    public static final String PARTNER_PREFIX = CallerAccess.PARTNER_PREFIX;
 
     private Roles() {
     }

@@ -1,150 +1,80 @@
 package uk.nhs.safety.campaign.rest.internal.security;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 
 /**
  * Login sessions of the web pages: a user who logs in through the login form ({@code POST /api/v1/session}) gets an
  * unguessable session id in an {@code HttpOnly}, {@code SameSite=Strict} cookie; later requests carrying the cookie act
- * as that user with the roles the realm gave at login. Sessions live in memory (a restart logs everyone out), end
- * after {@code idleMinutes} without a request or {@code maxHours} after login, and on logout. Thread-safe.
+ * as that user. On every such request the user is looked up again in the realm ({@link UserDirectory}): a deleted
+ * or disabled (role-less) user's sessions end, and changed roles apply at once. Sessions end after an idle time, a
+ * longest duration, on logout, and by an administrator ({@code safety:session-end}).
+ *
+ * <p>An interface so that the store can move from memory ({@link InMemorySessionStore}) into the database.
+ * Implementations are thread-safe.
  */
-@Component(service = SessionStore.class, configurationPid = SessionStore.PID)
-@Designate(ocd = SessionStore.Config.class)
-public class SessionStore {
+public interface SessionStore {
 
-    /** The configuration PID. */
-    public static final String PID = "uk.nhs.safety.campaign.rest.session";
     /** The cookie's name. */
-    public static final String COOKIE = "safety_session";
-
-    private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
-    private static final int ID_BYTES = 32;
-
-    /** How long sessions last. */
-    @ObjectClassDefinition(name = "Campaign web login sessions",
-            description = "How long a login through the web pages' login form lasts")
-    public @interface Config {
-        @AttributeDefinition(name = "Idle time (minutes)", min = "1",
-                description = "A session ends after this long without a request")
-        int idleMinutes() default 30;
-
-        @AttributeDefinition(name = "Longest session (hours)", min = "1",
-                description = "A session ends this long after login, however active")
-        int maxHours() default 8;
-    }
-
-    /** One session: who, since when, last seen. */
-    private record Session(Caller caller, Instant created, Instant lastSeen) {
-    }
+    String COOKIE = "safety_session";
 
     /** A new session: its id (the cookie's value), the caller, and when it ends at the latest. */
-    public record Created(String id, Caller caller, Instant expiresAt) {
+    record Created(String id, Caller caller, Instant expiresAt) {
         @Override
         public String toString() {
             return "Created[caller=" + caller.name() + ", expiresAt=" + expiresAt + "]";
         }
     }
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
-    private final Clock clock;
-    private volatile Duration idle;
-    private volatile Duration max;
-
-    @Activate
-    public SessionStore(Config config) {
-        this(Clock.systemUTC(), Duration.ofMinutes(Math.max(1, config.idleMinutes())),
-                Duration.ofHours(Math.max(1, config.maxHours())));
-    }
-
-    public SessionStore(Clock clock, Duration idle, Duration max) {
-        this.clock = clock;
-        this.idle = idle;
-        this.max = max;
-    }
-
-    @Modified
-    void modified(Config config) {
-        idle = Duration.ofMinutes(Math.max(1, config.idleMinutes()));
-        max = Duration.ofHours(Math.max(1, config.maxHours()));
-        LOG.info("Web login sessions: end after {} min idle, {} h at most", idle.toMinutes(), max.toHours());
-    }
-
-    /** Starts a session for an authenticated user (never for anonymous callers or partner tokens). */
-    public Created create(Caller caller) {
-        if (caller.anonymous() || caller.partnerId().isPresent()) {
-            throw new IllegalArgumentException("sessions are for users of the realm, not " + caller.name());
+    /**
+     * An open session as administrators see it: never its id (which would let them act as the user), only a short
+     * handle derived from it by a one-way hash.
+     *
+     * @param handle    12 hexadecimal digits, the start of the SHA-256 of the session id
+     * @param user      the user name
+     * @param roles     the user's roles now
+     * @param address   the address the login came from, or {@code null} when unknown
+     * @param created   when the user logged in
+     * @param lastSeen  the last request with the session
+     * @param expiresAt when it ends at the latest without further requests
+     */
+    record SessionInfo(String handle, String user, Set<String> roles, String address, Instant created,
+                       Instant lastSeen, Instant expiresAt) {
+        public SessionInfo {
+            roles = Set.copyOf(roles);
         }
-        purgeExpired();
-        byte[] bytes = new byte[ID_BYTES];
-        random.nextBytes(bytes);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Instant now = clock.instant();
-        sessions.put(id, new Session(caller, now, now));
-        LOG.info("Web login of user '{}' ({} sessions open)", HttpAuthenticator.printable(caller.name()),
-                sessions.size());
-        return new Created(id, caller, now.plus(max));
     }
 
-    /** The caller of a live session, which counts as activity; empty for an unknown or ended session. */
-    public Optional<Caller> caller(String id) {
-        if (id == null || id.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Session updated = sessions.computeIfPresent(id, (k, s) -> expired(s, now) ? null
-                : new Session(s.caller(), s.created(), now));
-        return Optional.ofNullable(updated).map(Session::caller);
-    }
+    /**
+     * Starts a session for an authenticated user (never for anonymous callers or partner tokens).
+     *
+     * @param address the client's address, shown to administrators; may be {@code null}
+     */
+    Created create(Caller caller, String address);
+
+    /**
+     * The caller of a live session with the roles the realm gives the user now; counts as activity. Empty for an
+     * unknown or ended session, and for a user deleted or disabled since (the session ends).
+     */
+    Optional<Caller> caller(String id);
 
     /** When a live session ends at the latest. */
-    public Optional<Instant> expiresAt(String id) {
-        Session s = id == null ? null : sessions.get(id);
-        return s == null ? Optional.empty() : Optional.of(s.created().plus(max));
-    }
+    Optional<Instant> expiresAt(String id);
 
     /** Ends a session (logout); true when there was one. */
-    public boolean end(String id) {
-        Session removed = id == null ? null : sessions.remove(id);
-        if (removed != null) {
-            LOG.info("Web logout of user '{}'", HttpAuthenticator.printable(removed.caller().name()));
-        }
-        return removed != null;
-    }
+    boolean end(String id);
 
-    /** Sessions open now (expired ones are dropped first). */
-    public int size() {
-        purgeExpired();
-        return sessions.size();
-    }
+    /** The open sessions (each re-checked against the realm first), oldest login first. */
+    List<SessionInfo> sessions();
 
-    private boolean expired(Session s, Instant now) {
-        return !now.isBefore(s.lastSeen().plus(idle)) || !now.isBefore(s.created().plus(max));
-    }
+    /** Ends the session with this handle (see {@link SessionInfo#handle()}); empty when there is none. */
+    Optional<SessionInfo> endByHandle(String handle);
 
-    private void purgeExpired() {
-        Instant now = clock.instant();
-        for (Iterator<Session> it = sessions.values().iterator(); it.hasNext(); ) {
-            if (expired(it.next(), now)) {
-                it.remove();
-            }
-        }
-    }
+    /** Ends every session of this user; the sessions that were ended. */
+    List<SessionInfo> endUser(String user);
+
+    /** Sessions open now. */
+    int size();
 }

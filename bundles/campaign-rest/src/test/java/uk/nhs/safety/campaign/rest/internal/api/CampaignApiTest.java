@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
+import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.campaign.rest.internal.http.FakeRequest;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.http.Renderer;
@@ -394,6 +396,65 @@ class CampaignApiTest {
             assertThat(r.param("since")).isEqualTo("2015");
             assertThat(r.caller()).isEqualTo("partner:cqc");
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        });
+    }
+
+    private PartnerRoutes refusing(PartnerProblem problem) {
+        return new PartnerRoutes() {
+            @Override
+            public String partnerId() {
+                return "nhsi";
+            }
+
+            @Override
+            public RouteAccess access(String method, String path) {
+                return RouteAccess.AUTHENTICATED;
+            }
+
+            @Override
+            public PartnerResponse handle(PartnerRequest request) {
+                partnerCalls.add(request);
+                throw problem;
+            }
+        };
+    }
+
+    @Test
+    void answersAPartnersRefusalAsAProblemOfItsStatusWithItsHeaders() throws IOException {
+        partners.add(refusing(PartnerProblem.methodNotAllowed("PUT", "/gaps", "GET")));
+
+        Renderer.Rendered out = send(as("Basic admin", "PUT", "/partners/nhsi/gaps"));
+
+        assertThat(out.status()).isEqualTo(405);
+        assertThat(out.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(out.header("Allow")).isEqualTo("GET");
+        assertThat(body(out).at("/type").asText()).isEqualTo("https://signuptosafety.nhs.uk/problems/method-not-allowed");
+        assertThat(body(out).at("/detail").asText()).isEqualTo("PUT is not allowed on /gaps; use GET");
+        assertThat(body(out).at("/instance").asText()).endsWith("/partners/nhsi/gaps");
+    }
+
+    @Test
+    void answersAPartnersRefusalWithAStatusCoreHasNoKindForAsAPlainProblem() throws IOException {
+        partners.add(refusing(PartnerProblem.unavailable("framework 1999 is not loaded")));
+
+        Renderer.Rendered out = send(as("Basic admin", "GET", "/partners/nhsi/framework"));
+
+        assertThat(out.status()).isEqualTo(503);
+        assertThat(out.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(out).at("/status").asInt()).isEqualTo(503);
+        assertThat(body(out).at("/detail").asText()).isEqualTo("framework 1999 is not loaded");
+    }
+
+    @Test
+    void handsPartnerRoutesCoresAccessRuleForTheCaller() {
+        partners.add(refusing(PartnerProblem.forbidden("no")));
+
+        send(as("Basic editorRGT", "GET", "/partners/nhsi/members/RGT/harm"));
+
+        assertThat(partnerCalls).singleElement().satisfies(r -> {
+            assertThat(r.access().mayEdit("RGT")).isTrue();
+            assertThat(r.access().mayEdit("RJZ")).isFalse();
+            assertThat(r.access().actsFor("nhsi")).isFalse();
         });
     }
 

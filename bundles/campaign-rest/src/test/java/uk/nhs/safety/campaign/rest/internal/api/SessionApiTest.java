@@ -19,7 +19,9 @@ import uk.nhs.safety.campaign.rest.internal.http.Renderer;
 import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
+import uk.nhs.safety.campaign.rest.internal.security.InMemorySessionStore;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
+import uk.nhs.safety.campaign.rest.internal.security.UserDirectory;
 
 /** The login form's session: login, cookie attributes, cookie-authenticated API calls, CSRF header, logout. */
 class SessionApiTest {
@@ -39,7 +41,7 @@ class SessionApiTest {
         }
         throw new AuthenticationException(AuthenticationException.Reason.BAD_CREDENTIALS, "wrong", 0);
     };
-    private final SessionStore sessions = new SessionStore(Clock.systemUTC(), Duration.ofMinutes(30),
+    private final SessionStore sessions = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(30),
             Duration.ofHours(8));
     private final Json json = new Json();
     private final RequestPipeline pipeline = new RequestPipeline(authenticator, json, sessions);
@@ -184,5 +186,34 @@ class SessionApiTest {
         JsonNode after = body(session(FakeRequest.of("GET", "/").header("Cookie", cookie)));
         assertThat(after.path("authenticated").asBoolean()).isFalse();
         assertThat(after.has("user")).isFalse();
+    }
+
+    @Test
+    void aSessionWhoseUserWasDeletedActsAsAnonymousAndClearsTheCookie() {
+        java.util.Map<String, Set<String>> realm = new java.util.concurrent.ConcurrentHashMap<>(
+                java.util.Map.of("ed", ED.roles()));
+        UserDirectory directory = user -> realm.containsKey(user) ? UserDirectory.Lookup.of(realm.get(user))
+                : UserDirectory.Lookup.DELETED;
+        SessionStore checked = new InMemorySessionStore(Clock.systemUTC(), directory, Duration.ofMinutes(30),
+                Duration.ofHours(8));
+        RequestPipeline checkedPipeline = new RequestPipeline(authenticator, json, checked);
+        SessionApi checkedSessions = new SessionApi(authenticator, checked, json);
+        String cookie = cookieOf(checkedPipeline.process(login("ed", "right"), checkedSessions,
+                () -> RestSettings.DEFAULTS));
+        FakeRequest write = FakeRequest.of("POST", "/members/RGT/actions").header("Cookie", cookie)
+                .header("X-Requested-With", "fetch").body("application/json", ACTION);
+
+        realm.put("ed", Set.of("member-editor", "member:RGN"));
+        Renderer.Rendered beyondNewRoles = checkedPipeline.process(write, api, () -> RestSettings.DEFAULTS);
+        assertThat(beyondNewRoles.status()).isEqualTo(403);
+        assertThat(beyondNewRoles.header("Set-Cookie")).isNull();
+
+        realm.remove("ed");
+        Renderer.Rendered deleted = checkedPipeline.process(write, api, () -> RestSettings.DEFAULTS);
+
+        assertThat(deleted.status()).isEqualTo(401);
+        assertThat(deleted.header("WWW-Authenticate")).isEqualTo("Session realm=\"Sign up to Safety\"");
+        assertThat(deleted.header("Set-Cookie")).isEqualTo("safety_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+        assertThat(campaign.writes).isEmpty();
     }
 }

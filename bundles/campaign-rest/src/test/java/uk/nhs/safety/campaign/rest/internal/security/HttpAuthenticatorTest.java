@@ -193,7 +193,7 @@ class HttpAuthenticatorTest {
     @Test
     void usesTheConfiguredRealm() throws Exception {
         realm.user("alice", "s3cret");
-        authenticator.apply(new HttpAuthenticator.Settings("ldap", 5, Duration.ofMinutes(5)));
+        authenticator.apply(new HttpAuthenticator.Settings("ldap", 5, 50, 20, Duration.ofMinutes(5)));
 
         authenticator.authenticate(basic("alice:s3cret"), "10.0.0.1");
 
@@ -295,84 +295,134 @@ class HttpAuthenticatorTest {
     }
 
     @Test
-    void limitsAnAddressTryingManyUserNames() throws Exception {
+    void limitsAnAddressTryingManyUserNamesAtTheHigherThreshold() throws Exception {
         realm.user("bob", "pw");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 49; i++) {
             String user = "user" + i;
             refusal(() -> authenticator.authenticate(basic(user + ":x"), "10.0.0.66"));
         }
+        // 49 failures spread over 49 user names: under the address's limit of 50, and no pair has more than one
+        assertThat(authenticator.authenticate(basic("bob:pw"), "10.0.0.66").name()).isEqualTo("bob");
+        refusal(() -> authenticator.authenticate(basic("user49:x"), "10.0.0.66"));
 
-        assertThat(refusal(() -> authenticator.authenticate(basic("bob:pw"), "10.0.0.66")).reason())
-                .isEqualTo(Reason.RATE_LIMITED);
+        AuthenticationException e = refusal(() -> authenticator.authenticate(basic("bob:pw"), "10.0.0.66"));
+
+        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(e.retryAfterSeconds()).isEqualTo(300);
         assertThat(authenticator.authenticate(basic("bob:pw"), "10.0.0.67").name()).isEqualTo("bob");
     }
 
     @Test
-    void limitsAUserNameTriedFromManyAddresses() throws Exception {
-        realm.user("alice", "s3cret");
+    void fiveFailuresOfOnePairDoNotStopOtherUsersAtThatAddress() throws Exception {
+        realm.user("admin", "right", new RolePrincipal("admin"));
         realm.user("carol", "pw");
-        for (int i = 1; i <= 5; i++) {
-            String address = "10.0.1." + i;
-            refusal(() -> authenticator.authenticate(basic("alice:wrong"), address));
+        for (int i = 0; i < 5; i++) {
+            refusal(() -> authenticator.authenticate(basic("admin:wrong"), "10.0.0.8"));
         }
 
-        assertThat(refusal(() -> authenticator.authenticate(basic("alice:s3cret"), "10.0.1.99")).reason())
+        assertThat(refusal(() -> authenticator.authenticate(basic("admin:right"), "10.0.0.8")).reason())
                 .isEqualTo(Reason.RATE_LIMITED);
-        // each address has only one failure: other users from them are not affected
-        assertThat(authenticator.authenticate(basic("carol:pw"), "10.0.1.1").name()).isEqualTo("carol");
+        assertThat(authenticator.authenticate(basic("carol:pw"), "10.0.0.8").name()).isEqualTo("carol");
+    }
+
+    @Test
+    void aUserNameTriedFromManyAddressesIsNeverLockedOut() throws Exception {
+        realm.user("admin", "right", new RolePrincipal("admin"));
+        // An attacker keeps failing as admin from 200 addresses, five times each (each pair at its limit).
+        for (int i = 0; i < 200; i++) {
+            String address = "10.1." + (i / 100) + "." + (i % 100);
+            for (int j = 0; j < 5; j++) {
+                refusal(() -> authenticator.authenticate(basic("admin:wrong"), address));
+            }
+        }
+
+        assertThat(authenticator.authenticate(basic("admin:right"), "192.168.0.10").admin()).isTrue();
     }
 
     @Test
     void aSuccessfulLoginDoesNotClearTheAddressesFailures() throws Exception {
         realm.user("mallory", "known");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 49; i++) {
             String user = "victim" + i;
             refusal(() -> authenticator.authenticate(basic(user + ":x"), "10.0.0.9"));
         }
         authenticator.authenticate(basic("mallory:known"), "10.0.0.9");
 
-        refusal(() -> authenticator.authenticate(basic("victim4:x"), "10.0.0.9"));
+        refusal(() -> authenticator.authenticate(basic("victim49:x"), "10.0.0.9"));
 
         assertThat(refusal(() -> authenticator.authenticate(basic("mallory:known"), "10.0.0.9")).reason())
                 .isEqualTo(Reason.RATE_LIMITED);
     }
 
     @Test
-    void aSuccessfulLoginClearsThatUsersOwnFailures() throws Exception {
+    void aSuccessfulLoginClearsThatPairsOwnFailures() throws Exception {
         realm.user("alice", "s3cret");
-        for (int i = 1; i <= 4; i++) {
-            String address = "10.0.2." + i;
-            refusal(() -> authenticator.authenticate(basic("alice:typo"), address));
+        for (int i = 0; i < 4; i++) {
+            refusal(() -> authenticator.authenticate(basic("alice:typo"), "10.0.2.1"));
         }
-        authenticator.authenticate(basic("alice:s3cret"), "10.0.2.50");
-        for (int i = 5; i <= 8; i++) {
-            String address = "10.0.2." + i;
-            refusal(() -> authenticator.authenticate(basic("alice:typo"), address));
+        authenticator.authenticate(basic("alice:s3cret"), "10.0.2.1");
+        for (int i = 0; i < 4; i++) {
+            refusal(() -> authenticator.authenticate(basic("alice:typo"), "10.0.2.1"));
         }
 
-        assertThat(authenticator.authenticate(basic("alice:s3cret"), "10.0.2.51").name()).isEqualTo("alice");
+        // 8 failures in the window, but only 4 since the success
+        assertThat(authenticator.authenticate(basic("alice:s3cret"), "10.0.2.1").name()).isEqualTo("alice");
     }
 
     @Test
-    void countsBadTokensAndGarbageAgainstTheAddress() throws Exception {
+    void aValidTokenIsAcceptedFromAnAddressThrottledForPasswords() throws Exception {
         realm.user("bob", "pw");
-        for (int i = 0; i < 3; i++) {
-            refusal(() -> authenticator.authenticate("Bearer sts_guess", "10.0.0.5"));
+        tokens.add("sts_good", "cqc", false);
+        for (int i = 0; i < 50; i++) {
+            String user = "user" + i;
+            refusal(() -> authenticator.authenticate(basic(user + ":x"), "10.0.0.5"));
         }
-        refusal(() -> authenticator.authenticate("Basic %%%", "10.0.0.5"));
-        refusal(() -> authenticator.authenticate("Digest x", "10.0.0.5"));
-
         assertThat(refusal(() -> authenticator.authenticate(basic("bob:pw"), "10.0.0.5")).reason())
                 .isEqualTo(Reason.RATE_LIMITED);
-        AuthenticationException token = refusal(() -> authenticator.authenticate("Bearer sts_guess", "10.0.0.5"));
-        assertThat(token.reason()).isEqualTo(Reason.RATE_LIMITED);
-        assertThat(tokens.presented).hasSize(3);
+
+        assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.5").partnerId()).contains("cqc");
+    }
+
+    @Test
+    void garbageCredentialsCountAgainstTheAddressesPasswordLogins() throws Exception {
+        realm.user("bob", "pw");
+        tokens.add("sts_good", "cqc", false);
+        for (int i = 0; i < 25; i++) {
+            refusal(() -> authenticator.authenticate("Basic %%%", "10.0.0.7"));
+            refusal(() -> authenticator.authenticate("Digest x", "10.0.0.7"));
+        }
+
+        assertThat(refusal(() -> authenticator.authenticate(basic("bob:pw"), "10.0.0.7")).reason())
+                .isEqualTo(Reason.RATE_LIMITED);
+        assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.7").partnerId()).contains("cqc");
+    }
+
+    @Test
+    void badTokensAreThrottledPerAddressWithoutTouchingPasswordLogins() throws Exception {
+        realm.user("bob", "pw");
+        tokens.add("sts_good", "cqc", false);
+        for (int i = 0; i < 19; i++) {
+            String guess = "Bearer sts_guess" + i;
+            refusal(() -> authenticator.authenticate(guess, "10.0.0.5"));
+        }
+        refusal(() -> authenticator.authenticate("Bearer %%%", "10.0.0.5"));
+
+        AuthenticationException e = refusal(() -> authenticator.authenticate("Bearer sts_guess", "10.0.0.5"));
+
+        assertThat(e.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(e.getMessage()).contains("API token");
+        // 19 well-formed guesses were looked up; the malformed one and the throttled one never were
+        assertThat(tokens.presented).hasSize(19);
+        assertThat(authenticator.authenticate(basic("bob:pw"), "10.0.0.5").name()).isEqualTo("bob");
+        assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.6").partnerId()).contains("cqc");
+        clock.advance(Duration.ofSeconds(300));
+        assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.5").partnerId()).contains("cqc");
     }
 
     @Test
     void appliesNewLimitsLive() throws Exception {
         realm.user("alice", "s3cret");
-        authenticator.apply(new HttpAuthenticator.Settings("karaf", 2, Duration.ofSeconds(60)));
+        authenticator.apply(new HttpAuthenticator.Settings("karaf", 2, 50, 20, Duration.ofSeconds(60)));
         refusal(() -> authenticator.authenticate(basic("alice:wrong"), "10.0.0.1"));
         refusal(() -> authenticator.authenticate(basic("alice:wrong"), "10.0.0.1"));
 
@@ -380,25 +430,39 @@ class HttpAuthenticatorTest {
                 .isEqualTo(60);
     }
 
+    @Test
+    void appliesANewAddressLimitLive() throws Exception {
+        realm.user("bob", "pw");
+        authenticator.apply(new HttpAuthenticator.Settings("karaf", 5, 3, 20, Duration.ofSeconds(60)));
+        for (int i = 0; i < 3; i++) {
+            String user = "user" + i;
+            refusal(() -> authenticator.authenticate(basic(user + ":x"), "10.0.0.1"));
+        }
+
+        assertThat(refusal(() -> authenticator.authenticate(basic("bob:pw"), "10.0.0.1")).reason())
+                .isEqualTo(Reason.RATE_LIMITED);
+    }
+
     // ---- configuration -------------------------------------------------------------------------------------------
 
     @Test
     void replacesNonsensicalConfigurationByTheDefaults() {
-        HttpAuthenticator.Settings settings = HttpAuthenticator.Settings.from(config(" ", 0, -5));
+        HttpAuthenticator.Settings settings = HttpAuthenticator.Settings.from(config(" ", 0, 0, -1, -5));
 
         assertThat(settings).isEqualTo(HttpAuthenticator.Settings.DEFAULTS);
-        assertThat(HttpAuthenticator.Settings.from(config(" ldap ", 3, 60)))
-                .isEqualTo(new HttpAuthenticator.Settings("ldap", 3, Duration.ofSeconds(60)));
+        assertThat(HttpAuthenticator.Settings.from(config(" ldap ", 3, 30, 10, 60)))
+                .isEqualTo(new HttpAuthenticator.Settings("ldap", 3, 30, 10, Duration.ofSeconds(60)));
     }
 
     @Test
-    void defaultsAreKarafRealmFiveFailuresInFiveMinutes() {
+    void defaultsAreFivePerPairFiftyPerAddressTwentyBadTokensInFiveMinutes() {
         assertThat(HttpAuthenticator.Settings.DEFAULTS)
-                .isEqualTo(new HttpAuthenticator.Settings("karaf", 5, Duration.ofMinutes(5)));
+                .isEqualTo(new HttpAuthenticator.Settings("karaf", 5, 50, 20, Duration.ofMinutes(5)));
     }
 
     @SuppressWarnings("all")
-    private static HttpAuthenticator.Config config(String realm, int max, long window) {
+    private static HttpAuthenticator.Config config(String realm, int max, int addressMax, int tokenMax,
+                                                   long window) {
         return new HttpAuthenticator.Config() {
             @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
@@ -413,6 +477,16 @@ class HttpAuthenticatorTest {
             @Override
             public int maxFailures() {
                 return max;
+            }
+
+            @Override
+            public int addressMaxFailures() {
+                return addressMax;
+            }
+
+            @Override
+            public int tokenMaxFailures() {
+                return tokenMax;
             }
 
             @Override

@@ -108,4 +108,29 @@ class LoginThrottleTest {
         assertThat(throttle.keys()).isEqualTo(1);
         assertThat(throttle.failures("user:latest")).isEqualTo(1);
     }
+
+    @Test
+    void forgetsTheLeastRecentlyUsedKeysBeyondTheCapEvenWhileTheyAreFresh() {
+        LoginThrottle small = new LoginThrottle(clock, 2, Duration.ofSeconds(300), 3);
+        small.failed("a");
+        small.failed("b");
+        small.failed("c");
+        small.failed("a");
+
+        small.failed("d");
+
+        // "b" was the least recently used of a, b, c when "d" came in
+        assertThat(small.keys()).isEqualTo(3);
+        assertThat(small.failures("b")).isZero();
+        assertThat(small.failures("a")).isEqualTo(2);
+        assertThat(small.retryAfterSeconds("a")).isEqualTo(300);
+    }
+
+    @Test
+    void keepsNoMoreInstantsPerKeyThanTheLimitNeeds() {
+        fail(12, "pair");
+
+        assertThat(throttle.failures("pair")).isEqualTo(5);
+        assertThat(throttle.retryAfterSeconds("pair")).isEqualTo(300);
+    }
 }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class SessionStoreTest {
 
     private final TestClock clock = new TestClock();
-    private final SessionStore sessions = new SessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8));
+    private final SessionStore sessions = new InMemorySessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8));
     private final Caller editor = new Caller("rgt-editor", Set.of("member-editor", "member:RGT"));
 
     @Test
     void givesTheLoggedInCallerBackForItsSessionId() {
-        SessionStore.Created created = sessions.create(editor);
+        SessionStore.Created created = sessions.create(editor, "10.0.0.1");
 
         assertThat(sessions.caller(created.id())).contains(editor);
         assertThat(created.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(8)));
@@ -27,7 +27,7 @@ class SessionStoreTest {
     void issuesUnguessableIdsOf256RandomBits() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 100; i++) {
-            ids.add(sessions.create(editor).id());
+            ids.add(sessions.create(editor, "10.0.0.1").id());
         }
         assertThat(ids).hasSize(100);
         // 32 bytes in unpadded base64url: ceil(32 * 8 / 6) = 43 characters
@@ -36,7 +36,7 @@ class SessionStoreTest {
 
     @Test
     void endsASessionAfterThirtyIdleMinutesButNotWhileItIsUsed() {
-        String id = sessions.create(editor).id();
+        String id = sessions.create(editor, "10.0.0.1").id();
         clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.caller(id)).as("used after 29 minutes").isPresent();
         clock.advance(Duration.ofMinutes(29));
@@ -47,7 +47,7 @@ class SessionStoreTest {
 
     @Test
     void endsEvenAnActiveSessionEightHoursAfterLogin() {
-        String id = sessions.create(editor).id();
+        String id = sessions.create(editor, "10.0.0.1").id();
         for (int i = 0; i < 16; i++) {
             clock.advance(Duration.ofMinutes(29));
             assertThat(sessions.caller(id)).isPresent();
@@ -59,7 +59,7 @@ class SessionStoreTest {
 
     @Test
     void logoutEndsTheSessionAtOnce() {
-        String id = sessions.create(editor).id();
+        String id = sessions.create(editor, "10.0.0.1").id();
 
         assertThat(sessions.end(id)).isTrue();
         assertThat(sessions.caller(id)).isEmpty();
@@ -68,7 +68,7 @@ class SessionStoreTest {
 
     @Test
     void knowsNoUnknownOrMissingId() {
-        sessions.create(editor);
+        sessions.create(editor, "10.0.0.1");
         assertThat(sessions.caller("not-a-session")).isEmpty();
         assertThat(sessions.caller(null)).isEmpty();
         assertThat(sessions.caller("")).isEmpty();
@@ -76,17 +76,19 @@ class SessionStoreTest {
 
     @Test
     void refusesSessionsForAnonymousCallersAndPartnerTokens() {
-        assertThatThrownBy(() -> sessions.create(Caller.ANONYMOUS)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> sessions.create(new Caller("partner:cqc", Set.of("partner", "partner:cqc"))))
+        assertThatThrownBy(() -> sessions.create(Caller.ANONYMOUS, "10.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        Caller token = new Caller("partner:cqc", Set.of("partner", "partner:cqc"));
+        assertThatThrownBy(() -> sessions.create(token, "10.0.0.1"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void dropsExpiredSessionsFromMemory() {
-        sessions.create(editor);
-        sessions.create(editor);
+        sessions.create(editor, "10.0.0.1");
+        sessions.create(editor, "10.0.0.1");
         clock.advance(Duration.ofMinutes(31));
-        sessions.create(editor);
+        sessions.create(editor, "10.0.0.1");
         assertThat(sessions.size()).isEqualTo(1);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
@@ -34,8 +35,11 @@ public class EvidenceBulkCommand extends CqcCommand {
     @Reference
     CqcEvidenceService evidence;
 
-    @Option(name = "--out", description = "The directory to write into, created if missing (default: the configured"
-            + " output directory; a relative path is inside it)")
+    @Reference
+    FileArea files;
+
+    @Option(name = "--out", description = "The directory to write into, inside the export folder, created if missing"
+            + " (default: the configured output directory there; a relative path is inside it)")
     String out;
 
     @Option(name = "--format", description = "zip (default), json, csv or html")
@@ -54,7 +58,7 @@ public class EvidenceBulkCommand extends CqcCommand {
     @Override
     protected void run() throws IOException {
         EvidenceFormat chosen = EvidenceFormat.parse("--format", format == null ? "zip" : format);
-        Path dir = evidence.outputPath(out);
+        Path dir = files.writable(evidence.outputName(out));
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ValidationException(Violation.of("--out", out, "is a file, not a directory"));
         }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
@@ -31,6 +32,9 @@ public class EvidenceCommand extends CqcCommand {
     @Reference
     CqcEvidenceService evidence;
 
+    @Reference
+    FileArea files;
+
     @Argument(index = 0, name = "ods", description = "The member's ODS code", required = true)
     String ods;
 
@@ -40,7 +44,7 @@ public class EvidenceCommand extends CqcCommand {
     @Option(name = "--to", description = "Last day of the period, yyyy-mm-dd (default: today)")
     String to;
 
-    @Option(name = "--out", description = "Write the pack (JSON unless --format says otherwise) to this file instead of showing a summary (a relative path is inside the configured output directory)")
+    @Option(name = "--out", description = "Write the pack (JSON unless --format says otherwise) to this file instead of showing a summary (inside the export folder; a relative path is inside the configured output directory there)")
     String out;
 
     @Option(name = "--format", description = "json, csv, html or zip: the whole pack in that format, printed or written to --out (zip needs --out)")
@@ -59,10 +63,7 @@ public class EvidenceCommand extends CqcCommand {
         String counts = (statements - pack.gaps().size()) + " of " + statements + " quality statements evidenced, "
                 + pack.gaps().size() + " gaps, " + pack.unmapped().size() + " unmapped items";
         if (out != null) {
-            Path file = evidence.outputPath(out);
-            if (file.getParent() != null && file.getParent().equals(evidence.outputPath(null))) {
-                Files.createDirectories(file.getParent()); // the configured directory is ours to create
-            }
+            Path file = files.writable(evidence.outputName(out));
             Files.write(file, chosen.render(pack, new CqcJson()));
             System.out.println("Wrote the evidence pack for " + pack.odsCode()
                     + (format == null ? "" : " (" + chosen.id() + ")") + " to " + file

@@ -7,15 +7,14 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
@@ -32,17 +31,19 @@ public class ImportCommand extends CqcCommand {
     @Reference
     Session session;
 
+    @Reference
+    FileArea files;
+
     @Option(name = "--partial", description = "Import the valid records and list the refused ones")
     boolean partial;
 
-    @Argument(index = 0, name = "file", description = "A JSON file: one record, an array, or a page of a list",
+    @Argument(index = 0, name = "file", description = "A JSON file in the import folder: one record, an array, or a page of a list",
             required = true)
-    @Completion(FileCompleter.class)
     String file;
 
     @Override
     protected void run() throws IOException {
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = files.readable(file);
         ImportReport r;
         try (InputStream in = Files.newInputStream(path)) {
             Object user = session == null ? null : session.get("USER");

@@ -147,6 +147,14 @@ public final class CqcDataReader {
             }
             questions.add(new Registration.KeyQuestionRating(qName, r, date(q, "reportDate", at + "reportDate")));
         }
+        // The columns' sizes (V1__registrations_and_mappings.sql): a longer value is refused here, naming the field,
+        // rather than failing the database write.
+        fits(where + (location ? "locationId" : "providerId"), cqcId, 20);
+        fits(where + "providerId", location ? providerId : null, 20);
+        fits(where + (text(node, "name") != null ? "name" : "locationName"), name, 300);
+        fits(where + "type", text(node, "type"), 100);
+        fits(where + "region", text(node, "region"), 100);
+        fits(where + "postalCode", text(node, "postalCode"), 10);
         if (violations.size() > before) {
             return;
         }
@@ -154,6 +162,13 @@ public final class CqcDataReader {
         sink.accept(new Registration(cqcId, location ? "location" : "provider", location ? providerId : cqcId, name,
                 upperOds, "", status, text(node, "type"), text(node, "region"), text(node, "postalCode"),
                 overallRating, overallDate, questions));
+    }
+
+    private void fits(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(Violation.of(field, value, "at most " + max + " characters (" + value.length()
+                    + " given)"));
+        }
     }
 
     private String rating(JsonNode node, String field) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 
 /**
@@ -34,18 +35,18 @@ public final class EvidenceCsv {
             for (EvidencePack.KeyQuestionEvidence k : pack.keyQuestions()) {
                 for (EvidencePack.StatementEvidence s : k.statements()) {
                     for (EvidencePack.Item item : s.items()) {
-                        csv.printRecord(row(k.name(), s.id(), s.name(), item, rating(k)));
+                        csv.printRecord(CsvCells.row(row(k.name(), s.id(), s.name(), item, rating(k))));
                     }
                 }
             }
             for (EvidencePack.Gap gap : pack.gaps()) {
                 String rating = pack.keyQuestions().stream().filter(k -> k.name().equals(gap.keyQuestion()))
                         .findFirst().map(EvidenceCsv::rating).orElse("");
-                csv.printRecord(gap.keyQuestion(), gap.id(), gap.name(), "", "gap", "",
-                        "No evidence for this quality statement", "", "", "", rating, "");
+                csv.printRecord(CsvCells.row(gap.keyQuestion(), gap.id(), gap.name(), "", "gap", "",
+                        "No evidence for this quality statement", "", "", "", rating, ""));
             }
             for (EvidencePack.Item item : pack.unmapped()) {
-                csv.printRecord(row("", "", "", item, ""));
+                csv.printRecord(CsvCells.row(row("", "", "", item, "")));
             }
         } catch (IOException e) {
             // A StringWriter does not fail; this would be a bug.

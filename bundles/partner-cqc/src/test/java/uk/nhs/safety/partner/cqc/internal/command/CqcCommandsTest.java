@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
 import uk.nhs.safety.partner.cqc.internal.Fixtures;
+import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class CqcCommandsTest {
 
@@ -34,6 +35,7 @@ class CqcCommandsTest {
     private EvidenceCommand evidence(String ods, String from, String to, String out) {
         EvidenceCommand c = new EvidenceCommand();
         c.evidence = service;
+        c.files = new FolderFileArea(dir);
         c.ods = ods;
         c.from = from;
         c.to = to;
@@ -140,12 +142,31 @@ class CqcCommandsTest {
 
     @Test
     void anUnwritableOutFileIsOneErrorLine() throws Exception {
-        Path file = dir.resolve("missing-dir").resolve("rgt.json");
+        Path file = Files.createDirectories(dir.resolve("rgt.json")); // a folder: the file cannot be written
 
         CommandOutput output = CommandOutput.run(evidence("RGT", null, null, file.toString()));
 
         assertThat(output.outLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
-        assertThat(file).doesNotExist();
+        assertThat(file).isEmptyDirectory();
+    }
+
+    @Test
+    void anOutFileOutsideTheExportFolderIsRefusedAndNothingIsWritten() throws Exception {
+        Path outside = dir.resolveSibling(dir.getFileName() + "-outside.json");
+
+        CommandOutput output = CommandOutput.run(evidence("RGT", null, null, outside.toString()));
+
+        assertThat(output.outLines()).containsExactly(
+                "Error: '" + outside + "' is outside the export folder " + dir);
+        assertThat(outside).doesNotExist();
+    }
+
+    @Test
+    void aRelativeOutIsInsideTheConfiguredOutputDirectoryOfTheExportFolder() throws Exception {
+        CommandOutput output = CommandOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", "rgt.json"));
+
+        assertThat(output.outLines()).singleElement().asString()
+                .startsWith("Wrote the evidence pack for RGT to " + dir.resolve("cqc/evidence/rgt.json"));
     }
 
     private EvidenceCommand evidence(String format, String out) {
@@ -207,6 +228,7 @@ class CqcCommandsTest {
     void bulkExportWritesOnePackPerMemberWithAProgressLineEachAndGoesOnPastAFailure() throws Exception {
         EvidenceBulkCommand bulk = new EvidenceBulkCommand();
         bulk.evidence = service;
+        bulk.files = new FolderFileArea(dir);
         bulk.out = dir.resolve("bulk").toString();
         bulk.format = "csv";
         bulk.from = "2024-12-01";
@@ -230,6 +252,7 @@ class CqcCommandsTest {
         Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
         EvidenceBulkCommand bulk = new EvidenceBulkCommand();
         bulk.evidence = service;
+        bulk.files = new FolderFileArea(dir);
         bulk.out = file.toString();
 
         CommandOutput output = CommandOutput.run(bulk);

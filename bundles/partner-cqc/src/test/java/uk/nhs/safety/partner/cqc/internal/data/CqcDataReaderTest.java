@@ -77,6 +77,23 @@ class CqcDataReaderTest {
     }
 
     @Test
+    void valuesLongerThanTheirColumnsAreRefusedNamingTheField() throws IOException {
+        // Columns (V1__registrations_and_mappings.sql): ids 20, name 300, type and region 100, postcode 10.
+        readText("[{\"providerId\":\"1-" + "9".repeat(19) + "\",\"name\":\"" + "n".repeat(301)
+                + "\",\"odsCode\":\"RGT\",\"type\":\"" + "t".repeat(101) + "\",\"region\":\"" + "r".repeat(101)
+                + "\",\"postalCode\":\"CB2 0QQ CB2 0QQ\"},"
+                + "{\"locationId\":\"1-1\",\"providerId\":\"1-" + "9".repeat(19) + "\",\"locationName\":\"ok\","
+                + "\"odsCode\":\"RGT01\"},"
+                + "{\"providerId\":\"1-" + "9".repeat(18) + "\",\"name\":\"" + "n".repeat(300)
+                + "\",\"odsCode\":\"RGT\",\"postalCode\":\"CB2 0QQ\"}]");
+
+        assertThat(reader.violations()).extracting(Violation::field).containsExactly("[0].providerId", "[0].name",
+                "[0].type", "[0].region", "[0].postalCode", "[1].providerId");
+        assertThat(reader.violations().get(1).message()).isEqualTo("at most 300 characters (301 given)");
+        assertThat(read).extracting(Registration::cqcId).containsExactly("1-" + "9".repeat(18));
+    }
+
+    @Test
     void aRatingCqcDoesNotUseIsRefusedNamingFieldAndValue() throws IOException {
         readText("{\"providerId\":\"RGT\",\"name\":\"A\",\"odsCode\":\"RGT\",\"currentRatings\":{\"overall\":"
                 + "{\"rating\":\"Good\",\"keyQuestionRatings\":[{\"name\":\"Safe\",\"rating\":\"Grate\"},"

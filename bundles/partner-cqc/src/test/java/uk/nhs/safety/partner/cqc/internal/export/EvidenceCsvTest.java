@@ -62,4 +62,29 @@ class EvidenceCsvTest {
         assertThat(List.of(measure.get(7), measure.get(8), measure.get(9))).containsExactly(
                 "4.1 per 1,000 bed days (2025-02-01)", "improvement (low)", "consistently passes the target");
     }
+
+    /** OWASP's CSV injection payloads in texts a member's editors write: each cell comes out with a leading quote. */
+    @Test
+    void textsASpreadsheetWouldRunAsFormulasAreWrittenAsText() throws IOException {
+        List<String> payloads = List.of("=cmd|' /C calc'!A0", "@SUM(1+1)", "+1+1", "-2+3", "\tcmd", "\r=1");
+        List<EvidencePack.Item> items = new java.util.ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            items.add(new EvidencePack.Item("primary-driver", "P" + i, payloads.get(i), "processes", null, null, null,
+                    null, null));
+        }
+        items.add(new EvidencePack.Item("primary-driver", "-12.5", "-12.5", "=processes", null, null, null, null,
+                null));
+        EvidencePack risky = new EvidencePack(pack.odsCode(), pack.memberName(), pack.framework(), pack.period(),
+                pack.generatedAt(), pack.plan(), pack.keyQuestions(), pack.gaps(), items, pack.registrations(),
+                pack.unavailableSources());
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(EvidenceCsv.write(risky))).getRecords();
+
+        // Column 7 (index 6) is the text; the last row's text and key are a number, its category a formula.
+        assertThat(rows.subList(rows.size() - 7, rows.size() - 1)).extracting(r -> r.get(6))
+                .containsExactly("'=cmd|' /C calc'!A0", "'@SUM(1+1)", "'+1+1", "'-2+3", "'\tcmd", "'\r=1");
+        CSVRecord number = rows.get(rows.size() - 1);
+        assertThat(List.of(number.get(3), number.get(5), number.get(6))).containsExactly("'=processes", "-12.5",
+                "-12.5");
+    }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.FileCompleter;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.incidents.IncidentGenerator;
 
@@ -33,6 +32,9 @@ public class GenerateCommand extends NhsiCommand {
     @Reference
     NhsiService service;
 
+    @Reference
+    FileArea files;
+
     @Option(name = "--from", description = "First month, yyyy-mm (default 2013-04)")
     String from = "2013-04";
 
@@ -45,8 +47,7 @@ public class GenerateCommand extends NhsiCommand {
     @Option(name = "--reduction", description = "Yearly fall in moderate-or-worse harm, 0-1 (default 0.15)")
     double reduction = 0.15;
 
-    @Argument(index = 0, name = "file", description = "The file to write", required = true)
-    @Completion(FileCompleter.class)
+    @Argument(index = 0, name = "file", description = "The file to write, in the export folder", required = true)
     String file;
 
     @Override
@@ -58,7 +59,7 @@ public class GenerateCommand extends NhsiCommand {
                     "from not after to, reduction from 0 to below 1"));
         }
         List<IncidentGenerator.Trust> trusts = service.trustMembers();
-        Path path = Path.of(file).toAbsolutePath();
+        Path path = files.writable(file);
         Path tmp = Files.createTempFile(path.getParent(), ".nhsi-", ".tmp");
         long rows;
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

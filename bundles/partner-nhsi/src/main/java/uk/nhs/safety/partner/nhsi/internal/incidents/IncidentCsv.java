@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.csv.CsvHeader;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 
 /**
@@ -63,7 +65,7 @@ public final class IncidentCsv {
     /** RFC 4180 with a header line, blank lines skipped, values trimmed. */
     public static CSVFormat format() {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+                .setTrim(true).setAllowMissingColumnNames(true).get();
     }
 
     /**
@@ -71,7 +73,8 @@ public final class IncidentCsv {
      * {@link ValidationException} at once; row problems go to the handler.
      */
     public void read(Reader in, RowHandler handler) throws IOException {
-        try (CSVParser parser = format().parse(in)) {
+        try (CSVParser parser = header(in)) {
+            CsvHeader.requireNames(parser.getHeaderNames());
             int[] index = columns(parser.getHeaderNames());
             try {
                 for (CSVRecord record : parser) {
@@ -81,6 +84,16 @@ public final class IncidentCsv {
                 throw new ValidationException(Violation.atLine((int) Math.min(Integer.MAX_VALUE,
                         parser.getCurrentLineNumber()), "file", null, "malformed CSV: " + e.getMessage()));
             }
+        }
+    }
+
+    /** Opens the parser, which reads the header line: a header commons-csv cannot read is refused at line 1. */
+    private static CSVParser header(Reader in) throws IOException {
+        try {
+            return format().parse(in);
+        } catch (CSVException | IllegalArgumentException e) {
+            throw new ValidationException(Violation.atLine(1, "header", null, "malformed CSV header: "
+                    + e.getMessage()));
         }
     }
 

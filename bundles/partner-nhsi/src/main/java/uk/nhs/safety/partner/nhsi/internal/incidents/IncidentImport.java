@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -276,7 +277,7 @@ public final class IncidentImport {
             if (!headerWritten) {
                 List<String> header = new ArrayList<>(List.of("line", "errors"));
                 header.addAll(record != null ? record.getParser().getHeaderNames() : IncidentCsv.COLUMNS);
-                rejects.printRecord(header);
+                rejects.printRecord(CsvCells.row(header));
                 headerWritten = true;
             }
             List<String> out = new ArrayList<>();
@@ -288,7 +289,7 @@ public final class IncidentImport {
                 out.addAll(List.of(row.odsCode(), row.month().toString(), row.category(), row.harm().label(),
                         Long.toString(row.count())));
             }
-            rejects.printRecord(out);
+            rejects.printRecord(CsvCells.row(out));
         }
     }
 }

@@ -131,6 +131,25 @@ class IncidentImportTest {
     }
 
     @Test
+    void headerWithAnUnnamedColumnIsRefusedAtLineOneNamingTheColumnAndImportsNothing() {
+        assertThatThrownBy(() -> run("ods_code,,month,category,degree_of_harm,count\nRGT,x,2015-04,medication,low,1\n",
+                false, null)).hasMessageStartingWith("line 1, column 2 '': the header line names no column 2");
+        assertThatThrownBy(() -> run(HEADER.strip() + ",\nRGT,2015-04,medication,low,1,\n", false, null))
+                .hasMessageStartingWith("line 1, column 6 '': the header line names no column 6");
+        assertThat(total()).isZero();
+    }
+
+    @Test
+    void rejectedCellsASpreadsheetWouldRunAsFormulasAreWrittenAsText(@TempDir Path dir) throws IOException {
+        Path rejects = dir.resolve("rejects.csv");
+
+        run(HEADER + "RGT,2015-04,=HYPERLINK(\"http://x\"),low,-1\n", true, rejects);
+
+        // The category is a formula: quoted; the count -1 is a number: as it was (and refused for being negative).
+        assertThat(Files.readAllLines(rejects).get(1)).endsWith(",RGT,2015-04,\"'=HYPERLINK(\"\"http://x\"\")\",low,-1");
+    }
+
+    @Test
     void harmLabelsAreReadInTheirUsualSpellings() {
         assertThat(Harm.parse("No harm")).isEqualTo(Harm.NO_HARM);
         assertThat(Harm.parse("none")).isEqualTo(Harm.NO_HARM);

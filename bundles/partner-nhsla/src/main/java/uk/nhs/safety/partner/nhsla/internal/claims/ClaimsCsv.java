@@ -11,12 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.csv.CsvHeader;
 
 /**
  * Reads and validates an NHS LA claims CSV as a stream, one row at a time, with commons-csv. The first line is the
@@ -64,7 +66,7 @@ public final class ClaimsCsv {
     /** The CSV dialect: RFC 4180 with a header line, blank lines skipped, values trimmed. */
     public static CSVFormat format() {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+                .setTrim(true).setAllowMissingColumnNames(true).get();
     }
 
     /**
@@ -74,7 +76,8 @@ public final class ClaimsCsv {
      * @return the header as given in the file, in file order
      */
     public List<String> read(Reader in, RowHandler handler) throws IOException {
-        try (CSVParser parser = format().parse(in)) {
+        try (CSVParser parser = header(in)) {
+            CsvHeader.requireNames(parser.getHeaderNames());
             int[] index = columns(parser.getHeaderNames());
             try {
                 for (CSVRecord record : parser) {
@@ -88,6 +91,16 @@ public final class ClaimsCsv {
                         parser.getCurrentLineNumber()), "file", null, "malformed CSV: " + e.getMessage()));
             }
             return List.copyOf(parser.getHeaderNames());
+        }
+    }
+
+    /** Opens the parser, which reads the header line: a header commons-csv cannot read is refused at line 1. */
+    private static CSVParser header(Reader in) throws IOException {
+        try {
+            return format().parse(in);
+        } catch (CSVException | IllegalArgumentException e) {
+            throw new ValidationException(Violation.atLine(1, "header", null, "malformed CSV header: "
+                    + e.getMessage()));
         }
     }
 

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -243,7 +244,7 @@ public final class ClaimsImport {
                 // The rejected rows keep the file's own columns, in its order, after the line and the errors.
                 List<String> header = new ArrayList<>(List.of("line", "errors"));
                 header.addAll(record != null ? record.getParser().getHeaderNames() : ClaimsCsv.COLUMNS);
-                rejects.printRecord(header);
+                rejects.printRecord(CsvCells.row(header));
                 headerWritten = true;
             }
             List<String> row = new ArrayList<>();
@@ -254,7 +255,7 @@ public final class ClaimsImport {
             } else {
                 row.addAll(values(claim));
             }
-            rejects.printRecord(row);
+            rejects.printRecord(CsvCells.row(row));
         }
 
         void flush() {

@@ -11,11 +11,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.FileCompleter;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
@@ -32,20 +31,23 @@ public class ImportCommand extends NhslaCommand {
     @Reference
     Session session;
 
+    @Reference
+    FileArea files;
+
     @Option(name = "--partial", description = "Import the valid rows and write the rejected ones to a file")
     boolean partial;
 
-    @Option(name = "--rejects", description = "Where --partial writes the rejected rows (default: <file>.rejects.csv)")
+    @Option(name = "--rejects", description = "Where --partial writes the rejected rows, in the export folder (default: <file name>.rejects.csv)")
     String rejects;
 
     @Argument(index = 0, name = "file", description = "The claims CSV", required = true)
-    @Completion(FileCompleter.class)
     String file;
 
     @Override
     protected void run() throws IOException {
-        Path path = Path.of(file).toAbsolutePath();
-        Path rejectsPath = partial ? (rejects != null ? Path.of(rejects) : Path.of(path + ".rejects.csv")) : null;
+        Path path = files.readable(file);
+        Path rejectsPath = partial ? files.writable(rejects != null ? rejects : path.getFileName() + ".rejects.csv")
+                : null;
         ImportReport r;
         try (InputStream in = Files.newInputStream(path)) {
             r = service.importClaims(new ImportRequest(path.getFileName().toString(), in, partial, rejectsPath,

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
 import uk.nhs.safety.partner.nhsla.internal.NhslaJson;
@@ -94,9 +95,9 @@ public final class ProfileExporter implements Exporter {
             throws IOException {
         for (Slice s : slices) {
             boolean specialty = dimension.equals("specialty");
-            csv.printRecord(p.scope(), p.fromYear(), p.toYear(), dimension, s.key(), s.claims(),
+            csv.printRecord(CsvCells.row(p.scope(), p.fromYear(), p.toYear(), dimension, s.key(), s.claims(),
                     String.format(Locale.ROOT, "%d.%02d", s.valuePence() / 100, s.valuePence() % 100),
-                    specialty && p.highVolume().contains(s.key()), specialty && p.highValue().contains(s.key()));
+                    specialty && p.highVolume().contains(s.key()), specialty && p.highValue().contains(s.key())));
         }
     }
 }

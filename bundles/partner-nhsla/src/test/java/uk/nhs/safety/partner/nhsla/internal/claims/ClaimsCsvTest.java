@@ -112,4 +112,12 @@ class ClaimsCsvTest {
         assertThat(ClaimsCsv.pence("5.")).isEqualTo(-1);
         assertThat(ClaimsCsv.pence("£")).isEqualTo(-1);
     }
+
+    @Test
+    void aHeaderWithAnUnnamedColumnIsRefusedAtLineOneNamingTheColumn() {
+        assertThatThrownBy(() -> read(HEADER.replace("scheme,", ",") + "C1,RGT,CNST,Obstetrics,x,y,2012-05-01,"
+                + "2015-02-03,settled,1,1,1\n")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("line 1, column 3 '': the header line names no column 3");
+        assertThat(claims).isEmpty();
+    }
 }
