@@ -183,7 +183,7 @@ class OpenApiDocumentTest {
         List<String> problems = new ArrayList<>();
         forEachOperation((route, operation) -> {
             Set<String> statuses = fieldNames(operation.path("responses"));
-            require(problems, route, statuses, "401", "429", "500");
+            require(problems, route, statuses, "401", "429", "500", "503");
             if (operation.has("requestBody")) {
                 require(problems, route, statuses, "400", "413", "415");
             }

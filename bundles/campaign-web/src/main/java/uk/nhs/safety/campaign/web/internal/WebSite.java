@@ -27,6 +27,7 @@ import uk.nhs.safety.campaign.api.Page;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
@@ -138,6 +139,10 @@ final class WebSite {
                 }
             }
             return notFound("There is no page at this address.");
+        } catch (StoreUnavailableException e) {
+            // Expected while the database is down: the store logs each change of state once.
+            LOG.debug("Web page {}: store unavailable: {}", p, e.getMessage());
+            return unavailable(e);
         } catch (RuntimeException e) {
             LOG.error("Web page {} failed", p, e);
             return page("error", "Something went wrong", "", Map.of(), 500);
@@ -209,6 +214,9 @@ final class WebSite {
                         + (m == null ? "." : " for " + m.name() + "."));
             }
             content = rendered.get();
+        } catch (StoreUnavailableException e) {
+            LOG.debug("Partner page '{}': store unavailable: {}", id, e.getMessage());
+            return unavailable(e);
         } catch (RuntimeException e) {
             LOG.error("Partner page '{}' of partner '{}' failed for {}", id, page.get().partnerId(),
                     m == null ? "the national page" : m.odsCode(), e);
@@ -284,6 +292,20 @@ final class WebSite {
                     .append(Html.escape(p.id())).append("\">").append(Html.escape(p.title())).append("</a></li>");
         }
         return b.append("</ul>").toString();
+    }
+
+    /**
+     * A plain 503 page (no layout, scripts or styles to fetch) with {@code Retry-After}: the database is down or not
+     * yet open, and the page will work again without anyone doing anything.
+     */
+    static WebResponse unavailable(StoreUnavailableException e) {
+        long seconds = e.retryAfterSeconds();
+        String page = "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                + "<title>Service unavailable - Sign up to Safety</title></head><body>"
+                + "<h1>Service unavailable</h1><p>Sign up to Safety cannot reach its database just now. Nothing was"
+                + " changed. Please try again in a minute.</p></body></html>\n";
+        return new WebResponse(503, WebResponse.HTML, Map.of("Retry-After", Long.toString(seconds),
+                "Cache-Control", "no-store"), page.getBytes(StandardCharsets.UTF_8));
     }
 
     private WebResponse notFound(String message) {

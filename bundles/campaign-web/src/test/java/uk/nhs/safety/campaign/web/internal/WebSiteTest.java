@@ -24,6 +24,7 @@ import uk.nhs.safety.campaign.api.Page;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
@@ -237,5 +238,22 @@ class WebSiteTest {
     void allowsOnlyTheSitesOwnScriptsStylesAndConnections() {
         assertThat(WebSite.CSP).contains("script-src 'self'").contains("style-src 'self'")
                 .contains("connect-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void answersAPlain503PageWithRetryAfterWhileTheStoreIsUnavailable() {
+        MemberService down = (MemberService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MemberService.class}, (proxy, method, args) -> {
+                    throw new StoreUnavailableException("the campaign database does not answer: refused", 5);
+                });
+        WebSite unavailable = new WebSite(WebSiteTest::resource, down, pledgeService(), pages);
+
+        WebResponse page = unavailable.handle("GET", "/members/RGT");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.contentType()).isEqualTo("text/html; charset=UTF-8");
+        assertThat(page.headers()).containsEntry("Retry-After", "5").containsEntry("Cache-Control", "no-store");
+        assertThat(page.text()).contains("<h1>Service unavailable</h1>").doesNotContain("refused")
+                .doesNotContain("<script");
     }
 }

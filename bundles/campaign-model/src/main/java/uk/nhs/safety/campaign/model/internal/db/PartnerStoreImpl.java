@@ -25,7 +25,7 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
  * Partners' tables in the campaign database: runs each partner's migrations (recorded per partner in
  * {@code partner_schema_version}), refusing scripts that touch objects outside the partner's prefix.
  */
-@Component(service = PartnerStore.class)
+@Component(service = PartnerStore.class, enabled = false) // enabled by Database once the store is up
 public class PartnerStoreImpl implements PartnerStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerStoreImpl.class);
@@ -63,6 +63,7 @@ public class PartnerStoreImpl implements PartnerStore {
             throw new CampaignException("partner id '" + partnerId
                     + "': must be 1 to 31 lower-case letters, digits or hyphens, starting with a letter");
         }
+        database.requireUp();
         String prefix = partnerId.replace('-', '_') + "_";
         Migrations migrations = new Migrations(scripts, "index.txt", clock, new Migrations.History(partnerId),
                 (script, statements) -> checkNames(prefix, script, statements));

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,7 @@ import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
 /**
  * Seeds demo data on the first start of an empty platform: every trust of the bundled ODS extract as a member,
  * and six of them with published plans, measurements and pledge actions ({@link DemoContent}). Seeding runs on the
- * component's own background thread so that activation does not wait for it; a platform that already has members
+ * component's own background thread once the store is up, so that activation does not wait for it; a platform that already has members
  * is never seeded, so a restart does not seed twice.
  */
 @Component(configurationPid = DemoSeeder.PID)
@@ -80,7 +82,7 @@ public final class DemoSeeder {
                       @Reference PledgeService pledges, @Reference MeasureService measures,
                       @Reference Database database, Config config) {
         this(members, plans, pledges, measures, config, new DemoContent(), DemoHistory.jdbc(database),
-                Executors.newSingleThreadExecutor(r -> {
+                database.ready(), Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "safety-demo-seeder");
                     t.setDaemon(true);
                     return t;
@@ -90,6 +92,17 @@ public final class DemoSeeder {
     /** For tests: a synchronous executor makes seeding happen before the constructor returns. */
     DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
                Config config, DemoContent content, DemoHistory history, ExecutorService executor) {
+        this(members, plans, pledges, measures, config, content, history, CompletableFuture.completedFuture(null),
+                executor);
+    }
+
+    /**
+     * @param storeReady completes once the store is up: nothing is seeded before (never, when the store refuses an
+     *                   empty database where this node has held data)
+     */
+    DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
+               Config config, DemoContent content, DemoHistory history, CompletionStage<?> storeReady,
+               ExecutorService executor) {
         this.members = members;
         this.plans = plans;
         this.pledges = pledges;
@@ -99,7 +112,7 @@ public final class DemoSeeder {
         this.executor = executor;
         if (config.enabled()) {
             // Last statement: every field is set before the seeding thread can see this object.
-            executor.execute(this::seedIfEmpty);
+            storeReady.thenRunAsync(this::seedIfEmpty, executor);
         } else {
             LOG.info("Demo data disabled ({} enabled=false): not seeding", PID);
         }

@@ -84,6 +84,20 @@ class DemoSeederTest {
     }
 
     @Test
+    void seedsNothingUntilTheStoreIsUpAndNeverWhileItIsRefused() {
+        java.util.concurrent.CompletableFuture<Void> storeReady = new java.util.concurrent.CompletableFuture<>();
+        new DemoSeeder(members, plans, pledges, measures, config(true), new DemoContent(), history, storeReady,
+                new DirectExecutorService());
+
+        assertThat(members.importCalls).as("store not up (unreachable or refused)").isEmpty();
+
+        storeReady.complete(null);
+
+        assertThat(members.importCalls).containsExactly("system:demo etr.csv");
+        assertThat(plans.plans).hasSize(demo.size());
+    }
+
+    @Test
     void seedsOnlyOnceAcrossRestarts() {
         seeder(true, new DirectExecutorService()).deactivate();
         int saves = plans.saveCalls;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
@@ -25,9 +26,12 @@ public final class HealthCheck implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(HealthCheck.class);
     private static final String UP = "UP";
     private static final String DOWN = "DOWN";
+    /** How the store's refusal to serve before it has opened begins (campaign-model's Database). */
+    private static final String NOT_OPEN = "the campaign store is not available";
 
-    /** The health document. */
-    public record Health(String status, Check database, Check migrations, List<PartnerStatus> partners) {
+    /** The health document; {@code reason} says why it is DOWN ({@code null} when UP). */
+    public record Health(String status, String reason, Check database, Check migrations,
+                         List<PartnerStatus> partners) {
     }
 
     /** One check's state. */
@@ -60,29 +64,37 @@ public final class HealthCheck implements Dispatcher {
         MemberService memberService = members.get();
         String database;
         String migrations;
+        String reason;
         if (memberService == null) {
             database = DOWN;
             migrations = DOWN;
+            reason = "the campaign services are not running";
         } else {
-            // The service exists only after the migrations ran; the probe shows whether the database still answers.
-            migrations = UP;
-            database = probe(memberService) ? UP : DOWN;
+            // The store migrates before it serves; the probe shows whether it is up and the database answers.
+            reason = probe(memberService);
+            migrations = reason != null && reason.startsWith(NOT_OPEN) ? DOWN : UP;
+            database = reason == null ? UP : DOWN;
         }
         PartnerRegistry registry = partners.get();
         List<PartnerStatus> partnerStates = registry == null ? List.of() : registry.partners().stream()
                 .map(p -> new PartnerStatus(p.id(), p.health().status().name().toUpperCase(Locale.ROOT)))
                 .toList();
         String status = UP.equals(database) && UP.equals(migrations) ? UP : DOWN;
-        return new Health(status, new Check(database), new Check(migrations), partnerStates);
+        return new Health(status, reason, new Check(database), new Check(migrations), partnerStates);
     }
 
-    private static boolean probe(MemberService memberService) {
+    /** {@code null} when the store answers, otherwise why not. */
+    private static String probe(MemberService memberService) {
         try {
             memberService.list(new MemberQuery(null, null, null, null, 0, 1));
-            return true;
+            return null;
+        } catch (StoreUnavailableException e) {
+            // Expected while the database is down; the store itself logs each change of state once.
+            LOG.debug("health: the store is unavailable: {}", e.getMessage());
+            return e.getMessage();
         } catch (RuntimeException e) {
             LOG.warn("health: the database does not answer: {}", e.getMessage(), e);
-            return false;
+            return e.getMessage();
         }
     }
 }

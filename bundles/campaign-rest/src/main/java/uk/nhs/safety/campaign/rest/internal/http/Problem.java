@@ -43,7 +43,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
         PRECONDITION_REQUIRED("precondition-required", 428, "A version (If-Match) is required"),
         TOO_MANY_REQUESTS("too-many-requests", 429, "Too many failed attempts"),
-        INTERNAL("internal", 500, "Internal error");
+        INTERNAL("internal", 500, "Internal error"),
+        UNAVAILABLE("unavailable", 503, "Service unavailable");
 
         private final String slug;
         private final int status;

@@ -9,13 +9,15 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.StaleVersionException;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * Maps what a request ended with to its problem response: {@link ValidationException} → 400 with every violation,
  * {@link NotFoundException} → 404, {@link StaleVersionException} → 412 with the current ETag, {@link ProblemException}
- * → its own kind, anything else → 500 whose detail quotes an incident id that is logged with the stack trace (the
+ * → its own kind, {@link StoreUnavailableException} → 503 with {@code Retry-After} (the database is down or not yet
+ * migrated: the client should try again, nothing was changed), anything else → 500 whose detail quotes an incident id that is logged with the stack trace (the
  * trace and the exception's message are never sent).
  */
 public final class ProblemMapper {
@@ -31,6 +33,13 @@ public final class ProblemMapper {
                     p.kind().status(), p.getMessage(), instance, p.errors()));
             p.headers().forEach(response::header);
             return response;
+        }
+        if (failure instanceof StoreUnavailableException u) {
+            // The reason (driver messages, file names) is for the log and /api/health, not for every caller.
+            LOG.debug("{} {}: store unavailable: {}", method, instance, u.getMessage());
+            return ApiResponse.problem(Problem.of(Problem.Kind.UNAVAILABLE, "the campaign database is unavailable"
+                            + " just now; nothing was changed. Try again in " + u.retryAfterSeconds() + " s.", instance))
+                    .header("Retry-After", Long.toString(u.retryAfterSeconds()));
         }
         if (failure instanceof ValidationException v) {
             return ApiResponse.problem(Problem.withErrors(Problem.Kind.VALIDATION, v.getMessage(), instance,

@@ -14,13 +14,11 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +34,16 @@ import uk.nhs.safety.campaign.rest.internal.api.CampaignApi;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignServices;
 import uk.nhs.safety.campaign.rest.internal.api.PartnerDirectory;
 import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
-import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
 
 /**
  * The campaign's JSON API at {@code /api/v1/*} on the HTTP Whiteboard: every route of {@link CampaignApi}, and the
- * partners' own routes under {@code /api/v1/partners/{id}/}, tracked as partner bundles come and go.
+ * partners' own routes under {@code /api/v1/partners/{id}/}, tracked as partner bundles come and go. It has no
+ * configuration of its own (see {@link RestSettingsSource}), so its service properties never change.
  */
-@Component(service = Servlet.class, configurationPid = RestConfig.PID)
-@Designate(ocd = RestConfig.class)
+@Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/v1/*")
 @HttpWhiteboardServletName("safety-api-v1")
 public class ApiServlet extends HttpServlet {
@@ -57,26 +54,20 @@ public class ApiServlet extends HttpServlet {
     private final transient PartnerDirectory partnerRoutes = new PartnerDirectory();
     private final transient RequestPipeline pipeline;
     private final transient CampaignApi api;
-    private transient volatile RestSettings settings;
+    private final transient RestSettingsSource settings;
 
     @Activate
     public ApiServlet(@Reference Authenticator authenticator, @Reference MemberService members,
                       @Reference PledgeService pledges, @Reference PlanService plans,
                       @Reference MeasureService measures, @Reference AuditService audit,
                       @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
-                      @Reference SessionStore sessions, RestConfig config) {
+                      @Reference SessionStore sessions, @Reference RestSettingsSource settings) {
         Json json = new Json();
-        this.settings = settings(config);
+        this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
         this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc),
                 partnerRoutes, json, ApiServlet::openApiDocument);
-        LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), this.settings);
-    }
-
-    @Modified
-    void modified(RestConfig config) {
-        this.settings = settings(config);
-        LOG.info("HTTP API settings changed: {}", this.settings);
+        LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), settings.get());
     }
 
     @Reference(service = PartnerRoutes.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -91,11 +82,7 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, () -> settings), response);
-    }
-
-    static RestSettings settings(RestConfig config) {
-        return new RestSettings(config.maxJsonBytes(), config.maxCsvBytes(), config.anonymousMaxAgeSeconds());
+        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, settings), response);
     }
 
     /** The bundle's {@code openapi.json}, read on each request (it is small and rarely asked for), or null. */

@@ -2,11 +2,14 @@ package uk.nhs.safety.campaign.rest.internal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
@@ -81,6 +84,34 @@ class HealthCheckTest {
         assertThat(health.status()).isEqualTo("DOWN");
         assertThat(health.database().status()).isEqualTo("DOWN");
         assertThat(health.migrations().status()).isEqualTo("UP");
+    }
+
+    @Test
+    void isDownWithTheStoresReasonWhileTheStoreIsNotOpen() {
+        MemberService unavailable = (MemberService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MemberService.class}, (proxy, method, args) -> {
+                    throw new StoreUnavailableException("the campaign store is not available: the database is empty,"
+                            + " but this node has held data in database d-1", 4);
+                });
+        HealthCheck check = new HealthCheck(() -> unavailable,
+                () -> registry);
+
+        Renderer.Rendered out = pipeline.process(FakeRequest.of("GET", "/"), check, () -> RestSettings.DEFAULTS);
+        HealthCheck.Health health = check.health();
+
+        assertThat(out.status()).isEqualTo(503);
+        assertThat(health.status()).isEqualTo("DOWN");
+        assertThat(health.reason()).isEqualTo("the campaign store is not available: the database is empty, but this"
+                + " node has held data in database d-1");
+        assertThat(health.database().status()).isEqualTo("DOWN");
+        assertThat(health.migrations().status()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void hasNoReasonWhenUp() {
+        HealthCheck check = new HealthCheck(() -> new FakeCampaign().services().members(), () -> registry);
+
+        assertThat(check.health().reason()).isNull();
     }
 
     @Test

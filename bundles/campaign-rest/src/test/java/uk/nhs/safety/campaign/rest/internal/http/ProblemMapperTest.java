@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.StaleVersionException;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 
@@ -32,6 +33,22 @@ class ProblemMapperTest {
         assertThat(problem.errors()).containsExactly(
                 new Problem.FieldError("code", "X1", "is not an ODS code", 12),
                 new Problem.FieldError("name", null, "is required", null));
+    }
+
+    @Test
+    void mapsStoreUnavailableTo503WithRetryAfterAndWithoutTheDriversMessage() {
+        StoreUnavailableException e = new StoreUnavailableException(
+                "the campaign database does not answer: Database may be already in use: /opt/safety/data/x.mv.db", 7);
+
+        ApiResponse response = ProblemMapper.toResponse(e, "GET", PATH);
+        Problem problem = (Problem) response.entity();
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.headers()).containsEntry("Retry-After", "7");
+        assertThat(problem.type()).isEqualTo("https://signuptosafety.nhs.uk/problems/unavailable");
+        assertThat(problem.detail()).isEqualTo("the campaign database is unavailable just now; nothing was changed."
+                + " Try again in 7 s.");
     }
 
     @Test
