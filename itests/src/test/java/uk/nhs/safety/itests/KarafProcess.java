@@ -77,7 +77,9 @@ final class KarafProcess {
         Files.writeString(home.resolve("etc/org.ops4j.datasource-safety.cfg"), String.join("\n",
                 "osgi.jdbc.driver.name = PostgreSQL JDBC Driver", "url = " + url, "user = " + user,
                 "password = " + password, "dataSourceName = safety", "pool = hikari", "xa = false",
-                "hikari.maximumPoolSize = 10", "hikari.minimumIdle = 2", "hikari.poolName = safety", ""));
+                "hikari.maximumPoolSize = 10", "hikari.minimumIdle = 2", "hikari.poolName = safety",
+                "hikari.initializationFailTimeout = -1", "hikari.connectionTimeout = 3000",
+                "hikari.validationTimeout = 2000", ""));
     }
 
     int sshPort() {

@@ -32,6 +32,7 @@ import org.osgi.service.event.EventHandler;
 
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
@@ -187,7 +188,14 @@ public class SafetyCoreIT extends KarafTestSupport {
         for (Bundle b : restarted) {
             b.start();
         }
-        assertEquals(241, service(MemberService.class).list(MemberQuery.all()).total());
+        // the store registers at once and opens the database in the background: "starting" until it is up
+        assertEquals("241", await(() -> {
+            try {
+                return Long.toString(service(MemberService.class).list(MemberQuery.all()).total());
+            } catch (StoreUnavailableException e) {
+                return e.getMessage();
+            }
+        }, "241"::equals));
         assertContains(execute("safety:action-list RGT"), "Weekly learning bulletin for all wards");
     }
 

@@ -22,6 +22,7 @@ import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.Importer;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
+import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class ExportImportCommandsTest {
 
@@ -227,7 +228,7 @@ class ExportImportCommandsTest {
         ExportCommand c = new ExportCommand();
         c.partnerRegistry = registry;
         c.session = FakeSession.of("alice");
-        c.files = new FakeFileArea(dir);
+        c.files = new FolderFileArea(dir);
         c.name = "nhsla-profile";
         c.format = format;
         return c;
@@ -237,7 +238,7 @@ class ExportImportCommandsTest {
         ImportCommand c = new ImportCommand();
         c.partnerRegistry = registry;
         c.session = FakeSession.of("alice");
-        c.files = new FakeFileArea(dir);
+        c.files = new FolderFileArea(dir);
         c.name = "nhsla-claims";
         c.file = file.toString();
         return c;

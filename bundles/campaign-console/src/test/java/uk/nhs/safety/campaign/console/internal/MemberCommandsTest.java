@@ -20,6 +20,7 @@ import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class MemberCommandsTest {
 
@@ -32,7 +33,7 @@ class MemberCommandsTest {
         MemberImportCommand c = new MemberImportCommand();
         c.memberService = members;
         c.session = FakeSession.of(user);
-        c.files = new FakeFileArea(dir);
+        c.files = new FolderFileArea(dir);
         c.file = file.toString();
         return c;
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.nhs.safety.campaign.api.DriverDiagram;
 import uk.nhs.safety.campaign.api.PlanContent;
+import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class PlanCommandsTest {
 
@@ -23,7 +24,7 @@ class PlanCommandsTest {
         PlanImportCommand c = new PlanImportCommand();
         c.planService = plans;
         c.session = FakeSession.of("alice");
-        c.files = new FakeFileArea(dir);
+        c.files = new FolderFileArea(dir);
         c.ods = "rgt";
         c.jsonFile = file.toString();
         return c;
