@@ -52,6 +52,8 @@ class DistributionIT {
         assertThat(added).doesNotContain("Error");
         String recorded = karaf.console("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
         assertThat(recorded).doesNotContain("Error");
+        // a script driving bin/client -b sees why a command failed (standard error would never reach it)
+        assertThat(karaf.console("safety:member-show RZZ")).contains("Error: no member with ODS code 'RZZ'");
 
         karaf.stop();
         karaf.start();

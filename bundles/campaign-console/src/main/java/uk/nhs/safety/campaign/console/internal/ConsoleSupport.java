@@ -244,8 +244,8 @@ final class ConsoleSupport {
         return "Error: cannot read the file: " + oneLine(e.getMessage());
     }
 
-    static void print(PrintStream err, List<String> lines) {
-        lines.forEach(err::println);
+    static void print(PrintStream out, List<String> lines) {
+        lines.forEach(out::println);
     }
 
     private static String oneLine(String message) {

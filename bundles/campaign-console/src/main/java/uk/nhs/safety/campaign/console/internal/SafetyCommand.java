@@ -11,9 +11,10 @@ import uk.nhs.safety.campaign.api.CampaignException;
 /**
  * Base of every {@code safety:*} command: the shell user as actor, and one way of reporting expected failures.
  *
- * <p>Expected failures (refused input, unknown member, stale version, unreadable file) become one clear line on
- * {@code System.err} (Karaf redirects it to the session) instead of Karaf's stack-trace report; anything else is a
- * bug and is left to Karaf, which logs it.
+ * <p>Expected failures (refused input, unknown member, stale version, unreadable file) become one clear line starting
+ * {@code Error:} on {@code System.out} instead of Karaf's stack-trace report: standard output, because what a command
+ * writes to standard error never reaches {@code bin/client -b} or {@code ssh host command}, so a script would see
+ * nothing. Anything else is a bug and is left to Karaf, which logs it.
  */
 public abstract class SafetyCommand implements Action {
 
@@ -28,9 +29,9 @@ public abstract class SafetyCommand implements Action {
         try {
             run();
         } catch (CampaignException e) {
-            ConsoleSupport.print(System.err, ConsoleSupport.errorLines(e));
+            ConsoleSupport.print(System.out, ConsoleSupport.errorLines(e));
         } catch (IOException e) {
-            System.err.println(ConsoleSupport.errorLine(e));
+            System.out.println(ConsoleSupport.errorLine(e));
         }
         return null;
     }
