@@ -1,0 +1,46 @@
+package uk.nhs.safety.partner.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresPartnerDatabaseTest {
+
+    private static final Map<String, String> SCRIPTS = Map.of(
+            "index.txt", "V1__things.sql\n",
+            "V1__things.sql", "-- a partner's table\nCREATE TABLE demo_thing (id INTEGER PRIMARY KEY);");
+    private static final ScriptSource SOURCE = name -> SCRIPTS.containsKey(name)
+            ? new ByteArrayInputStream(SCRIPTS.get(name).getBytes(StandardCharsets.UTF_8)) : null;
+
+    @Test
+    void migratesThePartnersScriptsAndCommitsOrRollsBackLikeCore(PostgresServer postgres) {
+        PostgresPartnerDatabase db = new PostgresPartnerDatabase(postgres, "demo", SOURCE);
+
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO demo_thing VALUES (1)");
+            }
+        });
+        assertThatThrownBy(() -> db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO demo_thing VALUES (2)");
+            }
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+
+        assertThat(db.product()).isEqualTo("PostgreSQL");
+        assertThat(db.schemaVersion()).isEqualTo(1);
+        assertThat(db.prefix()).isEqualTo("demo_");
+        assertThat(db.count("SELECT COUNT(*) FROM demo_thing")).isEqualTo(1);
+    }
+}
