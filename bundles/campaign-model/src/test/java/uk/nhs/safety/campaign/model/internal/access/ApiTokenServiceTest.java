@@ -20,8 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
@@ -31,6 +29,7 @@ import uk.nhs.safety.campaign.api.access.IssuedToken;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Migrations;
 import uk.nhs.safety.campaign.model.internal.testing.FailingCommits;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class ApiTokenServiceTest {
@@ -59,11 +58,16 @@ class ApiTokenServiceTest {
         }
     }
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final SteppingClock clock = new SteppingClock();
-    private final ApiTokenServiceImpl tokens = new ApiTokenServiceImpl(store.database, clock);
+    private final ApiTokenServiceImpl tokens;
 
-    @Test
+    ApiTokenServiceTest(TestDatabase store) {
+        this.store = store;
+        this.tokens = new ApiTokenServiceImpl(store.database, clock);
+    }
+
+    @StoreTest
     void issuesAPrefixedSecretOf32RandomBytes() {
         IssuedToken issued = tokens.create("admin", "cqc", "CQC evidence sync");
 
@@ -79,7 +83,7 @@ class ApiTokenServiceTest {
         assertThat(issued.toString()).doesNotContain(issued.secret());
     }
 
-    @Test
+    @StoreTest
     void issuesADifferentSecretEachTime() {
         List<String> secrets = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -89,7 +93,7 @@ class ApiTokenServiceTest {
         assertThat(secrets).doesNotHaveDuplicates();
     }
 
-    @Test
+    @StoreTest
     void storesOnlyTheSha256OfTheSecret() throws Exception {
         IssuedToken issued = tokens.create("admin", "nhsla", "claims");
         String expectedHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
@@ -103,7 +107,7 @@ class ApiTokenServiceTest {
                 "%" + issued.secret().substring(4) + "%")).isZero();
     }
 
-    @Test
+    @StoreTest
     void authenticatesItsSecretAndRecordsTheLastUse() {
         IssuedToken issued = tokens.create("admin", "cqc", null);
         clock.advance(Duration.ofMinutes(5));
@@ -119,7 +123,7 @@ class ApiTokenServiceTest {
         assertThat(tokens.tokens()).singleElement().extracting(ApiToken::lastUsed).isEqualTo(fiveMinutesLater);
     }
 
-    @Test
+    @StoreTest
     void findsNoTokenForAnUnknownOrAlteredSecret() {
         IssuedToken issued = tokens.create("admin", "cqc", null);
         String secret = issued.secret();
@@ -135,7 +139,7 @@ class ApiTokenServiceTest {
         assertThat(tokens.tokens()).singleElement().extracting(ApiToken::lastUsed).isNull();
     }
 
-    @Test
+    @StoreTest
     void refusesARevokedToken() {
         IssuedToken issued = tokens.create("admin", "cqc", null);
         assertThat(tokens.authenticate(issued.secret())).isPresent();
@@ -147,7 +151,7 @@ class ApiTokenServiceTest {
         assertThat(tokens.authenticate(issued.secret())).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void revokingARevokedTokenChangesNothing() {
         IssuedToken issued = tokens.create("admin", "cqc", null);
         ApiToken first = tokens.revoke("alice", issued.token().id());
@@ -160,14 +164,14 @@ class ApiTokenServiceTest {
         assertThat(store.auditRows()).isEqualTo(auditRows);
     }
 
-    @Test
+    @StoreTest
     void refusesToRevokeAnUnknownToken() {
         assertThatThrownBy(() -> tokens.revoke("alice", 42)).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("42");
         assertThat(store.auditRows()).isZero();
     }
 
-    @Test
+    @StoreTest
     void auditsCreationAndRevocationCampaignWide() {
         IssuedToken issued = tokens.create("admin", "cqc", "evidence");
         tokens.revoke("alice", issued.token().id());
@@ -179,7 +183,7 @@ class ApiTokenServiceTest {
                 + " AND ods_code IS NULL AND subject = ?", subject)).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void listsEveryTokenNewestFirstRevokedOnesIncluded() {
         IssuedToken a = tokens.create("admin", "cqc", "one");
         IssuedToken b = tokens.create("admin", "nhsla", "two");
@@ -193,7 +197,7 @@ class ApiTokenServiceTest {
         assertThat(listed).extracting(ApiToken::revoked).containsExactly(false, true, false);
     }
 
-    @Test
+    @StoreTest
     void refusesAMalformedPartnerIdOrLongLabelAndStoresNothing() {
         for (String bad : new String[] {"CQC", "c", "-cqc", "cq c", "cqc_1", "a".repeat(41), " ", null}) {
             assertThatThrownBy(() -> tokens.create("admin", bad, null))
@@ -210,7 +214,7 @@ class ApiTokenServiceTest {
         assertThat(store.auditRows()).isZero();
     }
 
-    @Test
+    @StoreTest
     void acceptsTheLongestPartnerIdAndLabel() {
         String id = "a" + "-".repeat(38) + "9";
         String label = "l".repeat(100);
@@ -221,7 +225,7 @@ class ApiTokenServiceTest {
         assertThat(issued.token().label()).isEqualTo(label);
     }
 
-    @Test
+    @StoreTest
     void aCreationThatFailsToCommitLeavesNoTokenAndNoAuditRow() {
         FailingCommits failing = new FailingCommits(store.dataSource);
         ApiTokenServiceImpl failingTokens = new ApiTokenServiceImpl(

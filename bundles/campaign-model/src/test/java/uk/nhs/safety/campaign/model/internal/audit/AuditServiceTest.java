@@ -6,18 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.AuditEntry;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class AuditServiceTest {
 
-    private final TestDatabase store = new TestDatabase();
-    private final AuditServiceImpl audit = new AuditServiceImpl(store.database);
+    private final TestDatabase store;
+    private final AuditServiceImpl audit;
 
-    @Test
+    AuditServiceTest(TestDatabase store) {
+        this.store = store;
+        this.audit = new AuditServiceImpl(store.database);
+    }
+
+    @StoreTest
     void readsAMembersTrailNewestFirstUpToTheLimit() {
         Instant t0 = Instant.parse("2015-04-01T09:00:00Z");
         write(t0, "RGT", "first");
@@ -32,7 +36,7 @@ class AuditServiceTest {
         assertThat(audit.trail("RGT", 2)).extracting(AuditEntry::detail).containsExactly("third", "second");
     }
 
-    @Test
+    @StoreTest
     void readsCampaignWideEntriesForNoMember() {
         write(Instant.parse("2015-04-01T09:00:00Z"), null, "vocabulary");
         write(Instant.parse("2015-04-01T09:00:00Z"), "RGT", "member");
@@ -40,14 +44,14 @@ class AuditServiceTest {
         assertThat(audit.trail(null, 10)).extracting(AuditEntry::detail).containsExactly("vocabulary");
     }
 
-    @Test
+    @StoreTest
     void refusesALimitOutsideOneToAThousand() {
         assertThatThrownBy(() -> audit.trail("RGT", 0)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("limit");
         assertThatThrownBy(() -> audit.trail("RGT", 1001)).isInstanceOf(ValidationException.class);
     }
 
-    @Test
+    @StoreTest
     void shortensAnOverlongDetailRatherThanFailTheWrite() {
         write(Instant.parse("2015-04-01T09:00:00Z"), "RGT", "d".repeat(AuditLog.DETAIL_MAX + 10));
 

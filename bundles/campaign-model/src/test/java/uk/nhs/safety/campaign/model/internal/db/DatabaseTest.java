@@ -6,17 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class DatabaseTest {
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
 
-    @Test
+    DatabaseTest(TestDatabase store) {
+        this.store = store;
+    }
+
+    @StoreTest
     void commitsWorkThatReturns() {
         String code = store.database.inTransaction(c -> {
             insertFocusArea(c, "x-ray");
@@ -27,7 +30,7 @@ class DatabaseTest {
         assertThat(store.count("SELECT COUNT(*) FROM focus_area WHERE code = 'x-ray'")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void rollsBackAndRethrowsTheSameExceptionWhenWorkFails() {
         NotFoundException failure = new NotFoundException("gone");
 
@@ -38,7 +41,7 @@ class DatabaseTest {
         assertThat(store.count("SELECT COUNT(*) FROM focus_area WHERE code = 'x-ray'")).isZero();
     }
 
-    @Test
+    @StoreTest
     void wrapsSqlErrorsWithTheirMessageAndRollsBack() {
         assertThatThrownBy(() -> store.database.inTransaction(c -> {
             insertFocusArea(c, "x-ray");
@@ -50,7 +53,7 @@ class DatabaseTest {
         assertThat(store.count("SELECT COUNT(*) FROM focus_area WHERE code = 'x-ray'")).isZero();
     }
 
-    @Test
+    @StoreTest
     void startingTwiceOnTheSameDatabaseKeepsItsData() {
         store.database.inTransaction(c -> {
             insertFocusArea(c, "x-ray");

@@ -16,17 +16,21 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.campaign.model.internal.testing.StoreKind;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class MigrationsTest {
 
-    private final DataSource dataSource = TestDatabase.dataSource();
+    private final DataSource dataSource;
 
-    @Test
+    MigrationsTest(StoreKind kind) {
+        this.dataSource = kind.newDataSource();
+    }
+
+    @StoreTest
     void appliesEveryBundledMigrationToAnEmptyDatabase() throws Exception {
         Migrations migrations = Migrations.bundled(TestDatabase.CLOCK);
         List<Integer> listed = migrations.scripts().stream().map(Migration::version).toList();
@@ -36,11 +40,11 @@ class MigrationsTest {
         assertThat(applied).isEqualTo(listed).isNotEmpty();
         assertThat(strings("SELECT version FROM schema_version ORDER BY version"))
                 .containsExactlyElementsOf(listed.stream().map(String::valueOf).toList());
-        assertThat(strings("SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'"))
+        assertThat(strings("SELECT UPPER(table_name) FROM information_schema.tables WHERE UPPER(table_schema) = 'PUBLIC'"))
                 .contains("MEMBER", "PLEDGE_ACTION", "PLAN", "PLAN_VERSION", "FOCUS_AREA", "MEASUREMENT", "AUDIT");
     }
 
-    @Test
+    @StoreTest
     void seedsTheFocusAreaVocabulary() throws Exception {
         Migrations.bundled(TestDatabase.CLOCK).apply(dataSource);
 
@@ -53,7 +57,7 @@ class MigrationsTest {
                         "Acute kidney injury");
     }
 
-    @Test
+    @StoreTest
     void reapplyingAnUpToDateSchemaChangesNothing() throws Exception {
         Migrations migrations = Migrations.bundled(TestDatabase.CLOCK);
         migrations.apply(dataSource);
@@ -66,7 +70,7 @@ class MigrationsTest {
                 .isEqualTo(before);
     }
 
-    @Test
+    @StoreTest
     void appliesOnlyTheMigrationsAddedSinceTheLastStart() throws Exception {
         String v1 = "CREATE TABLE thing (id INTEGER PRIMARY KEY);";
         new Migrations(source(Map.of("index", "V1__things.sql\n", "V1__things.sql", v1)), "index",
@@ -82,7 +86,7 @@ class MigrationsTest {
                 .containsExactly("things", "more");
     }
 
-    @Test
+    @StoreTest
     void refusesAMigrationChangedAfterItWasApplied() throws Exception {
         new Migrations(source(Map.of("index", "V1__things.sql\n",
                 "V1__things.sql", "CREATE TABLE thing (id INTEGER PRIMARY KEY);")), "index", TestDatabase.CLOCK)
@@ -99,7 +103,7 @@ class MigrationsTest {
         assertThat(strings("SELECT version FROM schema_version")).containsExactly("1");
     }
 
-    @Test
+    @StoreTest
     void aFailingScriptIsNotRecordedAsApplied() throws Exception {
         Migrations broken = new Migrations(source(Map.of("index", "V1__broken.sql\n",
                 "V1__broken.sql", "INSERT INTO no_such_table (id) VALUES (1);")), "index", TestDatabase.CLOCK);
@@ -110,7 +114,7 @@ class MigrationsTest {
         assertThat(strings("SELECT version FROM schema_version")).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void refusesAnIndexWhoseVersionsAreOutOfOrder() {
         Migrations disordered = new Migrations(source(Map.of("index", "V2__b.sql\nV1__a.sql\n",
                 "V1__a.sql", "", "V2__b.sql", "")), "index", TestDatabase.CLOCK);
@@ -121,7 +125,7 @@ class MigrationsTest {
                 .hasMessageContaining("version 1");
     }
 
-    @Test
+    @StoreTest
     void splitsStatementsAtSemicolonsOutsideQuotesAndDropsComments() {
         List<String> statements = Migrations.statements("-- a comment; not a statement\n"
                 + "INSERT INTO t (a) VALUES ('x; y');\nINSERT INTO t (a) VALUES ('it''s');\n");

@@ -9,13 +9,12 @@ import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class PartnerStoreTest {
@@ -23,25 +22,31 @@ class PartnerStoreTest {
     private static final String V1 = "CREATE TABLE nhsla_claim (ref VARCHAR(20) NOT NULL,"
             + " CONSTRAINT nhsla_claim_pk PRIMARY KEY (ref));\nCREATE INDEX nhsla_claim_ref ON nhsla_claim (ref);\n";
 
-    private final TestDatabase db = new TestDatabase();
-    private final PartnerStoreImpl store = new PartnerStoreImpl(db.database, TestDatabase.CLOCK);
+    private final TestDatabase db;
+    private final PartnerStoreImpl store;
+
     private final Map<String, String> files = new HashMap<>(Map.of("index.txt", "V1__claims.sql\n",
             "V1__claims.sql", V1));
 
-    @Test
+    PartnerStoreTest(TestDatabase db) {
+        this.db = db;
+        this.store = new PartnerStoreImpl(db.database, TestDatabase.CLOCK);
+    }
+
+    @StoreTest
     void migratesAPartnersTablesAndRecordsTheVersionsPerPartner() {
         PartnerDatabase nhsla = store.open("nhsla", source());
 
         assertThat(nhsla.schemaVersion()).isEqualTo(1);
         assertThat(nhsla.prefix()).isEqualTo("nhsla_");
-        assertThat(nhsla.product()).isEqualTo("H2");
+        assertThat(nhsla.product()).isEqualTo(db.kind.name());
         assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version WHERE partner_id = 'nhsla'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM schema_version")).as("core's history is untouched")
                 .isEqualTo(4);
     }
 
-    @Test
+    @StoreTest
     void aNewerBundleAddsItsScriptsAndKeepsTheData() {
         store.open("nhsla", source()).inTransaction(c -> insert(c, "C1"));
         files.put("index.txt", "V1__claims.sql\nV2__status.sql\n");
@@ -53,7 +58,7 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim WHERE ref = 'C1' AND status IS NULL")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void refusesAScriptThatNamesObjectsOutsideThePartnersPrefix() {
         files.put("V1__claims.sql", "CREATE TABLE claim (ref VARCHAR(20));\nINSERT INTO member (ods_code) VALUES ('X');");
 
@@ -63,7 +68,7 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version")).isZero();
     }
 
-    @Test
+    @StoreTest
     void refusesToOpenWhenAnAppliedScriptWasChanged() {
         store.open("nhsla", source());
         files.put("V1__claims.sql", V1 + "-- edited\n");
@@ -72,12 +77,12 @@ class PartnerStoreTest {
                 .hasMessageContaining("V1__claims.sql");
     }
 
-    @Test
+    @StoreTest
     void refusesAMalformedPartnerId() {
         assertThatThrownBy(() -> store.open("NHS LA", source())).hasMessageContaining("partner id 'NHS LA'");
     }
 
-    @Test
+    @StoreTest
     void aFailedUnitOfWorkLeavesTheTablesAsTheyWere() {
         PartnerDatabase nhsla = store.open("nhsla", source());
 
@@ -89,7 +94,7 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
     }
 
-    @Test
+    @StoreTest
     void hyphenatedIdsUseUnderscoresInThePrefix() {
         files.put("V1__claims.sql", "CREATE TABLE my_body_thing (id INTEGER);");
 

@@ -19,13 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.model.internal.db.Database.Settings;
 import uk.nhs.safety.campaign.model.internal.db.Database.State;
+import uk.nhs.safety.campaign.model.internal.testing.StoreKind;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 /**
@@ -40,7 +41,13 @@ class StoreStartTest {
     @TempDir
     Path data;
 
-    private final Switchable db = new Switchable(TestDatabase.dataSource());
+    private final StoreKind kind;
+    private final Switchable db;
+
+    StoreStartTest(StoreKind kind) {
+        this.kind = kind;
+        this.db = new Switchable(kind.newDataSource());
+    }
     private final ManualRetries retries = new ManualRetries();
 
     private Path marker() {
@@ -54,7 +61,7 @@ class StoreStartTest {
         return database;
     }
 
-    @Test
+    @StoreTest
     void registersWhileTheDatabaseIsUnreachableAndAnswersStoreUnavailable() {
         db.down.set(true);
 
@@ -69,7 +76,7 @@ class StoreStartTest {
         assertThatThrownBy(() -> store.inTransaction(c -> 1)).isInstanceOf(StoreUnavailableException.class);
     }
 
-    @Test
+    @StoreTest
     void retriesWithADoublingBackoffUpToTheMaximum() {
         db.down.set(true);
         start(db.dataSource, SETTINGS);
@@ -83,7 +90,7 @@ class StoreStartTest {
                 Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8), Duration.ofSeconds(8));
     }
 
-    @Test
+    @StoreTest
     void comesUpByItselfWhenTheDatabaseAnswersAndMigratesThen() {
         db.down.set(true);
         Database store = start(db.dataSource, SETTINGS);
@@ -99,7 +106,7 @@ class StoreStartTest {
         assertThat(retries.pending).as("no attempt after it is up").isEmpty();
     }
 
-    @Test
+    @StoreTest
     void aConnectionFailureAfterStartAnswersStoreUnavailableAndTheNextCallWorksAgain() {
         Database store = start(db.dataSource, SETTINGS);
         assertThat(store.status().state()).isEqualTo(State.UP);
@@ -115,7 +122,7 @@ class StoreStartTest {
         assertThat(answer).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void badSqlIsAnOrdinaryFailureNotAnOutage() {
         Database store = start(db.dataSource, SETTINGS);
 
@@ -125,7 +132,7 @@ class StoreStartTest {
                 .hasMessageStartingWith("database read failed: ");
     }
 
-    @Test
+    @StoreTest
     void theFirstStartRecordsTheDatabaseIdentityInTheMarker() throws Exception {
         Database store = start(db.dataSource, SETTINGS);
 
@@ -134,7 +141,7 @@ class StoreStartTest {
         assertThat(Files.readString(marker()).strip()).isEqualTo(id);
     }
 
-    @Test
+    @StoreTest
     void aRestartOnTheSameDatabaseKeepsItsIdentity() throws Exception {
         Database first = start(db.dataSource, SETTINGS);
         String id = first.read(c -> string(c, "SELECT database_id FROM store_identity"));
@@ -145,11 +152,11 @@ class StoreStartTest {
         assertThat(Files.readString(marker()).strip()).isEqualTo(id);
     }
 
-    @Test
+    @StoreTest
     void refusesAnEmptyDatabaseWhereThisNodeHasHeldDataAndMigratesNothing() throws Exception {
         start(db.dataSource, SETTINGS);
         String held = Files.readString(marker()).strip();
-        Switchable empty = new Switchable(TestDatabase.dataSource());
+        Switchable empty = new Switchable(kind.newDataSource());
 
         Database store = start(empty.dataSource, SETTINGS);
 
@@ -159,17 +166,17 @@ class StoreStartTest {
         assertThatThrownBy(() -> store.read(c -> 1)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("the database is empty");
         try (Connection c = empty.dataSource.getConnection()) {
-            assertThat(count(c, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC'"))
+            assertThat(count(c, "SELECT COUNT(*) FROM information_schema.tables WHERE UPPER(table_schema) = 'PUBLIC'"))
                     .as("nothing migrated").isZero();
         }
         assertThat(Files.readString(marker()).strip()).as("marker kept").isEqualTo(held);
         assertThat(retries.pending).as("checked again later, in case the right database comes back").hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void refusesADifferentDatabase() {
         start(db.dataSource, SETTINGS);
-        Switchable other = new Switchable(TestDatabase.dataSource());
+        Switchable other = new Switchable(kind.newDataSource());
         new Database(other.dataSource, Migrations.bundled(TestDatabase.CLOCK));
 
         Database store = start(other.dataSource, SETTINGS);
@@ -178,11 +185,11 @@ class StoreStartTest {
         assertThat(store.status().reason()).contains("the database is ", "but this node has held data in database");
     }
 
-    @Test
+    @StoreTest
     void startsOnAnEmptyDatabaseWhenExplicitlyAllowedAndMarksTheNewOne() throws Exception {
         start(db.dataSource, SETTINGS);
         String held = Files.readString(marker()).strip();
-        Switchable empty = new Switchable(TestDatabase.dataSource());
+        Switchable empty = new Switchable(kind.newDataSource());
 
         Database store = start(empty.dataSource, ALLOW_NEW);
 
@@ -192,7 +199,7 @@ class StoreStartTest {
         assertThat(Files.readString(marker()).strip()).isEqualTo(id);
     }
 
-    @Test
+    @StoreTest
     void aNodeWithoutMarkerAdoptsAnExistingDatabase() throws Exception {
         Database before = new Database(db.dataSource, Migrations.bundled(TestDatabase.CLOCK));
         String id = before.read(c -> string(c, "SELECT database_id FROM store_identity"));

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.AuditEntry;
 import uk.nhs.safety.campaign.api.Measure;
@@ -34,6 +33,7 @@ import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.plan.PlanServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.Plans;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class MeasureServiceTest {
@@ -60,12 +60,17 @@ class MeasureServiceTest {
         }
     }
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final RecordingEvents events = new RecordingEvents();
     private final RecordingAnalyser analyser = new RecordingAnalyser();
-    private final MeasureServiceImpl measures = new MeasureServiceImpl(store.database, events, analyser,
-            TestDatabase.CLOCK);
-    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK);
+    private final MeasureServiceImpl measures;
+    private final PlanServiceImpl plans;
+
+    MeasureServiceTest(TestDatabase store) {
+        this.store = store;
+        this.measures = new MeasureServiceImpl(store.database, events, analyser, TestDatabase.CLOCK);
+        this.plans = new PlanServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK);
+    }
 
     @BeforeEach
     void memberWithPlan() {
@@ -74,7 +79,7 @@ class MeasureServiceTest {
         plans.save("setup", "RGT", Plans.plan(), null);
     }
 
-    @Test
+    @StoreTest
     void recordsValuesAndReadsThemOldestFirst() {
         measures.record("alice", "rgt", KEY, MAY, 0.7, null);
         measures.record("alice", "RGT", KEY, APRIL, 0.9, "baseline month");
@@ -83,7 +88,7 @@ class MeasureServiceTest {
                 new Measurement(APRIL, 0.9, "baseline month"), new Measurement(MAY, 0.7, null));
     }
 
-    @Test
+    @StoreTest
     void recordingAPeriodAgainReplacesItsValueAndAuditsOldAndNew() {
         measures.record("alice", "RGT", KEY, APRIL, 0.9, null);
 
@@ -99,7 +104,7 @@ class MeasureServiceTest {
         assertThat(trail).filteredOn(e -> e.action().equals("measure.recorded")).hasSize(2);
     }
 
-    @Test
+    @StoreTest
     void announcesEachRecordedValueAfterCommit() {
         events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM measurement WHERE period_start = ?",
                 LocalDate.parse((String) p.properties().get(CampaignTopics.PERIOD)))).isEqualTo(1));
@@ -111,7 +116,7 @@ class MeasureServiceTest {
                         CampaignTopics.PERIOD, "2015-04-01", CampaignTopics.VALUE, 0.9)));
     }
 
-    @Test
+    @StoreTest
     void refusesAMeasureThatIsNotInTheCurrentPlan() {
         assertThatThrownBy(() -> measures.record("alice", "RGT", "no-such-measure", APRIL, 1, null))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("no-such-measure");
@@ -121,7 +126,7 @@ class MeasureServiceTest {
         assertThat(events.posted()).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void refusesPeriodsOutsideTheConfiguredRange() {
         // TestDatabase.CLOCK is 2015-04-01: by default the months from 2000-01 to 2016-04 (12 months ahead)
         for (LocalDate outside : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1999, 12, 1), LocalDate.of(2016, 5, 1),
@@ -144,7 +149,7 @@ class MeasureServiceTest {
         assertThat(store.count("SELECT COUNT(*) FROM measurement")).isEqualTo(2);
     }
 
-    @Test
+    @StoreTest
     void refusesAnUnusableValue() {
         assertThatThrownBy(() -> measures.record("", "RGT", KEY, null, Double.POSITIVE_INFINITY, "n".repeat(501)))
                 .asInstanceOf(type(ValidationException.class))
@@ -154,7 +159,7 @@ class MeasureServiceTest {
         assertThat(store.count("SELECT COUNT(*) FROM audit WHERE action = 'measure.recorded'")).isZero();
     }
 
-    @Test
+    @StoreTest
     void progressHandsTheValuesDirectionAndTargetToTheAnalyser() {
         measures.record("alice", "RGT", KEY, MAY, 0.7, null);
         measures.record("alice", "RGT", KEY, APRIL, 0.9, null);
@@ -170,7 +175,7 @@ class MeasureServiceTest {
                 List.of()));
     }
 
-    @Test
+    @StoreTest
     void progressStartsAPhaseAtTheFirstValueOnOrAfterEachRebaseDate() {
         Measure rebased = new Measure(KEY, "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
                 null, "aim", List.of(LocalDate.of(2015, 5, 15), LocalDate.of(2017, 1, 1), APRIL));

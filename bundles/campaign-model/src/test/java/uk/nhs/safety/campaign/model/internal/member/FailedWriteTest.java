@@ -3,8 +3,6 @@ package uk.nhs.safety.campaign.model.internal.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.NewMember;
 import uk.nhs.safety.campaign.api.OrganisationType;
@@ -12,13 +10,19 @@ import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Migrations;
 import uk.nhs.safety.campaign.model.internal.testing.FailingCommits;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class FailedWriteTest {
 
-    @Test
+    private final TestDatabase store;
+
+    FailedWriteTest(TestDatabase store) {
+        this.store = store;
+    }
+
+    @StoreTest
     void aWriteThatFailsToCommitLeavesNeitherTheChangeNorItsAuditRowNorAnEvent() {
-        TestDatabase store = new TestDatabase();
         FailingCommits failing = new FailingCommits(store.dataSource);
         RecordingEvents events = new RecordingEvents();
         MemberServiceImpl members = new MemberServiceImpl(new Database(failing.dataSource,

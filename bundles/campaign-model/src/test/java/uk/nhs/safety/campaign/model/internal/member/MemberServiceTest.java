@@ -7,10 +7,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import java.io.StringReader;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberStatus;
@@ -23,15 +19,21 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class MemberServiceTest {
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final RecordingEvents events = new RecordingEvents();
-    private final MemberServiceImpl members = new MemberServiceImpl(store.database, events, TestDatabase.CLOCK);
+    private final MemberServiceImpl members;
 
-    @Test
+    MemberServiceTest(TestDatabase store) {
+        this.store = store;
+        this.members = new MemberServiceImpl(store.database, events, TestDatabase.CLOCK);
+    }
+
+    @StoreTest
     void joinsAnOrganisationWithItsCodeTrimmedAndUpperCasedAndTodayAsJoinedDate() {
         Member m = members.join("alice", new NewMember(" rgt ", "Cambridge University Hospitals",
                 OrganisationType.ACUTE, "East of England", "CB2 0QQ", null));
@@ -43,28 +45,7 @@ class MemberServiceTest {
         assertThat(members.find("rgt")).contains(m);
     }
 
-    @ParameterizedTest(name = "{0} {1} accepted: {2}")
-    @CsvSource({
-            "ACUTE, RGT, true", "ACUTE, TAF, true", "ACUTE, A81001, false", "ACUTE, RGT01, false",
-            "MENTAL_HEALTH, RXT, true", "AMBULANCE, QAB, false",
-            "CCG_ICB, 00L, true", "CCG_ICB, QHG, true", "CCG_ICB, RGT, false",
-            "GP_PRACTICE, A81001, true", "GP_PRACTICE, A8100, false",
-            "NATIONAL_BODY, X24, true", "ROYAL_COLLEGE, RCOG, true", "ACADEMIC, AB, false"})
-    void checksTheOdsCodeShapeForTheOrganisationType(OrganisationType type, String code, boolean accepted) {
-        NewMember request = new NewMember(code, "Some organisation", type, null, null, null);
-
-        if (accepted) {
-            assertThat(members.join("alice", request).odsCode()).isEqualTo(code);
-        } else {
-            assertThatThrownBy(() -> members.join("alice", request))
-                    .asInstanceOf(type(ValidationException.class))
-                    .extracting(ValidationException::violations).asList()
-                    .containsExactly(Violation.of("odsCode", code, type.codeRule()));
-            assertThat(members.find(code)).isEmpty();
-        }
-    }
-
-    @Test
+    @StoreTest
     void reportsEveryProblemOfASignUpAtOnce() {
         String longName = "N".repeat(MemberServiceImpl.NAME_MAX + 1);
 
@@ -77,7 +58,7 @@ class MemberServiceTest {
         assertThat(store.auditRows()).isZero();
     }
 
-    @Test
+    @StoreTest
     void refusesASecondSignUpOfTheSameCode() {
         members.join("alice", new NewMember("RGT", "First", OrganisationType.ACUTE, null, null, null));
 
@@ -90,7 +71,7 @@ class MemberServiceTest {
         assertThat(events.posted(CampaignTopics.MEMBER_JOINED)).hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void announcesAJoinOnlyOnceItIsCommitted() {
         events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM member WHERE ods_code = ?",
                 p.properties().get(CampaignTopics.ODS_CODE))).isEqualTo(1));
@@ -101,7 +82,7 @@ class MemberServiceTest {
                 java.util.Map.of(CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "alice")));
     }
 
-    @Test
+    @StoreTest
     void flagsMembersSignedUpByTheDemoSeedAsDemonstrationData() {
         Member m = members.join(MemberServiceImpl.DEMO_ACTOR, new NewMember("RGT", "Cambridge",
                 OrganisationType.ACUTE, null, null, null));
@@ -110,7 +91,7 @@ class MemberServiceTest {
         assertThat(members.find("RGT").orElseThrow().demo()).isTrue();
     }
 
-    @Test
+    @StoreTest
     void withdrawsAMemberAndRefusesAStaleVersion() {
         Member m = members.join("alice", new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
 
@@ -128,7 +109,7 @@ class MemberServiceTest {
                 .hasMessageContaining("RXX");
     }
 
-    @Test
+    @StoreTest
     void listsMembersByCodeWithFiltersAndPages() {
         members.join("a", new NewMember("RGT", "Cambridge University Hospitals", OrganisationType.ACUTE,
                 "East of England", null, null));
@@ -153,14 +134,14 @@ class MemberServiceTest {
         assertThat(second.total()).isEqualTo(4);
     }
 
-    @Test
+    @StoreTest
     void treatsLikeWildcardsInSearchTextLiterally() {
         members.join("a", new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
 
         assertThat(members.list(new MemberQuery(null, null, null, "%", 0, 10)).items()).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void auditsEachSignUpAndWithdrawal() {
         Member m = members.join("alice", new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
         members.withdraw("bob", "RGT", m.version());
@@ -171,7 +152,7 @@ class MemberServiceTest {
                 + " AND actor = 'bob'")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void refusesAnImportWithoutAnActor() {
         assertThatThrownBy(() -> members.importOdsExtract(null, new StringReader(""), "x.csv"))
                 .asInstanceOf(type(ValidationException.class))

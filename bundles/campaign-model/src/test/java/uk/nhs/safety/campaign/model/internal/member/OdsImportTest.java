@@ -15,7 +15,6 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.ImportResult;
 import uk.nhs.safety.campaign.api.Member;
@@ -27,17 +26,23 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class OdsImportTest {
 
     private static final Path ETR = Path.of("../../../shared/data/ods/etr.csv");
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final RecordingEvents events = new RecordingEvents();
-    private final MemberServiceImpl members = new MemberServiceImpl(store.database, events, TestDatabase.CLOCK);
+    private final MemberServiceImpl members;
 
-    @Test
+    OdsImportTest(TestDatabase store) {
+        this.store = store;
+        this.members = new MemberServiceImpl(store.database, events, TestDatabase.CLOCK);
+    }
+
+    @StoreTest
     void importsEveryTrustOfTheOdsExtract() throws IOException {
         List<CSVRecord> rows = rows();
         long closedRows = rows.stream().filter(r -> r.size() > 11 && !r.get(11).isBlank()).count();
@@ -55,7 +60,7 @@ class OdsImportTest {
         assertThat(first.demo()).isFalse();
     }
 
-    @Test
+    @StoreTest
     void keepsClosedTrustsAndMarksThemClosed() throws IOException {
         importEtr("importer");
 
@@ -65,7 +70,7 @@ class OdsImportTest {
         }
     }
 
-    @Test
+    @StoreTest
     void importingTheSameExtractTwiceChangesNothing() throws IOException {
         importEtr("importer");
         long audit = store.auditRows();
@@ -82,7 +87,7 @@ class OdsImportTest {
         assertThat(events.posted()).hasSize(posted);
     }
 
-    @Test
+    @StoreTest
     void auditsAndAnnouncesEachNewMemberAfterCommit() throws IOException {
         events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM member")).isEqualTo(241));
 
@@ -94,14 +99,14 @@ class OdsImportTest {
         assertThat(store.count("SELECT COUNT(DISTINCT ods_code) FROM audit")).isEqualTo(241);
     }
 
-    @Test
+    @StoreTest
     void flagsMembersImportedByTheDemoSeedAsDemonstrationData() throws IOException {
         importEtr(MemberServiceImpl.DEMO_ACTOR);
 
         assertThat(members.list(MemberQuery.all()).items()).allMatch(Member::demo);
     }
 
-    @Test
+    @StoreTest
     void refreshesOdsDetailsButNeverTheCampaignsOwnFields() {
         Member joined = members.join("alice", new NewMember("RGT", "Old name", OrganisationType.MENTAL_HEALTH,
                 null, null, LocalDate.of(2014, 6, 24)));
@@ -126,7 +131,7 @@ class OdsImportTest {
         assertThat(events.posted(CampaignTopics.MEMBER_JOINED)).hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void aFileWithABadRowImportsNothingAndNamesTheLineAndField() throws IOException {
         List<String> lines = Files.readAllLines(ETR, StandardCharsets.UTF_8);
         String bad = lines.get(2).replace(",20110701,", ",2011-07-01,");
@@ -148,7 +153,7 @@ class OdsImportTest {
         assertThat(events.posted()).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void refusesAnOverlongPostcodeAsBadInputNotADatabaseError() {
         assertThatThrownBy(() -> members.importOdsExtract("importer", new StringReader(
                 "RGT,CAMBRIDGE,Y61,Q79,,,,,,CB2 0QQ CB2 0QQ CB2 0QQ,19920401,,,,,,,,,,,0,,G\n"), "etr.csv"))

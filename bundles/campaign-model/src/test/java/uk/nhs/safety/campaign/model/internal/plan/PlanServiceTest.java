@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.FocusArea;
 import uk.nhs.safety.campaign.api.NewMember;
@@ -31,13 +30,19 @@ import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.Plans;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class PlanServiceTest {
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final RecordingEvents events = new RecordingEvents();
-    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, events, TestDatabase.CLOCK);
+    private final PlanServiceImpl plans;
+
+    PlanServiceTest(TestDatabase store) {
+        this.store = store;
+        this.plans = new PlanServiceImpl(store.database, events, TestDatabase.CLOCK);
+    }
     private ExecutorService pool;
 
     @BeforeEach
@@ -54,7 +59,7 @@ class PlanServiceTest {
         }
     }
 
-    @Test
+    @StoreTest
     void createsADraftPlanReadableAfterwards() {
         SafetyPlan created = plans.save("alice", "rgt", Plans.plan(), null);
 
@@ -64,7 +69,7 @@ class PlanServiceTest {
         assertThat(plans.plan("RGT")).contains(created);
     }
 
-    @Test
+    @StoreTest
     void refusesToCreateASecondPlanAsAStaleEdit() {
         SafetyPlan first = plans.save("alice", "RGT", Plans.plan(), null);
 
@@ -77,14 +82,14 @@ class PlanServiceTest {
         assertThat(plans.plan("RGT")).contains(first);
     }
 
-    @Test
+    @StoreTest
     void refusesAPlanForAnUnknownMember() {
         assertThatThrownBy(() -> plans.save("alice", "RXX", Plans.plan(), null))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("RXX");
         assertThatThrownBy(() -> plans.versions("RXX")).isInstanceOf(NotFoundException.class);
     }
 
-    @Test
+    @StoreTest
     void keepsEveryPublishedVersionReadable() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         PlanVersion v1 = plans.publish("alice", "RGT", draft.version());
@@ -109,7 +114,7 @@ class PlanServiceTest {
                 .hasMessageContaining("version 3");
     }
 
-    @Test
+    @StoreTest
     void refusesToPublishAnUnchangedPlan() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         plans.publish("alice", "RGT", draft.version());
@@ -125,7 +130,7 @@ class PlanServiceTest {
         assertThat(events.posted(CampaignTopics.PLAN_PUBLISHED)).hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void savingTheLatestPublishedContentAgainMakesThePlanPublishedNotDraft() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         plans.publish("alice", "RGT", draft.version());
@@ -139,7 +144,7 @@ class PlanServiceTest {
         assertThat(reverted.publishedVersion()).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void aSecondEditorOfTheSameVersionIsRefusedAndTheFirstEditStays() {
         SafetyPlan read = plans.save("setup", "RGT", Plans.plan(), null);
         PlanContent alices = Plans.withTitle(Plans.plan(), "Alice's plan");
@@ -157,7 +162,7 @@ class PlanServiceTest {
         assertThat(store.count("SELECT COUNT(*) FROM audit WHERE actor = 'bob'")).isZero();
     }
 
-    @Test
+    @StoreTest
     void exactlyOneOfTwoConcurrentSavesOfTheSameVersionWins() throws Exception {
         SafetyPlan read = plans.save("setup", "RGT", Plans.plan(), null);
         pool = Executors.newFixedThreadPool(2);
@@ -188,7 +193,7 @@ class PlanServiceTest {
         assertThat(store.count("SELECT COUNT(*) FROM audit WHERE action = 'plan.saved'")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void refusesToPublishAStaleVersion() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         SafetyPlan edited = plans.save("alice", "RGT", Plans.withTitle(Plans.plan(), "x"), draft.version());
@@ -199,7 +204,7 @@ class PlanServiceTest {
         assertThat(plans.plan("RGT")).contains(edited);
     }
 
-    @Test
+    @StoreTest
     void announcesAPublishedVersionOnlyOnceItIsCommitted() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM plan_version WHERE ods_code = ?"
@@ -212,7 +217,7 @@ class PlanServiceTest {
                 Map.of(CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "carol", CampaignTopics.PLAN_VERSION, 1)));
     }
 
-    @Test
+    @StoreTest
     void auditsCreateSaveAndPublish() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         SafetyPlan edited = plans.save("bob", "RGT", Plans.withTitle(Plans.plan(), "x"), draft.version());
@@ -226,7 +231,7 @@ class PlanServiceTest {
                 + " AND actor = 'carol' AND subject = 'plan version 1'")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void extendsTheFocusAreaVocabularyAndRefusesDuplicates() {
         int before = plans.focusAreas().size();
 

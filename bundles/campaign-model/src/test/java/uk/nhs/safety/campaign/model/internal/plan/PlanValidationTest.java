@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.ChangeIdea;
 import uk.nhs.safety.campaign.api.DriverDiagram;
@@ -25,13 +24,19 @@ import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.Plans;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class PlanValidationTest {
 
-    private final TestDatabase store = new TestDatabase();
-    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, new RecordingEvents(),
-            TestDatabase.CLOCK);
+    private final TestDatabase store;
+    private final PlanServiceImpl plans;
+
+    PlanValidationTest(TestDatabase store) {
+        this.store = store;
+        this.plans = new PlanServiceImpl(store.database, new RecordingEvents(),
+                TestDatabase.CLOCK);
+    }
 
     @BeforeEach
     void member() {
@@ -39,14 +44,14 @@ class PlanValidationTest {
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
     }
 
-    @Test
+    @StoreTest
     void acceptsAValidPlanAndFillsInTheThreeYearPeriodEnd() {
         PlanContent saved = plans.save("alice", "RGT", Plans.plan(), null).content();
 
         assertThat(saved.periodEnd()).isEqualTo(LocalDate.of(2018, 3, 31));
     }
 
-    @Test
+    @StoreTest
     void rejectsPlanWithoutAim() {
         DriverDiagram d = Plans.diagram();
         PlanContent noAim = Plans.withDiagram(Plans.plan(), new DriverDiagram("  ", d.primaryDrivers(),
@@ -55,13 +60,13 @@ class PlanValidationTest {
         assertRefused(noAim, Violation.of("diagram.aim", "  ", "a plan needs an aim"));
     }
 
-    @Test
+    @StoreTest
     void rejectsPlanWithoutDiagram() {
         assertRefused(Plans.withDiagram(Plans.plan(), null),
                 Violation.of("diagram", null, "a plan needs a driver diagram"));
     }
 
-    @Test
+    @StoreTest
     void rejectsSecondaryDriverLinkedToAMissingPrimary() {
         DriverDiagram d = Plans.diagram();
         DriverDiagram dangling = new DriverDiagram(d.aim(), d.primaryDrivers(), List.of(d.secondaryDrivers().get(0),
@@ -71,7 +76,7 @@ class PlanValidationTest {
                 Violation.of("diagram.secondaryDrivers[1].primaryKeys[1]", "P9", "no primary driver has this key"));
     }
 
-    @Test
+    @StoreTest
     void rejectsChangeIdeaLinkedToAMissingSecondary() {
         DriverDiagram d = Plans.diagram();
         DriverDiagram dangling = new DriverDiagram(d.aim(), d.primaryDrivers(), d.secondaryDrivers(),
@@ -81,7 +86,7 @@ class PlanValidationTest {
                 Violation.of("diagram.changeIdeas[0].secondaryKeys[0]", "S7", "no secondary driver has this key"));
     }
 
-    @Test
+    @StoreTest
     void rejectsDriversAndIdeasWithNoLinks() {
         DriverDiagram d = Plans.diagram();
         DriverDiagram unlinked = new DriverDiagram(d.aim(), d.primaryDrivers(),
@@ -92,7 +97,7 @@ class PlanValidationTest {
                 Violation.of("diagram.changeIdeas[0].secondaryKeys", null, "link at least one secondary driver"));
     }
 
-    @Test
+    @StoreTest
     void rejectsUnknownFocusArea() {
         PlanContent p = Plans.plan();
         PlanContent unknown = new PlanContent(p.title(), p.periodStart(), null, List.of("falls", "astrology"),
@@ -101,7 +106,7 @@ class PlanValidationTest {
         assertRefused(unknown, Violation.of("focusAreas[1]", "astrology", "is not in the focus-area vocabulary"));
     }
 
-    @Test
+    @StoreTest
     void rejectsPlanWithoutFocusArea() {
         PlanContent p = Plans.plan();
 
@@ -109,7 +114,7 @@ class PlanValidationTest {
                 Violation.of("focusAreas", null, "name at least one focus area"));
     }
 
-    @Test
+    @StoreTest
     void rejectsDuplicateKeysAcrossTheDiagram() {
         DriverDiagram d = Plans.diagram();
         DriverDiagram duplicate = new DriverDiagram(d.aim(), d.primaryDrivers(), d.secondaryDrivers(),
@@ -119,7 +124,7 @@ class PlanValidationTest {
                 "is already used by diagram.primaryDrivers[0]; keys must be unique across the diagram"));
     }
 
-    @Test
+    @StoreTest
     void rejectsMalformedAndReservedDiagramKeys() {
         DriverDiagram d = Plans.diagram();
         DriverDiagram bad = new DriverDiagram(d.aim(), List.of(new PrimaryDriver("aim", "x"),
@@ -132,7 +137,7 @@ class PlanValidationTest {
                 .containsExactlyInAnyOrder("diagram.primaryDrivers[0].key=aim", "diagram.primaryDrivers[1].key=-P");
     }
 
-    @Test
+    @StoreTest
     void rejectsMeasureLinkedToNothing() {
         Measure unlinked = measure("harm-free-care", null);
         Measure linkedToGhost = measure("ward-audits", "S9");
@@ -142,7 +147,7 @@ class PlanValidationTest {
                 Violation.of("measures[2].linkedTo", "S9", "is neither \"aim\" nor a key in the driver diagram"));
     }
 
-    @Test
+    @StoreTest
     void acceptsMeasuresLinkedToTheAimOrAnyDriver() {
         PlanContent p = Plans.withMeasures(Plans.plan(), List.of(measure("m1", "aim"), measure("m2", "P2"),
                 measure("m3", "S1"), measure("m4", "C2")));
@@ -150,7 +155,7 @@ class PlanValidationTest {
         assertThat(plans.save("alice", "RGT", p, null).content().measures()).hasSize(4);
     }
 
-    @Test
+    @StoreTest
     void rejectsDuplicateAndMalformedMeasureKeysAndMissingFields() {
         Measure incomplete = new Measure("Bad_Key", " ", null, null, null, null, Double.NaN, null, "aim", null);
 
@@ -166,7 +171,7 @@ class PlanValidationTest {
                 Violation.of("measures[2].baseline", Double.NaN, "must be a finite number"));
     }
 
-    @Test
+    @StoreTest
     void rejectsARebaseDateOutsideThePlanPeriod() {
         Measure m = new Measure("falls", "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
                 null, "aim", List.of(LocalDate.of(2016, 1, 1), LocalDate.of(2018, 4, 1)));
@@ -175,7 +180,7 @@ class PlanValidationTest {
                 LocalDate.of(2018, 4, 1), "must be inside the plan period 2015-04-01 to 2018-03-31"));
     }
 
-    @Test
+    @StoreTest
     void rejectsAPeriodThatIsNotThreeYears() {
         PlanContent p = Plans.plan();
         PlanContent twoYears = new PlanContent(p.title(), p.periodStart(), LocalDate.of(2017, 3, 31),
@@ -187,7 +192,7 @@ class PlanValidationTest {
                 .hasMessageContaining("a safety improvement plan covers three years");
     }
 
-    @Test
+    @StoreTest
     void reportsEveryProblemTogetherAndStoresNothing() {
         PlanContent bad = new PlanContent(" ", null, null, List.of("astrology"), null, List.of());
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.NewAction;
@@ -27,13 +26,19 @@ import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
+import uk.nhs.safety.campaign.model.internal.testing.StoreTest;
 import uk.nhs.safety.campaign.model.internal.testing.TestDatabase;
 
 class PledgeServiceTest {
 
-    private final TestDatabase store = new TestDatabase();
+    private final TestDatabase store;
     private final RecordingEvents events = new RecordingEvents();
-    private final PledgeServiceImpl pledges = new PledgeServiceImpl(store.database, events, TestDatabase.CLOCK);
+    private final PledgeServiceImpl pledges;
+
+    PledgeServiceTest(TestDatabase store) {
+        this.store = store;
+        this.pledges = new PledgeServiceImpl(store.database, events, TestDatabase.CLOCK);
+    }
 
     @BeforeEach
     void member() {
@@ -41,7 +46,7 @@ class PledgeServiceTest {
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
     }
 
-    @Test
+    @StoreTest
     void addsADraftAction() {
         PledgeAction a = pledges.addAction("alice", "rgt", action(Pledge.BE_HONEST, "  Publish our incident data  "));
 
@@ -53,7 +58,7 @@ class PledgeServiceTest {
         assertThat(pledges.actions("RGT", true)).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void reportsEveryProblemOfAnAction() {
         NewAction bad = new NewAction(null, "x".repeat(PledgeServiceImpl.TEXT_MAX + 1), " ", null, null);
 
@@ -64,13 +69,13 @@ class PledgeServiceTest {
         assertThat(store.count("SELECT COUNT(*) FROM pledge_action")).isZero();
     }
 
-    @Test
+    @StoreTest
     void refusesAnActionForAnUnknownMember() {
         assertThatThrownBy(() -> pledges.addAction("alice", "RXX", action(Pledge.BE_HONEST, "x")))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("RXX");
     }
 
-    @Test
+    @StoreTest
     void listsActionsByPledgeThenId() {
         PledgeAction honest = pledges.addAction("a", "RGT", action(Pledge.BE_HONEST, "honest"));
         PledgeAction first1 = pledges.addAction("a", "RGT", action(Pledge.PUT_SAFETY_FIRST, "first 1"));
@@ -79,7 +84,7 @@ class PledgeServiceTest {
         assertThat(pledges.actions("RGT", false)).containsExactly(first1, first2, honest);
     }
 
-    @Test
+    @StoreTest
     void publishingSetsThePublicationTimeAndAnnouncesItAfterCommit() {
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.COLLABORATE, "Host a learning network"));
         events.onPost(p -> assertThat(store.count("SELECT COUNT(*) FROM pledge_action WHERE id = ? AND published",
@@ -95,7 +100,7 @@ class PledgeServiceTest {
                         a.id(), CampaignTopics.PLEDGE, Pledge.COLLABORATE.name())));
     }
 
-    @Test
+    @StoreTest
     void republishingWithAStaleVersionIsRefusedLikeAnyOtherWrite() {
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.COLLABORATE, "Host a learning network"));
         pledges.publishAction("bob", "RGT", a.id(), a.version());
@@ -108,7 +113,7 @@ class PledgeServiceTest {
         assertThat(events.posted()).hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void refusesControlCharactersInTextsButKeepsLineBreaksAndTabs() {
         PledgeAction kept = pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, "Line one\r\nline\ttwo"));
         assertThat(kept.text()).isEqualTo("Line one\nline\ttwo");
@@ -125,7 +130,7 @@ class PledgeServiceTest {
         assertThat(pledges.actions("RGT", false)).containsExactly(kept);
     }
 
-    @Test
+    @StoreTest
     void publishingAPublishedActionChangesNothing() {
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.COLLABORATE, "Host a learning network"));
         PledgeAction published = pledges.publishAction("bob", "RGT", a.id(), a.version());
@@ -138,7 +143,7 @@ class PledgeServiceTest {
         assertThat(events.posted()).hasSize(1);
     }
 
-    @Test
+    @StoreTest
     void refusesAnUpdateOfAStaleVersionAndKeepsTheFirstEdit() {
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.BE_SUPPORTIVE, "original"));
         PledgeAction first = pledges.updateAction("alice", "RGT", a.id(), action(Pledge.BE_SUPPORTIVE, "alice's"),
@@ -152,7 +157,7 @@ class PledgeServiceTest {
         assertThat(first.text()).isEqualTo("alice's");
     }
 
-    @Test
+    @StoreTest
     void refusesAnActionOfAnotherMember() {
         new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
                 new NewMember("RJZ", "King's", OrganisationType.ACUTE, null, null, null));
@@ -163,7 +168,7 @@ class PledgeServiceTest {
         assertThat(pledges.actions("RGT", true)).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void thePledgePageCountsAsPublishedOnlyWhenEveryPledgeHasAPublishedAction() {
         Pledge[] all = Pledge.values();
         for (Pledge p : all) {
@@ -187,7 +192,7 @@ class PledgeServiceTest {
                 .isEqualTo(1));
     }
 
-    @Test
+    @StoreTest
     void auditsEachWriteWithItsActor() {
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, "x"));
         PledgeAction b = pledges.updateAction("bob", "RGT", a.id(), action(Pledge.BE_HONEST, "y"), a.version());

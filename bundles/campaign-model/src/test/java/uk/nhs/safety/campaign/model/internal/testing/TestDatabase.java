@@ -7,34 +7,39 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.UUID;
 
 import javax.sql.DataSource;
-
-import org.h2.jdbcx.JdbcDataSource;
 
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Migrations;
 
-/** A fresh, migrated H2 in-memory store per test, and a fixed clock. */
+/**
+ * A fresh, migrated store per test (H2 in memory, or PostgreSQL through {@link StoreTest}), and a fixed clock.
+ */
 public final class TestDatabase {
 
     /** 10:00 on 1 April 2015 in London (BST, so 09:00 UTC): a date in the campaign's first year. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2015-04-01T09:00:00Z"), ZoneId.of("Europe/London"));
 
+    public final StoreKind kind;
     public final DataSource dataSource;
     public final Database database;
 
+    /** On an in-memory H2. */
     public TestDatabase() {
-        dataSource = dataSource();
+        this(StoreKind.h2());
+    }
+
+    /** On a new, empty database of {@code kind}. */
+    public TestDatabase(StoreKind kind) {
+        this.kind = kind;
+        dataSource = kind.newDataSource();
         database = new Database(dataSource, Migrations.bundled(CLOCK));
     }
 
-    /** An empty in-memory database of its own. */
+    /** An empty in-memory H2 database of its own. */
     public static DataSource dataSource() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return ds;
+        return StoreKind.h2().newDataSource();
     }
 
     /** A count read on a connection of its own, so it sees only committed data. */
