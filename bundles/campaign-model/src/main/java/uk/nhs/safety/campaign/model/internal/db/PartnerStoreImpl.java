@@ -25,7 +25,7 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
  * Partners' tables in the campaign database: runs each partner's migrations (recorded per partner in
  * {@code partner_schema_version}), refusing scripts that touch objects outside the partner's prefix.
  */
-@Component(service = PartnerStore.class, enabled = false) // enabled by Database once the store is up
+@Component(service = {PartnerStore.class, PartnerStoreImpl.class}, enabled = false) // enabled by Database once the store is up
 public class PartnerStoreImpl implements PartnerStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerStoreImpl.class);
@@ -46,6 +46,8 @@ public class PartnerStoreImpl implements PartnerStore {
     private final Database database;
     private final Clock clock;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** The scripts of each partner that opened its store here, for {@link StoreCopy} to recreate its tables. */
+    private final Map<String, ScriptSource> opened = new ConcurrentHashMap<>();
 
     @Activate
     public PartnerStoreImpl(@Reference Database database) {
@@ -74,11 +76,17 @@ public class PartnerStoreImpl implements PartnerStore {
                 LOG.info("Partner {} schema migrated: applied versions {}", partnerId, applied);
             }
             int version = migrations.latestApplied(database.dataSource());
+            opened.put(partnerId, scripts);
             return new Opened(partnerId, prefix, product(), version, database);
         }
     }
 
     /** Refuses a script that names any table, index, view, sequence or constraint outside the partner's prefix. */
+    /** The scripts of every partner that opened its store on this node, by partner id. */
+    public Map<String, ScriptSource> openedScripts() {
+        return Map.copyOf(opened);
+    }
+
     static void checkNames(String prefix, Migration script, List<String> statements) {
         List<String> outside = new ArrayList<>();
         for (String statement : statements) {

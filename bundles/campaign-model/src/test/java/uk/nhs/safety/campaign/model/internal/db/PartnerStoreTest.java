@@ -24,7 +24,6 @@ class PartnerStoreTest {
 
     private final TestDatabase db;
     private final PartnerStoreImpl store;
-
     private final Map<String, String> files = new HashMap<>(Map.of("index.txt", "V1__claims.sql\n",
             "V1__claims.sql", V1));
 
