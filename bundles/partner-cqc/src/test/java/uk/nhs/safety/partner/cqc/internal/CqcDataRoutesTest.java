@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,20 +21,26 @@ import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.partner.cqc.internal.data.CqcData;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
-import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.partner.testkit.PartnerStoreKind;
+import uk.nhs.safety.partner.testkit.StoreTest;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 /** The routes over the partner's own tables: CQC data import, registrations, mapping overrides, their effect. */
 class CqcDataRoutesTest {
 
     private final FakeCampaign campaign = Fixtures.campaign();
-    private final CqcEvidenceService service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
-            campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
-            new FrameworkLoader(new CqcJson()), "2023", 12, "cqc-evidence",
-            new CqcEvidenceService.Data(new CqcData(new H2PartnerDatabase("cqc",
-                    ScriptSource.classpath(CqcEvidenceService.class, "db")),
-                    ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
-    private final CqcRoutes routes = new CqcRoutes(service);
+    private final CqcEvidenceService service;
+    private final CqcRoutes routes;
+
+    CqcDataRoutesTest(PartnerStoreKind store) {
+        this.service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
+                campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
+                new FrameworkLoader(new CqcJson()), "2023", 12, "cqc-evidence",
+                new CqcEvidenceService.Data(new CqcData(store.open("cqc",
+                        ScriptSource.classpath(CqcEvidenceService.class, "db")),
+                        ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
+        this.routes = new CqcRoutes(service);
+    }
     private final ObjectMapper plain = new ObjectMapper();
 
     private static PartnerRequest request(String method, String path, String contentType, byte[] body) {
@@ -53,7 +57,7 @@ class CqcDataRoutesTest {
         }
     }
 
-    @Test
+    @StoreTest
     void importedRatingsAppearBesideTheEvidenceAndInTheMembersRegistrations() throws IOException {
         JsonNode report = json(postProvider());
         assertThat(report.get("created").asInt()).isEqualTo(1);
@@ -66,7 +70,7 @@ class CqcDataRoutesTest {
         assertThat(pack.at("/registrations/0/overallRating").asText()).isEqualTo("Good");
     }
 
-    @Test
+    @StoreTest
     void importRefusesOtherMediaTypesAndBadRecordsNamingTheField() {
         assertThatThrownBy(() -> routes.handle(request("POST", "/providers", "text/csv", "x".getBytes())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("Content-Type");
@@ -78,7 +82,7 @@ class CqcDataRoutesTest {
         assertThat(service.data().registrations("RGT")).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void aMappingOverrideMovesTheItemAndCanBeRemoved() throws IOException {
         byte[] body = "{\"statements\":[\"safe.safeguarding\"]}".getBytes(StandardCharsets.UTF_8);
         PartnerResponse put = routes.handle(request("PUT", "/mappings/RGT/action/1", "application/json", body));
@@ -96,7 +100,7 @@ class CqcDataRoutesTest {
                 .isInstanceOf(NotFoundException.class);
     }
 
-    @Test
+    @StoreTest
     void anOverrideNamingAnUnknownStatementOrKindChangesNothing() {
         byte[] body = "{\"statements\":[\"safe.safeguarding\",\"safe.nonsense\"]}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> routes.handle(request("PUT", "/mappings/RGT/Action Item!/1", "application/json",
@@ -111,7 +115,7 @@ class CqcDataRoutesTest {
         assertThat(service.data().overrides("RGT")).isEmpty();
     }
 
-    @Test
+    @StoreTest
     void bulkEvidenceIsOneZipWithAFilePerMemberAndTheFailuresNamed() throws IOException {
         PartnerResponse zip = routes.handle(new PartnerRequest("GET", "/evidence",
                 Map.of("members", List.of("rgt, XYZ"), "format", List.of("csv"), "from", List.of("2024-12-01"),

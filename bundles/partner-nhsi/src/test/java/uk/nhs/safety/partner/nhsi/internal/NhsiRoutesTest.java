@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,7 +31,8 @@ import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.CatalogueLoader;
 import uk.nhs.safety.partner.nhsi.internal.export.AlignmentExporter;
 import uk.nhs.safety.partner.nhsi.internal.export.NationalExporter;
-import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.partner.testkit.PartnerStoreKind;
+import uk.nhs.safety.partner.testkit.StoreTest;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class NhsiRoutesTest {
@@ -46,10 +45,15 @@ class NhsiRoutesTest {
             .plan("RGT", new PlanContent("Plan", LocalDate.of(2014, 4, 1), LocalDate.of(2017, 3, 31),
                     List.of("maternity"), new DriverDiagram("Safer births", List.of(), List.of(), List.of()),
                     List.of()), Instant.parse("2014-09-10T10:00:00Z"));
-    private final NhsiService service = new NhsiService(new H2PartnerDatabase("nhsi", ScriptSource.classpath(NhsiService.class, "db")), campaign, Fakes.meanOnly(),
-            Clock.fixed(Instant.parse("2015-06-15T12:00:00Z"), ZoneOffset.UTC), Settings.defaults(),
-            CatalogueLoader.bundled());
-    private final NhsiRoutes routes = new NhsiRoutes(service);
+    private final NhsiService service;
+    private final NhsiRoutes routes;
+
+    NhsiRoutesTest(PartnerStoreKind store) {
+        this.service = new NhsiService(store.open("nhsi", ScriptSource.classpath(NhsiService.class, "db")), campaign, Fakes.meanOnly(),
+                Clock.fixed(Instant.parse("2015-06-15T12:00:00Z"), ZoneOffset.UTC), Settings.defaults(),
+                CatalogueLoader.bundled());
+        this.routes = new NhsiRoutes(service);
+    }
     private final ObjectMapper mapper = new ObjectMapper();
 
     private PartnerResponse call(String method, String path, String body, Set<String> roles) {
@@ -84,7 +88,7 @@ class NhsiRoutesTest {
                 + "RGT,2015-04,maternity,moderate,5\n", Set.of("admin"));
     }
 
-    @Test
+    @StoreTest
     void nationalAndCatalogueArePublicMemberDataOnlyForAuthenticatedCallers() {
         assertThat(routes.access("GET", "/national")).isEqualTo(RouteAccess.PUBLIC);
         assertThat(routes.access("GET", "/catalogue/")).isEqualTo(RouteAccess.PUBLIC);
@@ -95,7 +99,7 @@ class NhsiRoutesTest {
         assertThat(routes.access("POST", "/members/RGT/harm")).isEqualTo(RouteAccess.AUTHENTICATED);
     }
 
-    @Test
+    @StoreTest
     void memberHarmIsForItsOwnEditorsNhsImprovementAndAdminsOnly() throws Exception {
         importData();
 
@@ -122,7 +126,7 @@ class NhsiRoutesTest {
                 .isEqualTo(200);
     }
 
-    @Test
+    @StoreTest
     void nationalRollupCarriesTheFieldsTheDashboardReads() throws Exception {
         importData();
         // RXX is not a member: its 50 deaths at baseline and none later would add 50 lives if it were counted.
@@ -164,7 +168,7 @@ class NhsiRoutesTest {
         assertThat(n.get("method").get("assumptions").get("severeFraction").asDouble()).isEqualTo(0.1);
     }
 
-    @Test
+    @StoreTest
     void alignmentTableAndNationalExportAsCsvAndJson() throws Exception {
         importData();
 
@@ -194,7 +198,7 @@ class NhsiRoutesTest {
                 .hasMessage("format 'xml': one of csv, json");
     }
 
-    @Test
+    @StoreTest
     void harmSeriesIsRecordedIntoAPlanMeasureOnlyWhereValuesChanged() throws Exception {
         importData();
         campaign.measure("RGT", new Measure("harm", "Moderate harm or worse", MeasureType.OUTCOME, "NRLS", "a month",
@@ -228,7 +232,7 @@ class NhsiRoutesTest {
         assertThat(campaign.recorded).hasSize(3);
     }
 
-    @Test
+    @StoreTest
     void nationalRollupIsKeptUntilAnImportChangesTheData() throws Exception {
         JsonNode before = json(call("GET", "/national", null, Set.of()));
         campaign.member("RAJ", OrganisationType.ACUTE, "London", "N1 1AA");
@@ -242,7 +246,7 @@ class NhsiRoutesTest {
         assertThat(after.get("dataTo").asText()).isEqualTo("2015-04");
     }
 
-    @Test
+    @StoreTest
     void gapsListMembersWithoutPublishedPlans() throws Exception {
         JsonNode gaps = json(call("GET", "/gaps", null, Set.of("admin")));
 

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.partner.PartnerProblem;
@@ -21,17 +19,23 @@ import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsImportTest;
-import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.partner.testkit.PartnerStoreKind;
+import uk.nhs.safety.partner.testkit.StoreTest;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class NhslaRoutesTest {
 
     private static final Set<String> NHSLA = Set.of("partner", "partner:nhsla");
-    private final NhslaService service = new NhslaService(new H2PartnerDatabase("nhsla", ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT", "RJZ").contains(ods),
-            ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
-                    : Optional.empty(),
-            Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());
-    private final NhslaRoutes routes = new NhslaRoutes(service);
+    private final NhslaService service;
+    private final NhslaRoutes routes;
+
+    NhslaRoutesTest(PartnerStoreKind store) {
+        this.service = new NhslaService(store.open("nhsla", ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT", "RJZ").contains(ods),
+                ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
+                        : Optional.empty(),
+                Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());
+        this.routes = new NhslaRoutes(service);
+    }
 
     private PartnerResponse call(String method, String path, Map<String, List<String>> query, String body,
                                  Set<String> roles) {
@@ -57,7 +61,7 @@ class NhslaRoutesTest {
                 .contains("\"created\" : 3");
     }
 
-    @Test
+    @StoreTest
     void onlyTheMemberSummaryIsOpenedBeyondThePartnerAndNothingIsPublic() {
         assertThat(routes.access("GET", "/members/RGT/summary")).isEqualTo(RouteAccess.AUTHENTICATED);
         for (String path : List.of("/claims", "/profile", "/profile/RGT", "/linkage/RGT", "/bids", "/allocation")) {
@@ -67,7 +71,7 @@ class NhslaRoutesTest {
         assertThat(routes.access("POST", "/members/RGT/summary")).isEqualTo(RouteAccess.PARTNER);
     }
 
-    @Test
+    @StoreTest
     void aMemberReadsItsOwnSummaryOnly() {
         load();
         assertThat(call("GET", "/members/RGT/summary", Map.of(), null, Set.of("member-editor", "member:RGT")).status())
@@ -83,7 +87,7 @@ class NhslaRoutesTest {
         assertThat(call("GET", "/members/RGT/summary", Map.of(), null, NHSLA).status()).isEqualTo(200);
     }
 
-    @Test
+    @StoreTest
     void profileLinkageAndBidThroughTheRoutes() {
         load();
         String profile = new String(call("GET", "/profile/RGT", Map.of("from", List.of("2014")), null, NHSLA).body(),
@@ -102,7 +106,7 @@ class NhslaRoutesTest {
         assertThat(allocation).contains("\"allocatedPence\" : 10000000").contains("\"outcome\" : \"funded\"");
     }
 
-    @Test
+    @StoreTest
     void refusesUnknownRoutesMembersAndBadYears() {
         assertThatThrownBy(() -> call("GET", "/nope", Map.of(), null, NHSLA)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> call("GET", "/profile/RXX", Map.of(), null, NHSLA))

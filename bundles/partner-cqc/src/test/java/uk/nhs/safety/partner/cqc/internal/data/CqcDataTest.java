@@ -13,21 +13,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
-import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.partner.testkit.PartnerStoreKind;
+import uk.nhs.safety.partner.testkit.StoreTest;
+import uk.nhs.safety.partner.testkit.TestPartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 
 class CqcDataTest {
 
-    private final H2PartnerDatabase db = new H2PartnerDatabase("cqc", ScriptSource.classpath(CqcEvidenceService.class, "db"));
-    private final CqcData data = new CqcData(db, Set.of("RGT", "RJZ")::contains,
-            Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
+    private final TestPartnerDatabase db;
+    private final CqcData data;
+
+    CqcDataTest(PartnerStoreKind store) {
+        this.db = store.open("cqc", ScriptSource.classpath(CqcEvidenceService.class, "db"));
+        this.data = new CqcData(db, Set.of("RGT", "RJZ")::contains,
+                Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC));
+    }
 
     private ImportReport importResource(String name, boolean partial) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/cqc/" + name)) {
@@ -40,7 +45,7 @@ class CqcDataTest {
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), partial, null, "tester"));
     }
 
-    @Test
+    @StoreTest
     void linksProvidersAndTrustSitesToMembersAndReportsTheRest() throws IOException {
         ImportReport provider = importResource("provider-rgt.json", false);
         ImportReport locations = importResource("locations-page.json", false);
@@ -55,7 +60,7 @@ class CqcDataTest {
         assertThat(data.registrations("RGT").get(0).keyQuestions()).hasSize(5);
     }
 
-    @Test
+    @StoreTest
     void importingTheSameDataAgainChangesNothingAndAChangedRatingUpdates() throws IOException {
         importResource("provider-rgt.json", false);
         ImportReport again = importResource("provider-rgt.json", false);
@@ -71,7 +76,7 @@ class CqcDataTest {
         assertThat(db.count("SELECT COUNT(*) FROM cqc_registration")).isEqualTo(1);
     }
 
-    @Test
+    @StoreTest
     void oneBadRecordImportsNothingUnlessPartial() throws IOException {
         importResource("provider-rgt.json", false);
         String mixed = "[{\"providerId\":\"RJZ\",\"name\":\"King's\",\"odsCode\":\"RJZ\"},"
@@ -90,7 +95,7 @@ class CqcDataTest {
         assertThat(data.registrations("RJZ")).extracting(Registration::cqcId).containsExactly("RJZ");
     }
 
-    @Test
+    @StoreTest
     void overridesAreSetReplacedAndCleared() {
         data.setOverride(new CqcData.MappingOverride("RGT", "action", "12", List.of("safe.safeguarding"), "ann"));
         data.setOverride(new CqcData.MappingOverride("RGT", "action", "12",

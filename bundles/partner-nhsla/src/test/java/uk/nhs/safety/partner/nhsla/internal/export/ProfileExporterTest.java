@@ -19,7 +19,6 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
@@ -27,17 +26,22 @@ import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.Settings;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsImportTest;
-import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
+import uk.nhs.safety.partner.testkit.PartnerStoreKind;
+import uk.nhs.safety.partner.testkit.StoreTest;
 
 class ProfileExporterTest {
 
-    private final NhslaService service = new NhslaService(new H2PartnerDatabase("nhsla",
-            ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT").contains(ods),
-            ods -> Optional.empty(), Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC),
-            Settings.defaults());
+    private final NhslaService service;
+
+    ProfileExporterTest(PartnerStoreKind store) {
+        this.service = new NhslaService(store.open("nhsla",
+                ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT").contains(ods),
+                ods -> Optional.empty(), Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC),
+                Settings.defaults());
+    }
 
     /** Specialties and causes come from the imported claims file: a formula there must reach the export as text. */
-    @Test
+    @StoreTest
     void writesImportedTextsASpreadsheetWouldRunAsFormulasAsTextAndNumbersAsThemselves() throws IOException {
         String file = ClaimsImportTest.HEADER
                 + "F1,RGT,CNST,=HYPERLINK(\"http://x\"),@SUM(1+1),Pain,2014-05-01,2014-06-01,closed,,100,\n"
