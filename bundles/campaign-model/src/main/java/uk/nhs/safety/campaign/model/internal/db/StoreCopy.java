@@ -380,7 +380,10 @@ public final class StoreCopy {
 
     private static String describe(Connection c) throws SQLException {
         DatabaseMetaData meta = c.getMetaData();
-        return meta.getDatabaseProductName() + " " + meta.getURL();
+        // pgjdbc's URL carries every connection property: the server and database are enough
+        String url = meta.getURL();
+        int query = url.indexOf('?');
+        return meta.getDatabaseProductName() + " " + (query < 0 ? url : url.substring(0, query));
     }
 
     /** Drops every table of the target (it was empty before the copy), so a failed copy can simply be run again. */
