@@ -33,8 +33,18 @@ class DistributionIT {
         karaf.stop();
     }
 
+    /** Before the first start: the store to run on (the distribution's default, embedded H2, here). */
+    void chooseDatabase(KarafProcess distribution) throws Exception {
+    }
+
+    /** After the test, with the distribution stopped: the data is where {@link #chooseDatabase} put it. */
+    void checkStore(Path home) throws Exception {
+        assertThat(home.resolve("data/safety/campaign.mv.db")).isNotEmptyFile();
+    }
+
     @Test
     void seedsDemoDataOnFirstStartAndKeepsEverythingAcrossARestart() throws Exception {
+        chooseDatabase(karaf);
         karaf.start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> karaf.console("safety:member-list --limit 1").contains("of 241 members"));
@@ -64,5 +74,7 @@ class DistributionIT {
         assertThat(karaf.console("safety:measure-show RGT cardiac-arrests-per-1000")).contains("2019-01 |  0.42");
         assertThat(karaf.console("safety:audit --limit 5 RGT")).contains("admin");
         assertThat(karaf.log()).doesNotContain("| ERROR |");
+        karaf.stop();
+        checkStore(karaf.home());
     }
 }

@@ -88,6 +88,7 @@ class HttpApiIT {
         karaf.addUser("operator1", "operator1-secret", "operator");
         karaf.addUser("rgt-editor", "rgt-editor-secret", "member-editor", "member:RGT");
         karaf.addUser("rjz-editor", "rjz-editor-secret", "member-editor", "member:RJZ");
+        chooseDatabase(karaf);
         karaf.start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> karaf.console("safety:member-list --limit 1").contains("of 241 members"));
@@ -104,6 +105,10 @@ class HttpApiIT {
         examplePlan = Files.readString(Path.of(System.getProperty("example.plan")));
         rgtTrustRow = Files.readAllLines(Path.of(System.getProperty("etr.csv"))).stream()
                 .filter(line -> line.startsWith(RGT + ",")).findFirst().orElseThrow();
+    }
+
+    /** Before the first start: the store to run on (the distribution's default, embedded H2, here). */
+    void chooseDatabase(KarafProcess distribution) throws Exception {
     }
 
     @AfterAll

@@ -62,18 +62,14 @@ final class KarafProcess {
     }
 
     /**
-     * Before the first start: the campaign database is the given PostgreSQL database instead of the embedded H2 (the
-     * {@code safety-postgresql} feature boots with the rest, and the datasource configuration is the README's
-     * PostgreSQL block), as an operator switches a new distribution.
+     * Before the first start: the campaign database is the given PostgreSQL database instead of the embedded H2, by
+     * configuration only (the datasource configuration is the README's PostgreSQL block; no feature to install), as
+     * an operator switches a new distribution.
      */
     void usePostgresql(String url, String user, String password) throws IOException {
         if (started) {
             throw new IllegalStateException("the database is chosen before the first start");
         }
-        Path features = home.resolve("etc/org.apache.karaf.features.cfg");
-        String cfg = Files.readString(features).replaceFirst("(?m)^(featuresBoot\\s*=\\s*.*\\S)\\s*$",
-                "$1, safety-postgresql");
-        Files.writeString(features, cfg);
         Files.writeString(home.resolve("etc/org.ops4j.datasource-safety.cfg"), String.join("\n",
                 "osgi.jdbc.driver.name = PostgreSQL JDBC Driver", "url = " + url, "user = " + user,
                 "password = " + password, "dataSourceName = safety", "pool = hikari", "xa = false",
