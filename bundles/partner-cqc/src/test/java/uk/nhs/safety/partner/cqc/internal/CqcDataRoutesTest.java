@@ -32,6 +32,8 @@ class CqcDataRoutesTest {
     private final CqcEvidenceService service;
     private final CqcRoutes routes;
 
+    private final ObjectMapper plain = new ObjectMapper();
+
     CqcDataRoutesTest(PartnerStoreKind store) {
         this.service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
                 campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
@@ -41,7 +43,6 @@ class CqcDataRoutesTest {
                         ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
         this.routes = new CqcRoutes(service);
     }
-    private final ObjectMapper plain = new ObjectMapper();
 
     private static PartnerRequest request(String method, String path, String contentType, byte[] body) {
         return new PartnerRequest(method, path, Map.of(), contentType, body, "partner:cqc", Set.of("partner"));

@@ -48,13 +48,15 @@ class NhsiRoutesTest {
     private final NhsiService service;
     private final NhsiRoutes routes;
 
+    private final ObjectMapper mapper = new ObjectMapper();
+
     NhsiRoutesTest(PartnerStoreKind store) {
-        this.service = new NhsiService(store.open("nhsi", ScriptSource.classpath(NhsiService.class, "db")), campaign, Fakes.meanOnly(),
+        this.service = new NhsiService(store.open("nhsi", ScriptSource.classpath(NhsiService.class, "db")), campaign,
+                Fakes.meanOnly(),
                 Clock.fixed(Instant.parse("2015-06-15T12:00:00Z"), ZoneOffset.UTC), Settings.defaults(),
                 CatalogueLoader.bundled());
         this.routes = new NhsiRoutes(service);
     }
-    private final ObjectMapper mapper = new ObjectMapper();
 
     private PartnerResponse call(String method, String path, String body, Set<String> roles) {
         return answered(() -> routes.handle(new PartnerRequest(method, path, Map.of(), "text/csv",

@@ -30,7 +30,8 @@ class NhslaRoutesTest {
     private final NhslaRoutes routes;
 
     NhslaRoutesTest(PartnerStoreKind store) {
-        this.service = new NhslaService(store.open("nhsla", ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT", "RJZ").contains(ods),
+        this.service = new NhslaService(store.open("nhsla", ScriptSource.classpath(NhslaService.class, "db")),
+                ods -> Set.of("RGT", "RJZ").contains(ods),
                 ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
                         : Optional.empty(),
                 Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());

@@ -25,7 +25,8 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
  * Partners' tables in the campaign database: runs each partner's migrations (recorded per partner in
  * {@code partner_schema_version}), refusing scripts that touch objects outside the partner's prefix.
  */
-@Component(service = {PartnerStore.class, PartnerStoreImpl.class}, enabled = false) // enabled by Database once the store is up
+// enabled by Database once the store is up; registered under its own class too for StoreCopierImpl
+@Component(service = {PartnerStore.class, PartnerStoreImpl.class}, enabled = false)
 public class PartnerStoreImpl implements PartnerStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerStoreImpl.class);

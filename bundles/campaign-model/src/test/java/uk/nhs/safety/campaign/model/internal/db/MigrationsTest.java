@@ -40,7 +40,8 @@ class MigrationsTest {
         assertThat(applied).isEqualTo(listed).isNotEmpty();
         assertThat(strings("SELECT version FROM schema_version ORDER BY version"))
                 .containsExactlyElementsOf(listed.stream().map(String::valueOf).toList());
-        assertThat(strings("SELECT UPPER(table_name) FROM information_schema.tables WHERE UPPER(table_schema) = 'PUBLIC'"))
+        assertThat(strings("SELECT UPPER(table_name) FROM information_schema.tables"
+                + " WHERE UPPER(table_schema) = 'PUBLIC'"))
                 .contains("MEMBER", "PLEDGE_ACTION", "PLAN", "PLAN_VERSION", "FOCUS_AREA", "MEASUREMENT", "AUDIT");
     }
 

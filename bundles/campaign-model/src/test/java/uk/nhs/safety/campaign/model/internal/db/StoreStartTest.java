@@ -44,11 +44,12 @@ class StoreStartTest {
     private final StoreKind kind;
     private final Switchable db;
 
+    private final ManualRetries retries = new ManualRetries();
+
     StoreStartTest(StoreKind kind) {
         this.kind = kind;
         this.db = new Switchable(kind.newDataSource());
     }
-    private final ManualRetries retries = new ManualRetries();
 
     private Path marker() {
         return data.resolve("safety").resolve("store-identity");

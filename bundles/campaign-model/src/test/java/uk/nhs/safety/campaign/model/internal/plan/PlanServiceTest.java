@@ -39,11 +39,12 @@ class PlanServiceTest {
     private final RecordingEvents events = new RecordingEvents();
     private final PlanServiceImpl plans;
 
+    private ExecutorService pool;
+
     PlanServiceTest(TestDatabase store) {
         this.store = store;
         this.plans = new PlanServiceImpl(store.database, events, TestDatabase.CLOCK);
     }
-    private ExecutorService pool;
 
     @BeforeEach
     void member() {
