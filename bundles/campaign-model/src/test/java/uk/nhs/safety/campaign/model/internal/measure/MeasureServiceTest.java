@@ -65,11 +65,11 @@ class MeasureServiceTest {
     private final RecordingAnalyser analyser = new RecordingAnalyser();
     private final MeasureServiceImpl measures = new MeasureServiceImpl(store.database, events, analyser,
             TestDatabase.CLOCK);
-    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK);
+    private final PlanServiceImpl plans = new PlanServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK);
 
     @BeforeEach
     void memberWithPlan() {
-        new MemberServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
         plans.save("setup", "RGT", Plans.plan(), null);
     }

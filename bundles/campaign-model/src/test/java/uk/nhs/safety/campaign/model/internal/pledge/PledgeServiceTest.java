@@ -37,7 +37,7 @@ class PledgeServiceTest {
 
     @BeforeEach
     void member() {
-        new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
     }
 
@@ -154,7 +154,7 @@ class PledgeServiceTest {
 
     @Test
     void refusesAnActionOfAnotherMember() {
-        new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RJZ", "King's", OrganisationType.ACUTE, null, null, null));
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, "x"));
 
