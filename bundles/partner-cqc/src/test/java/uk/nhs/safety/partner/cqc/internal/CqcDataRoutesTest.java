@@ -36,7 +36,7 @@ class CqcDataRoutesTest {
             new CqcEvidenceService.Data(new CqcData(new H2PartnerDatabase("cqc",
                     ScriptSource.classpath(CqcEvidenceService.class, "db")),
                     ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
-    private final CqcRoutes routes = new CqcRoutes(service);
+    private final CqcRoutes routes = new CqcRoutes(service, Fixtures.timeline());
     private final ObjectMapper plain = new ObjectMapper();
 
     private static PartnerRequest request(String method, String path, String contentType, byte[] body) {
