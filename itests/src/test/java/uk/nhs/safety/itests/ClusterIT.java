@@ -194,6 +194,40 @@ class ClusterIT {
     }
 
     @Test
+    @Order(5)
+    void anEventPublishedOnOneNodeIsHandledOnceByAPartnerInstalledOnBoth() throws Exception {
+        for (KarafProcess node : List.of(a, b)) {
+            node.console("feature:install safety-partner-cqc");
+        }
+        String title = "Cluster event plan " + System.nanoTime();
+        Response plan = onA.get(PLAN, "RGT").as(ADMIN).send();
+        ObjectNode content = plan.json().path("content").deepCopy();
+        content.put("title", title);
+        Response saved = onA.put(PLAN, "RGT").as(ADMIN).ifMatch(plan.etag()).json(content).send();
+        Response published = onA.post(PLAN_PUBLISH, "RGT").as(ADMIN).ifMatch(saved.etag()).send();
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        long version = published.json().path("number").asLong();
+
+        // the timeline replays the log from its start (CQC installed after the demo data) and then hears of this one
+        String summary = "Safety improvement plan version " + version + " published by admin";
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "SELECT COUNT(*) FROM cqc_timeline WHERE summary = '" + summary + "'") == 1);
+        String topics = "('uk/nhs/safety/campaign/plan/PUBLISHED', 'uk/nhs/safety/campaign/pledge/ACTIONS_PUBLISHED')";
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("SELECT COUNT(*) FROM cqc_timeline") == count("SELECT COUNT(*) FROM event_log WHERE topic IN "
+                        + topics));
+        long events = count("SELECT COUNT(*) FROM cqc_timeline");
+        long deliveries = count("SELECT SUM(deliveries) FROM cqc_timeline");
+        figures.add("events: " + events + " publications delivered to the CQC timeline installed on both nodes, "
+                + (deliveries - events) + " duplicate deliveries; nodes that handled them: "
+                + count("SELECT COUNT(DISTINCT handled_by) FROM cqc_timeline"));
+        assertThat(deliveries).as("every event handled once by the cluster").isEqualTo(events);
+        assertThat(onB.get("/api/v1/partners/{partnerId}/{partnerPath}", "cqc", "timeline/RGT").as(ADMIN).send()
+                .json().findValuesAsText("summary")).contains(summary);
+        assertThat(b.console("safety:event-subscribers")).contains("cqc-evidence-timeline");
+    }
+
+    @Test
     @Order(10)
     void aNodeKilledDuringAClaimsImportLeavesTheOtherServingAndTheClaimsWholeOrUntouched() throws Exception {
         installNhsla();

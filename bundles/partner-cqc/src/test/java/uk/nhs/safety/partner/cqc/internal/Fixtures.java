@@ -60,7 +60,7 @@ public final class Fixtures {
 
     /** An empty evidence timeline in a database of its own. */
     public static uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline timeline() {
-        return new uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline(
+        return uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline.on(
                 new uk.nhs.safety.partner.testkit.H2PartnerDatabase("cqc",
                         uk.nhs.safety.campaign.api.partner.ScriptSource.classpath(CqcEvidenceService.class, "db")),
                 "test-node");

@@ -50,9 +50,14 @@ public final class EvidenceTimeline implements CampaignEventSubscriber {
         this(store.open(CqcPartner.ID, ScriptSource.classpath(uk.nhs.safety.partner.cqc.internal.CqcEvidenceService.class, "db")), node.id());
     }
 
-    public EvidenceTimeline(PartnerDatabase database, String nodeId) {
+    private EvidenceTimeline(PartnerDatabase database, String nodeId) {
         this.database = database;
         this.nodeId = nodeId;
+    }
+
+    /** The timeline in {@code database} (the CQC partner's tables), recording {@code nodeId} as its handler. */
+    public static EvidenceTimeline on(PartnerDatabase database, String nodeId) {
+        return new EvidenceTimeline(database, nodeId);
     }
 
     @Override

@@ -38,8 +38,8 @@ class EvidenceTimelineTest {
     }
 
     private static void keepsEachPublicationOnce(TestPartnerDatabase db) {
-        EvidenceTimeline nodeA = new EvidenceTimeline(db, "node-a");
-        EvidenceTimeline nodeB = new EvidenceTimeline(db, "node-b");
+        EvidenceTimeline nodeA = EvidenceTimeline.on(db, "node-a");
+        EvidenceTimeline nodeB = EvidenceTimeline.on(db, "node-b");
         CampaignEvent plan = new CampaignEvent(7, CampaignTopics.PLAN_PUBLISHED, AT, "node-a", Map.of(
                 CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "rgt-editor", CampaignTopics.PLAN_VERSION, 3L));
         CampaignEvent action = new CampaignEvent(9, CampaignTopics.ACTIONS_PUBLISHED, AT.plusSeconds(60), "node-b",
@@ -63,7 +63,7 @@ class EvidenceTimelineTest {
 
     @Test
     void isDeliveredOncePerClusterFromTheStartOfTheLog() {
-        EvidenceTimeline timeline = new EvidenceTimeline(new H2PartnerDatabase("cqc", SCRIPTS), "node-a");
+        EvidenceTimeline timeline = EvidenceTimeline.on(new H2PartnerDatabase("cqc", SCRIPTS), "node-a");
 
         assertThat(timeline.subscriberId()).isEqualTo("cqc-evidence-timeline");
         assertThat(timeline.delivery()).isEqualTo(CampaignEventSubscriber.Delivery.ONCE_PER_CLUSTER);
