@@ -90,6 +90,10 @@ final class ApiClient {
         return request("PUT", template, args);
     }
 
+    Request delete(String template, Object... args) {
+        return request("DELETE", template, args);
+    }
+
     /** One request being put together; {@link #send()} sends it and checks the answer against the document. */
     final class Request {
         private final String method;

@@ -29,6 +29,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
+import uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline;
 
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
@@ -36,23 +37,27 @@ import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
  * {@code GET /evidence?members=A,B|all&format=&from=&to=} (every pack in one ZIP),
  * {@code POST /providers[?partial=true]} (CQC API JSON), {@code GET /registrations/{ods}} (the member's CQC
  * providers and locations with ratings), {@code GET /mappings/{ods}} and {@code PUT|DELETE
- * /mappings/{ods}/{kind}/{key}} (per-item mapping overrides; PUT body {@code {"statements":[…]}}).
+ * /mappings/{ods}/{kind}/{key}} (per-item mapping overrides; PUT body {@code {"statements":[…]}}),
+ * {@code GET /timeline/{ods}?limit=} (the member's plan and action publications, newest first).
  * A ZIP pack is sent as an attachment named {@code cqc-evidence-<ods>-<from>-<to>.zip}. Core has already let only
  * admins and the CQC partner's own tokens through. Thread-safe (stateless).
  */
 @Component(service = PartnerRoutes.class)
 public final class CqcRoutes implements PartnerRoutes {
 
-    private static final Pattern MEMBER_ROUTE = Pattern.compile("^/(evidence|gaps|registrations|mappings)/([^/]+)/?$");
+    private static final Pattern MEMBER_ROUTE = Pattern.compile(
+            "^/(evidence|gaps|registrations|mappings|timeline)/([^/]+)/?$");
     private static final Pattern MAPPING_ROUTE = Pattern.compile("^/mappings/([^/]+)/([^/]+)/([^/]+)/?$");
     private static final Pattern ODS = Pattern.compile("^[A-Za-z0-9]{3,8}$");
 
     private final CqcEvidenceService evidence;
+    private final EvidenceTimeline timeline;
     private final CqcJson json = new CqcJson();
 
     @Activate
-    public CqcRoutes(@Reference CqcEvidenceService evidence) {
+    public CqcRoutes(@Reference CqcEvidenceService evidence, @Reference EvidenceTimeline timeline) {
         this.evidence = evidence;
+        this.timeline = timeline;
     }
 
     @Override
@@ -111,7 +116,7 @@ public final class CqcRoutes implements PartnerRoutes {
         if (!framework && !member.matches()) {
             throw new NotFoundException("no CQC route " + path + "; routes: GET /framework, GET /evidence/{ods},"
                     + " GET /evidence?members=, GET /gaps/{ods}, GET /registrations/{ods}, POST /providers,"
-                    + " GET /mappings/{ods},"
+                    + " GET /mappings/{ods}, GET /timeline/{ods}?limit=,"
                     + " PUT|DELETE /mappings/{ods}/{kind}/{key}");
         }
         if (!"GET".equals(request.method())) {
@@ -126,6 +131,10 @@ public final class CqcRoutes implements PartnerRoutes {
             if (member.group(1).equals("registrations")) {
                 evidence.memberOrThrow(upper);
                 return PartnerResponse.json(200, json.write(evidence.data().registrations(upper)));
+            }
+            if (member.group(1).equals("timeline")) {
+                evidence.memberOrThrow(upper);
+                return PartnerResponse.json(200, json.write(timeline.entries(upper, limit(request.param("limit")))));
             }
             if (member.group(1).equals("mappings")) {
                 evidence.memberOrThrow(upper);
@@ -197,6 +206,22 @@ public final class CqcRoutes implements PartnerRoutes {
 
     /** The body of {@code PUT /mappings/{ods}/{kind}/{key}}. */
     record MappingBody(List<String> statements) {
+    }
+
+    /** {@code limit}: 1 to 1,000, default 100. */
+    private static int limit(String text) {
+        if (text == null || text.isBlank()) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= 1000) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // refused below, naming the value
+        }
+        throw new ValidationException(Violation.of("limit", text, "a whole number from 1 to 1000"));
     }
 
     private static String checkedOds(String ods) {

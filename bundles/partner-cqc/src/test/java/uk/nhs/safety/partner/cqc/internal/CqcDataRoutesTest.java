@@ -41,7 +41,7 @@ class CqcDataRoutesTest {
                 new CqcEvidenceService.Data(new CqcData(store.open("cqc",
                         ScriptSource.classpath(CqcEvidenceService.class, "db")),
                         ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));
-        this.routes = new CqcRoutes(service);
+        this.routes = new CqcRoutes(service, Fixtures.timeline());
     }
 
     private static PartnerRequest request(String method, String path, String contentType, byte[] body) {

@@ -25,7 +25,8 @@ class CqcRoutesTest {
 
     private final FakeCampaign campaign = Fixtures.campaign();
     private final CqcEvidenceService service = Fixtures.service(campaign, "2023");
-    private final CqcRoutes routes = new CqcRoutes(service);
+    private final uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline timeline = Fixtures.timeline();
+    private final CqcRoutes routes = new CqcRoutes(service, timeline);
     private final ObjectMapper plain = new ObjectMapper();
 
     private static PartnerRequest get(String path, Map<String, List<String>> query) {
@@ -98,6 +99,27 @@ class CqcRoutesTest {
         });
         assertThat(json.get("gaps")).noneSatisfy(g -> assertThat(g.get("id").asText())
                 .isEqualTo("safe.medicines-optimisation"));
+    }
+
+    @Test
+    void theTimelineListsAMembersPublicationsNewestFirstUpToTheLimit() throws IOException {
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            timeline.onEvent(new uk.nhs.safety.campaign.api.event.CampaignEvent(sequence,
+                    uk.nhs.safety.campaign.api.event.CampaignTopics.PLAN_PUBLISHED,
+                    java.time.Instant.parse("2025-01-0" + sequence + "T10:00:00Z"), "node-a", Map.of("odsCode", "RGT",
+                    "actor", "admin", "planVersion", sequence)));
+        }
+
+        JsonNode json = body(routes.handle(get("/timeline/rgt", Map.of("limit", List.of("2")))));
+
+        assertThat(json.findValuesAsText("summary")).containsExactly(
+                "Safety improvement plan version 3 published by admin",
+                "Safety improvement plan version 2 published by admin");
+        assertThat(json.get(0).path("occurredAt").asText()).startsWith("2025-01-03T10:00");
+        assertThatThrownBy(() -> routes.handle(get("/timeline/RGT", Map.of("limit", List.of("0")))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations().get(0).toString())
+                        .contains("limit").contains("0"));
+        assertThatThrownBy(() -> routes.handle(get("/timeline/RXX", Map.of()))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -58,6 +58,14 @@ public final class Fixtures {
                 new uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader(new CqcJson()), frameworkVersion, 12);
     }
 
+    /** An empty evidence timeline in a database of its own. */
+    public static uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline timeline() {
+        return uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline.on(
+                new uk.nhs.safety.partner.testkit.H2PartnerDatabase("cqc",
+                        uk.nhs.safety.campaign.api.partner.ScriptSource.classpath(CqcEvidenceService.class, "db")),
+                "test-node");
+    }
+
     public static FakeCampaign campaign() {
         FakeCampaign c = new FakeCampaign();
         c.members.put(ODS, new Member(ODS, "Cambridge University Hospitals NHS Foundation Trust",

@@ -90,11 +90,19 @@ public final class NhsiService {
     private final IncidentImport importer;
     private volatile State state;
     private final AtomicReference<CachedRollup> national = new AtomicReference<>();
-    /** Counts finished imports, so a roll-up computed before one is not served after it. */
+    /**
+     * Counts finished imports and campaign changes heard from the event log, so a roll-up computed before one is not
+     * served after it.
+     */
     private final AtomicLong generation = new AtomicLong();
 
-    /** How long a computed national roll-up is served before it is computed again. */
-    static final long ROLLUP_SECONDS = 60;
+    /**
+     * The longest a computed national roll-up is served: a safety net only. Campaign changes it shows (members joining,
+     * plans published) drop it at once through {@link RollupInvalidator}; it also reads what no campaign event
+     * announces on every node: a member's withdrawal, and incident imports run on another node (an import drops only
+     * its own node's copy).
+     */
+    static final long ROLLUP_SECONDS = 600;
 
     @Activate
     public NhsiService(@Reference PartnerStore store, @Reference MemberService members, @Reference PlanService plans,
@@ -297,8 +305,9 @@ public final class NhsiService {
 
     /**
      * The national roll-up. It is public (the dashboard reads it on every page view) and reads every member, plan and
-     * incident count, so it is kept for {@value #ROLLUP_SECONDS} s; an import or a new configuration makes the next
-     * request compute it afresh. Members joining and plans published show within that time.
+     * incident count, so it is kept, for {@value #ROLLUP_SECONDS} s at most; a member joining or a plan published on
+     * any node ({@link #campaignChanged()}), an import on this node or a new configuration makes the next request
+     * compute it afresh.
      */
     public NationalRollup national() {
         CachedRollup cached = national.get();
@@ -312,6 +321,11 @@ public final class NhsiService {
         NationalRollup rollup = computeNational(s);
         national.set(new CachedRollup(rollup, System.nanoTime(), s, g));
         return rollup;
+    }
+
+    /** A campaign change the roll-up shows was committed (on any node): the next request computes it afresh. */
+    public void campaignChanged() {
+        generation.incrementAndGet();
     }
 
     private NationalRollup computeNational(State s) {

@@ -38,6 +38,7 @@ import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
 import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.json.PlanJson;
 import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
@@ -153,6 +154,9 @@ public class MeasureServiceImpl implements MeasureService {
         String code = OdsCodes.normalise(odsCode);
         Measurement measurement = new Measurement(period, value, note);
         Instant now = clock.instant();
+        NewEvent recorded = new NewEvent(CampaignTopics.MEASUREMENT_RECORDED, Map.of(CampaignTopics.ODS_CODE, code,
+                CampaignTopics.ACTOR, actor, CampaignTopics.MEASURE_KEY, measureKey, CampaignTopics.PERIOD,
+                period.toString(), CampaignTopics.VALUE, value));
         db.inTransaction(c -> {
             measure(c, code, measureKey);
             Double old = storedValue(c, code, measureKey, period);
@@ -174,11 +178,10 @@ public class MeasureServiceImpl implements MeasureService {
             AuditLog.write(c, now, actor, code, "measure.recorded", "measure " + measureKey + " " + period,
                     (old == null ? "value " + value : "value " + old + " → " + value)
                             + (note == null ? "" : " (" + note + ")"));
+            events.record(c, now, recorded);
             return null;
         });
-        events.post(CampaignTopics.MEASUREMENT_RECORDED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR,
-                actor, CampaignTopics.MEASURE_KEY, measureKey, CampaignTopics.PERIOD, period.toString(),
-                CampaignTopics.VALUE, value));
+        events.post(List.of(recorded));
         return measurement;
     }
 

@@ -39,6 +39,7 @@ import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
 import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.ods.OdsExtractParser;
 import uk.nhs.safety.campaign.model.internal.ods.OdsRecord;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
@@ -115,9 +116,10 @@ public class MemberServiceImpl implements MemberService {
             }
             AuditLog.write(c, now, actor, code, "member.joined", "member " + code,
                     "joined as " + type.label() + ": " + name);
+            events.record(c, now, joined(actor, code));
             return null;
         });
-        postJoined(actor, code);
+        events.post(List.of(joined(actor, code)));
         return member;
     }
 
@@ -247,10 +249,12 @@ public class MemberServiceImpl implements MemberService {
                     }
                 }
             }
+            // One event per member joined, appended as the transaction's last statement.
+            events.record(c, now, added.stream().map(code -> joined(actor, code)).toList());
             return new ImportResult(records.size(), added.size(), updated, unchanged, closed);
         });
         LOG.info("Imported {} by {}: {}", name, actor, result);
-        added.forEach(code -> postJoined(actor, code));
+        events.post(added.stream().map(code -> joined(actor, code)).toList());
         return result;
     }
 
@@ -346,8 +350,9 @@ public class MemberServiceImpl implements MemberService {
         }
     }
 
-    private void postJoined(String actor, String code) {
-        events.post(CampaignTopics.MEMBER_JOINED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR, actor));
+    private static NewEvent joined(String actor, String code) {
+        return new NewEvent(CampaignTopics.MEMBER_JOINED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR,
+                actor));
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -33,6 +33,7 @@ import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
 import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.json.PlanJson;
 import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
@@ -201,11 +202,16 @@ public class PlanServiceImpl implements PlanService {
             }
             AuditLog.write(c, now, actor, code, "plan.published", "plan version " + number,
                     "published " + describe(plan.content()));
+            events.record(c, now, published(actor, code, number));
             return new PlanVersion(code, number, now, actor, plan.content());
         });
-        events.post(CampaignTopics.PLAN_PUBLISHED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR, actor,
-                CampaignTopics.PLAN_VERSION, published.number()));
+        events.post(List.of(published(actor, code, published.number())));
         return published;
+    }
+
+    private static NewEvent published(String actor, String code, int number) {
+        return new NewEvent(CampaignTopics.PLAN_PUBLISHED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR,
+                actor, CampaignTopics.PLAN_VERSION, (long) number));
     }
 
     @Override

@@ -31,6 +31,7 @@ import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
 import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
@@ -173,17 +174,24 @@ public class PledgeServiceImpl implements PledgeService {
             }
             AuditLog.write(c, now, actor, code, "action.published", "action " + actionId,
                     "published under pledge " + current.pledge().number());
-            return new Published(require(c, code, actionId), true);
+            PledgeAction published = require(c, code, actionId);
+            events.record(c, now, actionPublished(actor, published));
+            return new Published(published, true);
         });
         // Publishing an action already published changes nothing, so there is nothing to announce.
         if (result.now()) {
-            events.post(CampaignTopics.ACTIONS_PUBLISHED, Map.of(CampaignTopics.ODS_CODE, code, CampaignTopics.ACTOR,
-                    actor, CampaignTopics.ACTION_ID, actionId, CampaignTopics.PLEDGE, result.action().pledge().name()));
+            events.post(List.of(actionPublished(actor, result.action())));
         }
         return result.action();
     }
 
     private record Published(PledgeAction action, boolean now) {
+    }
+
+    private static NewEvent actionPublished(String actor, PledgeAction action) {
+        return new NewEvent(CampaignTopics.ACTIONS_PUBLISHED, Map.of(CampaignTopics.ODS_CODE, action.odsCode(),
+                CampaignTopics.ACTOR, actor, CampaignTopics.ACTION_ID, action.id(), CampaignTopics.PLEDGE,
+                action.pledge().name()));
     }
 
     @Override

@@ -42,7 +42,7 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version WHERE partner_id = 'nhsla'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM schema_version")).as("core's history is untouched")
-                .isEqualTo(4);
+                .isEqualTo(5);
     }
 
     @StoreTest

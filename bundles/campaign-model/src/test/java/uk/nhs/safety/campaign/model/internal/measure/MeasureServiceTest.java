@@ -69,12 +69,12 @@ class MeasureServiceTest {
     MeasureServiceTest(TestDatabase store) {
         this.store = store;
         this.measures = new MeasureServiceImpl(store.database, events, analyser, TestDatabase.CLOCK);
-        this.plans = new PlanServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK);
+        this.plans = new PlanServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK);
     }
 
     @BeforeEach
     void memberWithPlan() {
-        new MemberServiceImpl(store.database, (t, p) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
         plans.save("setup", "RGT", Plans.plan(), null);
     }

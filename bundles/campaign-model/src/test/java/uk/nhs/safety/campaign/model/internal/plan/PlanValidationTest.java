@@ -40,7 +40,7 @@ class PlanValidationTest {
 
     @BeforeEach
     void member() {
-        new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
     }
 

@@ -42,7 +42,7 @@ class PledgeServiceTest {
 
     @BeforeEach
     void member() {
-        new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RGT", "Cambridge", OrganisationType.ACUTE, null, null, null));
     }
 
@@ -159,7 +159,7 @@ class PledgeServiceTest {
 
     @StoreTest
     void refusesAnActionOfAnotherMember() {
-        new MemberServiceImpl(store.database, (topic, properties) -> { }, TestDatabase.CLOCK).join("setup",
+        new MemberServiceImpl(store.database, new RecordingEvents(), TestDatabase.CLOCK).join("setup",
                 new NewMember("RJZ", "King's", OrganisationType.ACUTE, null, null, null));
         PledgeAction a = pledges.addAction("alice", "RGT", action(Pledge.BE_HONEST, "x"));
 
