@@ -48,6 +48,7 @@ abstract class EventLogContract {
     private static final EventDispatcher.Settings FAST = new EventDispatcher.Settings(Duration.ofMillis(20), 50,
             Duration.ofSeconds(10), Duration.ofSeconds(1));
 
+    private final Outage outage;
     private final FailingCommits failing;
     private final Database db;
     private final RecordingEvents posted = new RecordingEvents();
@@ -55,7 +56,8 @@ abstract class EventLogContract {
     private final List<EventDispatcher> dispatchers = new ArrayList<>();
 
     EventLogContract(DataSource dataSource) {
-        failing = new FailingCommits(dataSource);
+        outage = new Outage(dataSource);
+        failing = new FailingCommits(outage.dataSource);
         db = new Database(failing.dataSource, Migrations.bundled(TestDatabase.CLOCK));
         members = new MemberServiceImpl(db, posted, TestDatabase.CLOCK);
     }
@@ -273,6 +275,51 @@ abstract class EventLogContract {
         assertThat(onN2.sequences()).containsExactly(3L);
         await().atMost(WAIT).until(() -> n2.subscribers().get(0).cursor() == 3);
         assertThat(count("SELECT COUNT(*) FROM event_subscriber")).isZero();
+    }
+
+    @Test
+    void aStoreOutageDelaysDeliveryAndLosesNothing() {
+        join("A00001");
+        join("A00002");
+        Collecting.Shared seen = new Collecting.Shared();
+        outage.down();
+        EventDispatcher n1 = node("n1", FAST);
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen));
+
+        await().atMost(WAIT).until(() -> outage.refused() >= 5); // polled, and refused, several times
+        assertThat(seen.handled()).isEmpty();
+        outage.up();
+
+        await().atMost(WAIT).until(() -> seen.handled().size() == 2);
+        join("A00003");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 3);
+        assertThat(seen.sequences()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anUnregisteredSubscriberGivesUpItsLeaseAndARegisteredOneContinuesFromTheCursor() {
+        EventDispatcher.Settings longLease = new EventDispatcher.Settings(Duration.ofMillis(20), 50,
+                Duration.ofSeconds(120), Duration.ofSeconds(1));
+        Collecting.Shared seen = new Collecting.Shared();
+        EventDispatcher n1 = node("n1", longLease);
+        Collecting onN1 = Collecting.oncePerCluster("partner", seen);
+        n1.addSubscriber(onN1);
+        join("A00001");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 1);
+        EventDispatcher n2 = node("n2", longLease);
+        n2.addSubscriber(Collecting.oncePerCluster("partner", seen));
+
+        n1.removeSubscriber(onN1); // e.g. the partner's bundle stops on n1
+        join("A00002");
+
+        // Well within the 120 s lease: n1 gave it up rather than letting it run out.
+        await().atMost(WAIT).until(() -> seen.handled().size() == 2);
+        assertThat(n2.subscribers().get(0).leaseOwner()).isEqualTo("n2");
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen)); // back on n1: n2 keeps delivering
+        join("A00003");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 3);
+        assertThat(seen.sequences()).containsExactly(1L, 2L, 3L);
+        assertThat(seen.overlapped).isFalse();
     }
 
     @Test
