@@ -16,10 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
@@ -122,8 +124,24 @@ abstract class EventLogContract {
         int writes = 200;
         Collecting.Shared seen = new Collecting.Shared();
         // Delivering while the writers write: a reader that passed a later number would miss an earlier one.
-        node("n1", FAST).addSubscriber(Collecting.oncePerCluster("partner", seen));
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        EventDispatcher n1 = node("n1", FAST);
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen));
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        // And a reader as fast as it can go: whatever it reads after its position must start right after it.
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> gaps = new CopyOnWriteArrayList<>();
+        Future<Long> reader = pool.submit(() -> {
+            long position = 0;
+            while (writing.get() || position < n1.latestSequence()) {
+                for (CampaignEvent e : n1.after(position, 1000)) {
+                    if (e.sequence() != position + 1) {
+                        gaps.add("read " + e.sequence() + " right after " + position);
+                    }
+                    position = e.sequence();
+                }
+            }
+            return position;
+        });
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
@@ -136,9 +154,12 @@ abstract class EventLogContract {
         for (Future<?> f : done) {
             f.get(2, TimeUnit.MINUTES);
         }
-        pool.shutdown();
-
+        writing.set(false);
         int total = writers * writes;
+        assertThat(reader.get(1, TimeUnit.MINUTES)).isEqualTo(total);
+        pool.shutdown();
+        assertThat(gaps).as("a later sequence number visible before an earlier one").isEmpty();
+
         await().atMost(WAIT).until(() -> seen.handled().size() >= total);
         assertThat(seen.sequences()).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         Set<String> codes = new HashSet<>();
