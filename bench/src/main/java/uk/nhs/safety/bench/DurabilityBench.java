@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -22,6 +25,9 @@ import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Migrations;
+import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
+import uk.nhs.safety.campaign.model.internal.event.EventStore;
+import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.pledge.PledgeServiceImpl;
 
@@ -33,6 +39,18 @@ import uk.nhs.safety.campaign.model.internal.pledge.PledgeServiceImpl;
  * ratio durable / delayed. Usage: {@code bench/run-durability.sh [seconds per run]}.
  */
 public final class DurabilityBench {
+
+    /** Writes each change's events to the event log (as core does), posts them nowhere. */
+    private static final EventPublisher LOG_ONLY = new EventPublisher() {
+        @Override
+        public void record(Connection c, Instant at, List<NewEvent> events) throws SQLException {
+            EventStore.append(c, "bench", at, events);
+        }
+
+        @Override
+        public void post(String topic, Map<String, Object> properties) {
+        }
+    };
 
     private DurabilityBench() {
     }
@@ -70,10 +88,10 @@ public final class DurabilityBench {
                     s.execute("SET WRITE_DELAY " + writeDelay);
                 }
             }
-            new MemberServiceImpl(db, (topic, props) -> { }, clock).join("bench", new NewMember("RGT",
+            new MemberServiceImpl(db, LOG_ONLY, clock).join("bench", new NewMember("RGT",
                     "CAMBRIDGE UNIVERSITY HOSPITALS NHS FOUNDATION TRUST", OrganisationType.ACUTE,
                     "East of England", "CB2 0QQ", LocalDate.of(2014, 6, 24)));
-            PledgeServiceImpl pledges = new PledgeServiceImpl(db, (topic, props) -> { }, clock);
+            PledgeServiceImpl pledges = new PledgeServiceImpl(db, LOG_ONLY, clock);
             write(pledges, threads, Math.max(1, seconds / 2)); // warm-up
             return write(pledges, threads, seconds) / (double) seconds;
         } finally {

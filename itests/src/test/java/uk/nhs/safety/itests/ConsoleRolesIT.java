@@ -122,6 +122,20 @@ class ConsoleRolesIT {
     }
 
     @Test
+    void theEventLogIsForReadersAndReplayingItForAdminsOnly() throws Exception {
+        for (String user : READERS) {
+            assertAllowed(user, "safety:event-list --limit 1");
+            assertAllowed(user, "safety:event-subscribers");
+        }
+        assertRefused(SHELL_ONLY, "safety:event-list --limit 1");
+        for (String user : List.of(SHELL_ONLY, VIEWER, OPERATOR)) {
+            assertRefused(user, "safety:event-replay nhsi-national-rollup");
+        }
+        assertThat(ssh(ADMIN, "safety:event-replay --from 1 nobody"))
+                .contains("Error: subscriber: no subscriber nobody is known; nothing was changed");
+    }
+
+    @Test
     void writingAnEvidencePackIsForOperatorsWhileShowingItIsForViewers() throws Exception {
         Path packs = karaf.exportFolder().resolve("cqc/evidence");
 

@@ -7,13 +7,16 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -65,6 +68,10 @@ public class NhsiIT extends KarafTestSupport {
             + "RJZ,2015-04,Patient accident (including falls),severe,2\n";
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin"
             .getBytes(StandardCharsets.UTF_8));
+
+    /** The roll-up's "plans published" headline with the given value, in its JSON. */
+    static final IntFunction<Pattern> PLANS_PUBLISHED = n -> Pattern.compile("\"key\" : \"plans-published\","
+            + "\\s*\"label\" : \"Plans published\",\\s*\"value\" : " + n + "\\b");
 
     @Inject
     private FeaturesService features;
@@ -124,6 +131,16 @@ public class NhsiIT extends KarafTestSupport {
         assertContains(execute("nhsi:national"), "Members signed up", "241", "40.0", "1.8", "moderate-harm");
         assertContains(http("GET", BASE + "/national?format=csv", null, null), "200 section,key,label",
                 "headline,lives-saved");
+
+        // The roll-up is kept (10 minutes at most), but a plan published drops it at once: the partner's EVERY_NODE
+        // subscriber hears of it from the durable event log. 1 plan published (RJZ's) becomes 2 with RGT's.
+        assertTrue(PLANS_PUBLISHED.apply(1).matcher(http("GET", BASE + "/national", null, null)).find());
+        assertContains(execute("safety:plan-import RGT " + imported(System.getProperty("example.plan"))), "Saved");
+        assertContains(execute("safety:plan-publish RGT"), "Published");
+        await(Duration.ofSeconds(5), () -> http("GET", BASE + "/national", null, null),
+                json -> PLANS_PUBLISHED.apply(2).matcher(json).find());
+        assertContains(execute("safety:event-subscribers"), "nhsi-national-rollup", "every node");
+        assertContains(execute("safety:event-list --limit 5"), "plan/PUBLISHED", "odsCode=RGT", "planVersion=1");
         assertContains(http("GET", BASE + "/catalogue", null, null), "200", "Wrong site surgery");
         assertContains(execute("nhsi:catalogue --show never-events"), "Undetected oesophageal intubation",
                 "16 Never Events, 15 Patient Safety Collaboratives");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,8 @@ import org.osgi.service.event.EventHandler;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
+import uk.nhs.safety.campaign.api.event.CampaignEvent;
+import uk.nhs.safety.campaign.api.event.CampaignEventSubscriber;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
@@ -111,12 +114,35 @@ public class SafetyCoreIT extends KarafTestSupport {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(EventConstants.EVENT_TOPIC, CampaignTopics.PREFIX + "*");
         ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, events::add, props);
+        // A partner's subscriber to the durable log hears of the same change, with the same property types.
+        BlockingQueue<CampaignEvent> logged = new LinkedBlockingQueue<>();
+        ServiceRegistration<CampaignEventSubscriber> subscriber = context.registerService(
+                CampaignEventSubscriber.class, new CampaignEventSubscriber() {
+                    public String subscriberId() {
+                        return "itest-partner";
+                    }
+
+                    public Set<String> topics() {
+                        return Set.of(CampaignTopics.PLAN_PUBLISHED);
+                    }
+
+                    public void onEvent(CampaignEvent event) {
+                        logged.add(event);
+                    }
+                }, null);
         try {
             execute("safety:member-import " + imported(System.getProperty("etr.csv")));
             String plan = imported(System.getProperty("example.plan")).toString();
             assertContains(execute("safety:plan-import RJZ " + plan), "Saved plan for RJZ", "status DRAFT");
             assertContains(execute("safety:plan-publish RJZ"), "Published RJZ plan version 1");
-            assertEquals(CampaignTopics.PLAN_PUBLISHED, nextEvent(events, CampaignTopics.PLAN_PUBLISHED).getTopic());
+            Event published = nextEvent(events, CampaignTopics.PLAN_PUBLISHED);
+            assertEquals(Long.valueOf(1), published.getProperty(CampaignTopics.PLAN_VERSION));
+            CampaignEvent fromLog = logged.poll(30, TimeUnit.SECONDS);
+            assertTrue("no plan published event from the log within 30 s", fromLog != null);
+            assertEquals(CampaignTopics.PLAN_PUBLISHED, fromLog.topic());
+            assertEquals("RJZ", fromLog.properties().get(CampaignTopics.ODS_CODE));
+            assertEquals(Long.valueOf(1), fromLog.properties().get(CampaignTopics.PLAN_VERSION));
+            assertContains(execute("safety:event-subscribers"), "itest-partner", "once per cluster");
 
             // Importing the same content again leaves the plan as published: there is nothing new to publish.
             execute("safety:plan-import RJZ " + plan);
@@ -140,6 +166,7 @@ public class SafetyCoreIT extends KarafTestSupport {
             String bad = execute("safety:measure-record RJZ no-such-measure 2016-01 1");
             assertTrue(bad, bad.startsWith("Error: "));
         } finally {
+            subscriber.unregister();
             handler.unregister();
         }
     }

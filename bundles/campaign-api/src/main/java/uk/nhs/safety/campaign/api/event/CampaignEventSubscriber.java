@@ -18,7 +18,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>{@link #onEvent(CampaignEvent)} is called on a core thread, one event at a time per subscriber, never inside a
  * database transaction. The same event may come again (after a failure, a node's crash or a {@code rewind}), so
- * handling it must be idempotent.
+ * handling it must be idempotent. Keep each call well within the delivery lease (10 s by default, PID
+ * {@code uk.nhs.safety.campaign.events}): the lease is renewed as each event is handled, and a node that has not renewed
+ * it in time may see another node take the subscriber over.
  */
 @ConsumerType
 public interface CampaignEventSubscriber {

@@ -30,7 +30,7 @@ public class EventSubscribersCommand extends SafetyCommand {
         table.column("Owner");
         table.column("Lease until");
         table.column(new WordWrapColumn("Last error", 50));
-        table.column("Error at");
+        table.column("Failed at");
         for (SubscriberState s : eventLog.subscribers()) {
             table.addRow().addContent(s.subscriberId(), ConsoleSupport.words(s.delivery()), s.cursor(), s.lag(),
                     ConsoleSupport.text(s.leaseOwner()), ConsoleSupport.timestamp(s.leaseExpires(), zone),

@@ -10,11 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.cluster.LocalNode;
 import uk.nhs.safety.campaign.api.event.CampaignEvent;
@@ -56,7 +58,7 @@ import uk.nhs.safety.campaign.model.internal.db.Database;
  * while it holds the row's lease (a conditional UPDATE naming this node, renewed every poll and on every event, lost
  * {@code leaseSeconds} after the node stops renewing it), and moves the cursor only if it is still where it read it
  * (so a takeover or a rewind is never overwritten). {@code EVERY_NODE} subscribers keep their cursor in memory,
- * starting after the latest event when they are first polled.
+ * starting after the latest event committed when they register (or when the store first answers).
  */
 @Component(service = {CampaignEventLog.class, EventHandler.class}, configurationPid = EventDispatcher.PID,
         immediate = true, property = EventConstants.EVENT_TOPIC + "=uk/nhs/safety/campaign/*")
@@ -128,7 +130,8 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
         final Delivery delivery;
         final Start start;
         final Set<String> topics;
-        volatile long memoryCursor = -1;
+        /** EVERY_NODE: the last sequence handled here; -1 until first polled. Moved by CAS so a rewind wins. */
+        final AtomicLong memoryCursor = new AtomicLong(-1);
         volatile boolean rowEnsured;
         volatile String lastError;
         volatile Instant lastErrorAt;
@@ -169,11 +172,14 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
         this.nodeId = nodeId;
         this.clock = clock;
         this.settings = settings;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "safety-events-" + nodeId);
             t.setDaemon(true);
             return t;
         });
+        // On stop: finish the round running, drop the next poll (no need to wait for it).
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.executor = thread;
         executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
     }
 
@@ -215,6 +221,15 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
             LOG.error("Event subscriber {} ignored: subscriberId must be 1 to 100 characters, was {}",
                     subscriber.getClass().getName(), l.id);
             return;
+        }
+        if (l.delivery == Delivery.EVERY_NODE) {
+            // From the events committed after registration on: read the latest now, or at the first poll if the store
+            // does not answer yet.
+            try {
+                l.memoryCursor.set(db.read(EventStore::latest));
+            } catch (CampaignException e) {
+                LOG.debug("Event subscriber {} starts at the first poll: {}", l.id, e.getMessage());
+            }
         }
         Local before = subscribers.putIfAbsent(l.id, l);
         if (before != null) {
@@ -310,7 +325,7 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
         Local local = subscriberId == null ? null : subscribers.get(subscriberId);
         SubscriberState state;
         if (local != null && local.delivery == Delivery.EVERY_NODE) {
-            local.memoryCursor = sequence;
+            local.memoryCursor.set(sequence);
             state = everyNodeState(local, latest);
         } else {
             Optional<EventStore.Row> row = db.read(c -> EventStore.rewind(c, subscriberId, sequence)
@@ -432,25 +447,28 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
     }
 
     private void deliverEveryNode(Local l) {
-        if (l.memoryCursor < 0) {
-            l.memoryCursor = db.read(EventStore::latest);
+        if (l.memoryCursor.get() < 0) {
+            long latest = db.read(EventStore::latest);
+            l.memoryCursor.compareAndSet(-1, latest);
             return;
         }
         if (clock.instant().isBefore(l.retryAt)) {
             return;
         }
         for (int round = 0; round < BATCHES_PER_POLL; round++) {
-            long from = l.memoryCursor;
+            long from = l.memoryCursor.get();
             List<CampaignEvent> batch = db.read(c -> EventStore.after(c, from, settings.batchSize()));
             long expected = from;
             for (CampaignEvent e : batch) {
-                if (!registered(l) || l.memoryCursor != expected) {
+                if (!registered(l) || l.memoryCursor.get() != expected) {
                     return; // unregistered, or rewound meanwhile
                 }
                 if (l.wants(e) && !handle(l, e)) {
                     return;
                 }
-                l.memoryCursor = e.sequence();
+                if (!l.memoryCursor.compareAndSet(expected, e.sequence())) {
+                    return; // rewound while the subscriber ran: the rewind wins
+                }
                 expected = e.sequence();
             }
             if (batch.size() < settings.batchSize()) {
@@ -506,8 +524,9 @@ public class EventDispatcher implements CampaignEventLog, EventHandler {
     }
 
     private SubscriberState everyNodeState(Local l, long latest) {
-        long cursor = Math.max(l.memoryCursor, 0);
-        return new SubscriberState(l.id, Delivery.EVERY_NODE, cursor, l.memoryCursor < 0 ? 0 : latest - cursor,
+        long now = l.memoryCursor.get();
+        long cursor = Math.max(now, 0);
+        return new SubscriberState(l.id, Delivery.EVERY_NODE, cursor, now < 0 ? 0 : Math.max(0, latest - cursor),
                 nodeId, null, l.lastError, l.lastErrorAt);
     }
 

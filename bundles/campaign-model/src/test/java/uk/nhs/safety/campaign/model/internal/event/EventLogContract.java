@@ -16,10 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
@@ -48,6 +50,7 @@ abstract class EventLogContract {
     private static final EventDispatcher.Settings FAST = new EventDispatcher.Settings(Duration.ofMillis(20), 50,
             Duration.ofSeconds(10), Duration.ofSeconds(1));
 
+    private final Outage outage;
     private final FailingCommits failing;
     private final Database db;
     private final RecordingEvents posted = new RecordingEvents();
@@ -55,7 +58,8 @@ abstract class EventLogContract {
     private final List<EventDispatcher> dispatchers = new ArrayList<>();
 
     EventLogContract(DataSource dataSource) {
-        failing = new FailingCommits(dataSource);
+        outage = new Outage(dataSource);
+        failing = new FailingCommits(outage.dataSource);
         db = new Database(failing.dataSource, Migrations.bundled(TestDatabase.CLOCK));
         members = new MemberServiceImpl(db, posted, TestDatabase.CLOCK);
     }
@@ -120,8 +124,24 @@ abstract class EventLogContract {
         int writes = 200;
         Collecting.Shared seen = new Collecting.Shared();
         // Delivering while the writers write: a reader that passed a later number would miss an earlier one.
-        node("n1", FAST).addSubscriber(Collecting.oncePerCluster("partner", seen));
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        EventDispatcher n1 = node("n1", FAST);
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen));
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        // And a reader as fast as it can go: whatever it reads after its position must start right after it.
+        AtomicBoolean writing = new AtomicBoolean(true);
+        List<String> gaps = new CopyOnWriteArrayList<>();
+        Future<Long> reader = pool.submit(() -> {
+            long position = 0;
+            while (writing.get() || position < n1.latestSequence()) {
+                for (CampaignEvent e : n1.after(position, 1000)) {
+                    if (e.sequence() != position + 1) {
+                        gaps.add("read " + e.sequence() + " right after " + position);
+                    }
+                    position = e.sequence();
+                }
+            }
+            return position;
+        });
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             int writer = w;
@@ -134,9 +154,12 @@ abstract class EventLogContract {
         for (Future<?> f : done) {
             f.get(2, TimeUnit.MINUTES);
         }
-        pool.shutdown();
-
+        writing.set(false);
         int total = writers * writes;
+        assertThat(reader.get(1, TimeUnit.MINUTES)).isEqualTo(total);
+        pool.shutdown();
+        assertThat(gaps).as("a later sequence number visible before an earlier one").isEmpty();
+
         await().atMost(WAIT).until(() -> seen.handled().size() >= total);
         assertThat(seen.sequences()).containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
         Set<String> codes = new HashSet<>();
@@ -273,6 +296,51 @@ abstract class EventLogContract {
         assertThat(onN2.sequences()).containsExactly(3L);
         await().atMost(WAIT).until(() -> n2.subscribers().get(0).cursor() == 3);
         assertThat(count("SELECT COUNT(*) FROM event_subscriber")).isZero();
+    }
+
+    @Test
+    void aStoreOutageDelaysDeliveryAndLosesNothing() {
+        join("A00001");
+        join("A00002");
+        Collecting.Shared seen = new Collecting.Shared();
+        outage.down();
+        EventDispatcher n1 = node("n1", FAST);
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen));
+
+        await().atMost(WAIT).until(() -> outage.refused() >= 5); // polled, and refused, several times
+        assertThat(seen.handled()).isEmpty();
+        outage.up();
+
+        await().atMost(WAIT).until(() -> seen.handled().size() == 2);
+        join("A00003");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 3);
+        assertThat(seen.sequences()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anUnregisteredSubscriberGivesUpItsLeaseAndARegisteredOneContinuesFromTheCursor() {
+        EventDispatcher.Settings longLease = new EventDispatcher.Settings(Duration.ofMillis(20), 50,
+                Duration.ofSeconds(120), Duration.ofSeconds(1));
+        Collecting.Shared seen = new Collecting.Shared();
+        EventDispatcher n1 = node("n1", longLease);
+        Collecting onN1 = Collecting.oncePerCluster("partner", seen);
+        n1.addSubscriber(onN1);
+        join("A00001");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 1);
+        EventDispatcher n2 = node("n2", longLease);
+        n2.addSubscriber(Collecting.oncePerCluster("partner", seen));
+
+        n1.removeSubscriber(onN1); // e.g. the partner's bundle stops on n1
+        join("A00002");
+
+        // Well within the 120 s lease: n1 gave it up rather than letting it run out.
+        await().atMost(WAIT).until(() -> seen.handled().size() == 2);
+        assertThat(n2.subscribers().get(0).leaseOwner()).isEqualTo("n2");
+        n1.addSubscriber(Collecting.oncePerCluster("partner", seen)); // back on n1: n2 keeps delivering
+        join("A00003");
+        await().atMost(WAIT).until(() -> seen.handled().size() == 3);
+        assertThat(seen.sequences()).containsExactly(1L, 2L, 3L);
+        assertThat(seen.overlapped).isFalse();
     }
 
     @Test
