@@ -52,12 +52,12 @@ class StoreCopyTest {
 
     /** Two members, a plan with its version, three measurements, their audit rows; three claims of a partner. */
     private void someData() {
-        MemberServiceImpl members = new MemberServiceImpl(h2.database, (t, p) -> { }, TestDatabase.CLOCK);
+        MemberServiceImpl members = new MemberServiceImpl(h2.database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents(), TestDatabase.CLOCK);
         members.join("alice", new NewMember("RGT", "Cambridge \u2013 Addenbrooke's", OrganisationType.ACUTE,
                 "East of England", "CB2 0QQ", null));
         members.join("alice", new NewMember("RJZ", "King's College", OrganisationType.ACUTE, null, null, null));
-        new PlanServiceImpl(h2.database, (t, p) -> { }, TestDatabase.CLOCK).save("alice", "RGT", Plans.plan(), null);
-        MeasureServiceImpl measures = new MeasureServiceImpl(h2.database, (t, p) -> { },
+        new PlanServiceImpl(h2.database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents(), TestDatabase.CLOCK).save("alice", "RGT", Plans.plan(), null);
+        MeasureServiceImpl measures = new MeasureServiceImpl(h2.database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents(),
                 new uk.nhs.safety.campaign.model.internal.spc.XmrAnalyser(), TestDatabase.CLOCK);
         for (int month = 1; month <= 3; month++) {
             measures.record("alice", "RGT", "falls-per-1000", LocalDate.of(2015, month, 1), 0.1 * month, null);
