@@ -28,6 +28,7 @@ import uk.nhs.safety.itests.ApiClient.Response;
  * {@code etc/users.properties} (deleted, disabled, roles changed) within a bounded time, administrators list and end
  * sessions with {@code safety:session-list} and {@code safety:session-end} over {@code bin/client}, and failed
  * passwords slow down only the (user, address) pair, never a partner token nor the same user from another address.
+ * Sessions and failed logins are kept in the database: both outlive a restart of the node.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionsIT {
@@ -50,6 +51,7 @@ class SessionsIT {
         karaf.addUser("gone-operator", "gone-secret", "operator");
         karaf.addUser("off-operator", "off-secret", "operator");
         karaf.addUser("ended-operator", "ended-secret", "operator");
+        karaf.addUser("restart-operator", "restart-secret", "operator");
         karaf.start();
         api = new ApiClient(karaf.httpBase(), OpenApiValidator.of(OpenApiValidator.repositoryDocument()));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
@@ -177,6 +179,29 @@ class SessionsIT {
         assertThat(api.post(SESSION).header("X-Requested-With", "SessionsIT")
                 .json("{\"user\":\"admin\",\"password\":\"admin\"}").sendFrom(elsewhere).status())
                 .as("admin's web login from another address").isEqualTo(201);
+    }
+
+    // --- kept in the database ------------------------------------------------------------------------------------
+
+    @Test
+    void aSessionAndTheCountedFailedLoginsOutliveARestartOfTheNode() throws Exception {
+        String cookie = login("restart-operator", "restart-secret");
+        InetAddress guessing = InetAddress.getByName("127.0.0.5");
+        Caller wrong = Caller.basic("restart-operator", "not-the-password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("/api/v1/pledges").as(wrong).sendFrom(guessing).status()).isEqualTo(401);
+        }
+
+        karaf.stop();
+        karaf.start();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> api.get("/api/v1/members/{ods}", "RGT").send().status() == 200);
+
+        // Both live in the database, not in the node's memory: another node would see them the same way.
+        assertThat(api.get(AUDIT, "RGT").header("Cookie", cookie).send().status()).as("the session").isEqualTo(200);
+        assertThat(api.get("/api/v1/pledges").as(Caller.basic("restart-operator", "restart-secret"))
+                .sendFrom(guessing).status()).as("the pair's 5 failures before the restart").isEqualTo(429);
+        assertThat(karaf.console("safety:session-list --user restart-operator")).contains("restart-operator");
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

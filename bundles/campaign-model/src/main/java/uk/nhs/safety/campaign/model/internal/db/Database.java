@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -261,6 +262,15 @@ public class Database {
         } catch (SQLException e) {
             throw failure("database read failed: ", e);
         }
+    }
+
+    /**
+     * Runs {@code work} holding the database lock {@code name} ({@link DatabaseLock}): one holder at a time across
+     * every node on this database; the others wait. For work that must happen once per database (demo seeding).
+     */
+    public <T> T underLock(String name, Supplier<T> work) {
+        requireUp();
+        return new DatabaseLock(name).run(dataSource, work::get);
     }
 
     /** The data source, for components that run migrations of their own (partner stores). */

@@ -101,6 +101,11 @@ public final class Migrations {
         String describe() {
             return scope == null ? "the campaign store" : "partner " + scope;
         }
+
+        /** The database lock serialising this history's migrations across nodes. */
+        DatabaseLock lock() {
+            return new DatabaseLock(scope == null ? "migrations:core" : "migrations:partner:" + scope);
+        }
     }
 
     private final ScriptSource source;
@@ -153,13 +158,19 @@ public final class Migrations {
     }
 
     /**
-     * Applies every script not yet applied, each in its own transaction, in order.
+     * Applies every script not yet applied, each in its own transaction, in order. The history is read and the
+     * missing scripts applied under a database lock ({@link DatabaseLock}, one per history): nodes starting together
+     * on one database apply each script once, the others wait and then find it applied.
      *
      * @return the versions applied now (empty when the schema was up to date)
      * @throws CampaignException when a script applied earlier has changed since, or a script fails
      */
     public List<Integer> apply(DataSource dataSource) {
         List<Migration> scripts = scripts();
+        return history.lock().run(dataSource, () -> applyLocked(dataSource, scripts));
+    }
+
+    private List<Integer> applyLocked(DataSource dataSource, List<Migration> scripts) {
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
                 s.execute(history.create());

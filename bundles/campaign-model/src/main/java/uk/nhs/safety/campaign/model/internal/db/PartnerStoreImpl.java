@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,7 +44,6 @@ public class PartnerStoreImpl implements PartnerStore {
 
     private final Database database;
     private final Clock clock;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     /** The scripts of each partner that opened its store here, for {@link StoreCopy} to recreate its tables. */
     private final Map<String, ScriptSource> opened = new ConcurrentHashMap<>();
 
@@ -70,16 +67,14 @@ public class PartnerStoreImpl implements PartnerStore {
         String prefix = partnerId.replace('-', '_') + "_";
         Migrations migrations = new Migrations(scripts, "index.txt", clock, new Migrations.History(partnerId),
                 (script, statements) -> checkNames(prefix, script, statements));
-        // One bundle version stops before the next starts, but a refresh can overlap them: serialise per partner.
-        synchronized (locks.computeIfAbsent(partnerId, id -> new Object())) {
-            List<Integer> applied = migrations.apply(database.dataSource());
-            if (!applied.isEmpty()) {
-                LOG.info("Partner {} schema migrated: applied versions {}", partnerId, applied);
-            }
-            int version = migrations.latestApplied(database.dataSource());
-            opened.put(partnerId, scripts);
-            return new Opened(partnerId, prefix, product(), version, database);
+        // Serialised per partner by a database lock: across nodes, and across a refresh overlapping two versions.
+        List<Integer> applied = migrations.apply(database.dataSource());
+        if (!applied.isEmpty()) {
+            LOG.info("Partner {} schema migrated: applied versions {}", partnerId, applied);
         }
+        int version = migrations.latestApplied(database.dataSource());
+        opened.put(partnerId, scripts);
+        return new Opened(partnerId, prefix, product(), version, database);
     }
 
     /** Refuses a script that names any table, index, view, sequence or constraint outside the partner's prefix. */

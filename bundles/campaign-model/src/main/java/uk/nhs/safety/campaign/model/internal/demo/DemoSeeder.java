@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -35,10 +37,13 @@ import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.NewAction;
+import uk.nhs.safety.campaign.api.PlanStatus;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.cluster.LocalNode;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoAction;
 import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
@@ -46,8 +51,13 @@ import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
 /**
  * Seeds demo data on the first start of an empty platform: every trust of the bundled ODS extract as a member,
  * and six of them with published plans, measurements and pledge actions ({@link DemoContent}). Seeding runs on the
- * component's own background thread once the store is up, so that activation does not wait for it; a platform that already has members
- * is never seeded, so a restart does not seed twice.
+ * component's own background thread once the store is up, so that activation does not wait for it.
+ *
+ * <p>Once per database, whatever the number of nodes: seeding is claimed in the database ({@link SeedLedger},
+ * {@code demo_seed}) under a database lock held until it has finished, so nodes started together on an empty
+ * database seed it once and the others log that it was seeded. A seeding that stopped part-way (the node was killed
+ * or stopped) is resumed by the next start on any node: every step checks what is there first. A database that has
+ * members but no claim (data of its own, or seeded before claims were recorded) is never seeded.
  */
 @Component(configurationPid = DemoSeeder.PID)
 @Designate(ocd = DemoSeeder.Config.class)
@@ -75,14 +85,17 @@ public final class DemoSeeder {
     private final MeasureService measures;
     private final DemoContent content;
     private final DemoHistory history;
+    private final SeedLedger ledger;
+    private final String node;
     private final ExecutorService executor;
 
     @Activate
     public DemoSeeder(@Reference MemberService members, @Reference PlanService plans,
                       @Reference PledgeService pledges, @Reference MeasureService measures,
-                      @Reference Database database, Config config) {
+                      @Reference Database database, @Reference LocalNode node, Config config) {
         this(members, plans, pledges, measures, config, new DemoContent(), DemoHistory.jdbc(database),
-                database.ready(), Executors.newSingleThreadExecutor(r -> {
+                SeedLedger.jdbc(database, Clock.systemUTC()), node.id(), database.ready(),
+                Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "safety-demo-seeder");
                     t.setDaemon(true);
                     return t;
@@ -91,9 +104,9 @@ public final class DemoSeeder {
 
     /** For tests: a synchronous executor makes seeding happen before the constructor returns. */
     DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
-               Config config, DemoContent content, DemoHistory history, ExecutorService executor) {
-        this(members, plans, pledges, measures, config, content, history, CompletableFuture.completedFuture(null),
-                executor);
+               Config config, DemoContent content, DemoHistory history, SeedLedger ledger, ExecutorService executor) {
+        this(members, plans, pledges, measures, config, content, history, ledger, "test-node",
+                CompletableFuture.completedFuture(null), executor);
     }
 
     /**
@@ -101,18 +114,20 @@ public final class DemoSeeder {
      *                   empty database where this node has held data)
      */
     DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
-               Config config, DemoContent content, DemoHistory history, CompletionStage<?> storeReady,
-               ExecutorService executor) {
+               Config config, DemoContent content, DemoHistory history, SeedLedger ledger, String node,
+               CompletionStage<?> storeReady, ExecutorService executor) {
         this.members = members;
         this.plans = plans;
         this.pledges = pledges;
         this.measures = measures;
         this.content = content;
         this.history = history;
+        this.ledger = ledger;
+        this.node = node;
         this.executor = executor;
         if (config.enabled()) {
             // Last statement: every field is set before the seeding thread can see this object.
-            storeReady.thenRunAsync(this::seedIfEmpty, executor);
+            storeReady.thenRunAsync(this::seedOnce, executor);
         } else {
             LOG.info("Demo data disabled ({} enabled=false): not seeding", PID);
         }
@@ -130,19 +145,40 @@ public final class DemoSeeder {
         }
     }
 
-    private void seedIfEmpty() {
+    private void seedOnce() {
         try {
-            if (members.list(new MemberQuery(null, null, null, null, 0, 1)).total() > 0) {
-                LOG.info("Members already exist: demo data not seeded");
-                return;
-            }
-            seed();
+            ledger.exclusively(() -> {
+                Optional<SeedLedger.Claim> claim = ledger.claim();
+                if (claim.isPresent() && claim.get().finishedAt().isPresent()) {
+                    LOG.info("Demo data already seeded by node {} (finished {})", claim.get().node(),
+                            claim.get().finishedAt().get());
+                    return null;
+                }
+                if (claim.isPresent()) {
+                    LOG.info("Demo seeding by node {} (started {}) stopped part-way: resuming it", claim.get().node(),
+                            claim.get().startedAt());
+                } else if (members.list(new MemberQuery(null, null, null, null, 0, 1)).total() > 0) {
+                    LOG.info("Members already exist: demo data not seeded");
+                    return null;
+                } else {
+                    ledger.start(node);
+                }
+                if (seed()) {
+                    ledger.finish();
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.error("Seeding demo data failed", e);
         }
     }
 
-    private void seed() {
+    /**
+     * Seeds, or completes a seeding that stopped part-way: each step is skipped when its result is there already.
+     *
+     * @return whether it finished (false: the thread was interrupted, the component is stopping)
+     */
+    private boolean seed() {
         long started = System.nanoTime();
         ImportResult imported;
         try (Reader in = new InputStreamReader(extract(), StandardCharsets.UTF_8)) {
@@ -155,17 +191,26 @@ public final class DemoSeeder {
         int values = 0;
         for (DemoMember member : content.members()) {
             if (Thread.currentThread().isInterrupted()) {
-                LOG.warn("Demo seeding stopped part-way: {} of {} demo plans seeded", plansPublished,
-                        content.members().size());
-                return;
+                LOG.warn("Demo seeding stopped part-way: {} of {} demo plans seeded; the next start resumes it",
+                        plansPublished, content.members().size());
+                return false;
             }
             String ods = member.odsCode();
-            SafetyPlan plan = plans.save(DemoContent.ACTOR, ods, member.plan(), null);
-            plans.publish(DemoContent.ACTOR, ods, plan.version());
+            Optional<SafetyPlan> existing = plans.plan(ods);
+            SafetyPlan plan = existing.isPresent() ? existing.get()
+                    : plans.save(DemoContent.ACTOR, ods, member.plan(), null);
+            if (plan.status() != PlanStatus.PUBLISHED) {
+                plans.publish(DemoContent.ACTOR, ods, plan.version());
+            }
             plansPublished++;
+            List<PledgeAction> present = pledges.actions(ods, false);
             for (DemoAction a : member.actions()) {
-                PledgeAction added = pledges.addAction(DemoContent.ACTOR, ods, a.action());
-                if (a.publish()) {
+                NewAction wanted = a.action();
+                PledgeAction added = present.stream()
+                        .filter(p -> p.pledge() == wanted.pledge() && p.text().equals(wanted.text()))
+                        .findFirst()
+                        .orElseGet(() -> pledges.addAction(DemoContent.ACTOR, ods, wanted));
+                if (a.publish() && !added.published()) {
                     pledges.publishAction(DemoContent.ACTOR, ods, added.id(), added.version());
                 }
                 actions++;
@@ -189,6 +234,7 @@ public final class DemoSeeder {
         LOG.info("Seeded demo data: {} members imported, {} plans published, {} pledge actions, {} measurements"
                         + " in {} ms", imported.added(), plansPublished, actions, values,
                 (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     private static InputStream extract() {

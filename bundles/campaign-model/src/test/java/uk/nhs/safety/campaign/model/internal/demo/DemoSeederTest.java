@@ -28,6 +28,7 @@ class DemoSeederTest {
     private final FakeMeasureService measures = new FakeMeasureService(plans);
     private final List<DemoMember> demo = new DemoContent().members();
 
+    private final InMemorySeedLedger ledger = new InMemorySeedLedger();
     private final List<Map<String, LocalDate>> joinedCalls = new ArrayList<>();
     private final List<Map<String, Instant>> publishedCalls = new ArrayList<>();
     private final DemoHistory history = (joined, published) -> {
@@ -36,7 +37,7 @@ class DemoSeederTest {
     };
 
     private DemoSeeder seeder(boolean enabled, DirectExecutorService executor) {
-        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), history,
+        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), history, ledger,
                 executor);
     }
 
@@ -86,8 +87,8 @@ class DemoSeederTest {
     @Test
     void seedsNothingUntilTheStoreIsUpAndNeverWhileItIsRefused() {
         java.util.concurrent.CompletableFuture<Void> storeReady = new java.util.concurrent.CompletableFuture<>();
-        new DemoSeeder(members, plans, pledges, measures, config(true), new DemoContent(), history, storeReady,
-                new DirectExecutorService());
+        new DemoSeeder(members, plans, pledges, measures, config(true), new DemoContent(), history, ledger,
+                "test-node", storeReady, new DirectExecutorService());
 
         assertThat(members.importCalls).as("store not up (unreachable or refused)").isEmpty();
 
@@ -143,6 +144,44 @@ class DemoSeederTest {
         assertThat(members.importCalls).hasSize(1);
         assertThat(plans.saveCalls).isEqualTo(1);
         assertThat(pledges.actions).extracting(PledgeAction::id).isEmpty();
+    }
+
+    @Test
+    void resumesASeedingThatStoppedPartWayWithoutDoingAnyStepTwice() {
+        // The first node stops after importing the members (here: its plan service fails, as a crash would leave it).
+        plans.failOnSave = new IllegalStateException("node killed");
+        seeder(true, new DirectExecutorService());
+        assertThat(ledger.claim()).hasValueSatisfying(c -> assertThat(c.finishedAt()).isEmpty());
+
+        plans.failOnSave = null;
+        seeder(true, new DirectExecutorService());
+
+        assertThat(ledger.claim()).hasValueSatisfying(c -> assertThat(c.finishedAt()).isPresent());
+        assertThat(plans.plans).hasSize(demo.size());
+        for (DemoMember m : demo) {
+            assertThat(plans.versions(m.odsCode())).hasSize(1);
+            assertThat(pledges.actions(m.odsCode(), false)).hasSize(m.actions().size());
+        }
+        assertThat(joinedCalls).hasSize(1);
+        // a third start finds it finished
+        seeder(true, new DirectExecutorService());
+        assertThat(members.importCalls).hasSize(2);
+    }
+
+    @Test
+    void resumesAfterAStopInTheMiddleOfAMembersActions() {
+        seeder(true, new DirectExecutorService());
+        // As if the node had died after the first demo member's plan and first action: the rest of it undone.
+        DemoMember first = demo.get(0);
+        PledgeAction kept = pledges.actions(first.odsCode(), false).get(0);
+        pledges.actions.removeIf(a -> a.odsCode().equals(first.odsCode()) && a.id() != kept.id());
+        ledger.start("crashed-node");
+
+        seeder(true, new DirectExecutorService());
+
+        assertThat(pledges.actions(first.odsCode(), false)).hasSize(first.actions().size());
+        assertThat(plans.versions(first.odsCode())).hasSize(1);
+        assertThat(ledger.claim()).hasValueSatisfying(c -> assertThat(c.finishedAt()).isPresent());
     }
 
     @Test

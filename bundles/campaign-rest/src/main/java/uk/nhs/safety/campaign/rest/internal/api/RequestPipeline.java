@@ -3,6 +3,10 @@ package uk.nhs.safety.campaign.rest.internal.api;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Cookies;
@@ -37,6 +41,8 @@ public final class RequestPipeline {
     public static final String SESSION_CHALLENGE = "Session realm=\"Sign up to Safety\"";
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
 
     private final Authenticator authenticator;
     private final SessionStore sessions;
@@ -86,7 +92,17 @@ public final class RequestPipeline {
             return false;
         }
         String id = Cookies.value(request.header("Cookie"), SessionStore.COOKIE);
-        return id != null && !id.isEmpty() && sessions.expiresAt(id).isEmpty();
+        if (id == null || id.isEmpty()) {
+            return false;
+        }
+        try {
+            return sessions.expiresAt(id).isEmpty();
+        } catch (StoreUnavailableException e) {
+            // The session cannot be read now: keep the cookie (the request itself has answered 503 already, as the
+            // session was looked up first); it is judged again on the next request.
+            LOG.debug("Session cookie kept: the session store is unavailable ({})", e.getMessage());
+            return false;
+        }
     }
 
     private Caller authenticate(ApiRequest request) {

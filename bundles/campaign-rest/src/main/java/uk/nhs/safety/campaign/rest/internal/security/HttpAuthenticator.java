@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.access.ApiToken;
 import uk.nhs.safety.campaign.api.access.ApiTokenService;
+import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException.Reason;
 
 /**
@@ -39,8 +41,8 @@ import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException.Rea
  * {@code karaf} realm, i.e. {@code etc/users.properties}, by default) and the caller's roles are the realm's role
  * principals; {@code Bearer} secrets are partner API tokens.
  *
- * <p>Failed logins are logged and throttled by three separate counters ({@link LoginThrottle}), each over the same
- * sliding window:
+ * <p>Failed logins are logged and throttled by three separate counters ({@link SharedLoginThrottle}, counted in the
+ * database so that the limits hold across every node), each over the same sliding window:
  * <ul>
  *   <li>per (user name, address) pair, low ({@code maxFailures}, 5): someone guessing one user's password from one
  *       address is stopped quickly, while that user logs in from any other address as usual;</li>
@@ -131,11 +133,11 @@ public class HttpAuthenticator implements Authenticator {
 
     private final PasswordCheck passwords;
     /** Password failures per (user name, address) pair. */
-    private final LoginThrottle pairs;
+    private final SharedLoginThrottle pairs;
     /** Password (and malformed credential) failures per address. */
-    private final LoginThrottle addresses;
+    private final SharedLoginThrottle addresses;
     /** Bad token failures per address. */
-    private final LoginThrottle badTokens;
+    private final SharedLoginThrottle badTokens;
     private volatile String realm;
 
     /*
@@ -147,17 +149,27 @@ public class HttpAuthenticator implements Authenticator {
     private volatile ApiTokenService tokens;
 
     @Activate
-    public HttpAuthenticator(Config config) {
-        this(null, CachingPasswordCheck.forKaraf(new JaasPasswordCheck()), Clock.systemUTC(), Settings.from(config));
+    public HttpAuthenticator(Config config, @Reference WebTables tables) {
+        this(null, CachingPasswordCheck.forKaraf(new JaasPasswordCheck()), Clock.systemUTC(), Settings.from(config),
+                tables);
     }
 
+    /** Failures counted in this object's memory only (tests that are not about sharing them). */
     HttpAuthenticator(ApiTokenService tokens, PasswordCheck passwords, Clock clock, Settings settings) {
+        this(tokens, passwords, clock, settings, null);
+    }
+
+    /** @param tables where failures are counted for every node; {@code null}: in memory only */
+    HttpAuthenticator(ApiTokenService tokens, PasswordCheck passwords, Clock clock, Settings settings,
+                      Supplier<PartnerDatabase> tables) {
         this.tokens = tokens;
         this.passwords = passwords;
         this.realm = settings.realm();
-        this.pairs = new LoginThrottle(clock, settings.maxFailures(), settings.window());
-        this.addresses = new LoginThrottle(clock, settings.addressMaxFailures(), settings.window());
-        this.badTokens = new LoginThrottle(clock, settings.tokenMaxFailures(), settings.window());
+        this.pairs = new SharedLoginThrottle("pair", tables, clock, settings.maxFailures(), settings.window());
+        this.addresses = new SharedLoginThrottle("address", tables, clock, settings.addressMaxFailures(),
+                settings.window());
+        this.badTokens = new SharedLoginThrottle("token", tables, clock, settings.tokenMaxFailures(),
+                settings.window());
     }
 
     @Modified
@@ -186,7 +198,7 @@ public class HttpAuthenticator implements Authenticator {
         String scheme = space < 0 ? header : header.substring(0, space);
         String credentials = space < 0 ? "" : header.substring(space + 1).strip();
         if (header.length() > HEADER_MAX || !TOKEN68.matcher(credentials).matches()) {
-            LoginThrottle counter = "bearer".equalsIgnoreCase(scheme) ? badTokens : addresses;
+            SharedLoginThrottle counter = "bearer".equalsIgnoreCase(scheme) ? badTokens : addresses;
             throw malformed(counter, address, "malformed Authorization header");
         }
         return switch (scheme.toLowerCase(Locale.ROOT)) {
@@ -285,7 +297,7 @@ public class HttpAuthenticator implements Authenticator {
         return malformed(addresses, address, message);
     }
 
-    private AuthenticationException malformed(LoginThrottle counter, String address, String message) {
+    private AuthenticationException malformed(SharedLoginThrottle counter, String address, String message) {
         long wait = counter.retryAfterSeconds(address);
         if (wait > 0) {
             LOG.warn("HTTP login from {} refused without checking: too many failed logins, retry in {} s", address,
@@ -344,15 +356,15 @@ public class HttpAuthenticator implements Authenticator {
         return user.codePointCount(0, user.length()) > 64 ? b + "…" : b.toString();
     }
 
-    LoginThrottle pairs() {
+    SharedLoginThrottle pairs() {
         return pairs;
     }
 
-    LoginThrottle addresses() {
+    SharedLoginThrottle addresses() {
         return addresses;
     }
 
-    LoginThrottle badTokens() {
+    SharedLoginThrottle badTokens() {
         return badTokens;
     }
 }

@@ -12,8 +12,9 @@ import java.util.Set;
  * or disabled (role-less) user's sessions end, and changed roles apply at once. Sessions end after an idle time, a
  * longest duration, on logout, and by an administrator ({@code safety:session-end}).
  *
- * <p>An interface so that the store can move from memory ({@link InMemorySessionStore}) into the database.
- * Implementations are thread-safe.
+ * <p>Kept in the database ({@link DatabaseSessionStore}), so that every node knows every session. Implementations
+ * are thread-safe; while the database is unavailable they throw
+ * {@link uk.nhs.safety.campaign.api.StoreUnavailableException}, never answer as if the session had ended.
  */
 public interface SessionStore {
 

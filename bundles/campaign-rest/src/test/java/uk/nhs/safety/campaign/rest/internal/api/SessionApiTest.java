@@ -19,7 +19,8 @@ import uk.nhs.safety.campaign.rest.internal.http.Renderer;
 import uk.nhs.safety.campaign.rest.internal.security.AuthenticationException;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
-import uk.nhs.safety.campaign.rest.internal.security.InMemorySessionStore;
+import uk.nhs.safety.campaign.rest.internal.security.DatabaseSessionStore;
+import uk.nhs.safety.campaign.rest.internal.security.TestWebTables;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
 import uk.nhs.safety.campaign.rest.internal.security.UserDirectory;
 
@@ -41,7 +42,8 @@ class SessionApiTest {
         }
         throw new AuthenticationException(AuthenticationException.Reason.BAD_CREDENTIALS, "wrong", 0);
     };
-    private final SessionStore sessions = new InMemorySessionStore(Clock.systemUTC(), Duration.ofMinutes(30),
+    private final SessionStore sessions = new DatabaseSessionStore(TestWebTables.supplier(TestWebTables.h2()), Clock.systemUTC(),
+            Duration.ofMinutes(30),
             Duration.ofHours(8));
     private final Json json = new Json();
     private final RequestPipeline pipeline = new RequestPipeline(authenticator, json, sessions);
@@ -194,7 +196,8 @@ class SessionApiTest {
                 java.util.Map.of("ed", ED.roles()));
         UserDirectory directory = user -> realm.containsKey(user) ? UserDirectory.Lookup.of(realm.get(user))
                 : UserDirectory.Lookup.DELETED;
-        SessionStore checked = new InMemorySessionStore(Clock.systemUTC(), directory, Duration.ofMinutes(30),
+        SessionStore checked = new DatabaseSessionStore(TestWebTables.supplier(TestWebTables.h2()), Clock.systemUTC(),
+                directory, Duration.ofMinutes(30),
                 Duration.ofHours(8));
         RequestPipeline checkedPipeline = new RequestPipeline(authenticator, json, checked);
         SessionApi checkedSessions = new SessionApi(authenticator, checked, json);

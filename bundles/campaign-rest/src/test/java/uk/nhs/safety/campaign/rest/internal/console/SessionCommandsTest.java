@@ -20,14 +20,16 @@ import org.apache.karaf.shell.api.action.Action;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
-import uk.nhs.safety.campaign.rest.internal.security.InMemorySessionStore;
+import uk.nhs.safety.campaign.rest.internal.security.DatabaseSessionStore;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
+import uk.nhs.safety.campaign.rest.internal.security.TestWebTables;
 
 class SessionCommandsTest {
 
     private static final Instant LOGIN = Instant.parse("2015-04-01T09:00:00Z");
 
-    private final SessionStore sessions = new InMemorySessionStore(Clock.fixed(LOGIN, ZoneOffset.UTC),
+    private final SessionStore sessions = new DatabaseSessionStore(TestWebTables.supplier(TestWebTables.h2()),
+            Clock.fixed(LOGIN, ZoneOffset.UTC),
             Duration.ofMinutes(30), Duration.ofHours(8));
 
     /** What a command printed to System.out and System.err. */

@@ -23,6 +23,8 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.partner.testkit.TestPartnerDatabase;
+
 import uk.nhs.safety.campaign.api.access.ApiToken;
 import uk.nhs.safety.campaign.api.access.ApiTokenService;
 import uk.nhs.safety.campaign.api.access.IssuedToken;
@@ -417,6 +419,31 @@ class HttpAuthenticatorTest {
         assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.6").partnerId()).contains("cqc");
         clock.advance(Duration.ofSeconds(300));
         assertThat(authenticator.authenticate("Bearer sts_good", "10.0.0.5").partnerId()).contains("cqc");
+    }
+
+    @Test
+    void failedLoginsOnTwoNodesCountTogether() throws Exception {
+        realm.user("alice", "s3cret");
+        TestPartnerDatabase shared = TestWebTables.h2();
+        HttpAuthenticator nodeA = new HttpAuthenticator(tokens, realm, clock, HttpAuthenticator.Settings.DEFAULTS,
+                TestWebTables.supplier(shared));
+        HttpAuthenticator nodeB = new HttpAuthenticator(tokens, realm, clock, HttpAuthenticator.Settings.DEFAULTS,
+                TestWebTables.supplier(shared));
+        for (int i = 0; i < 3; i++) {
+            refusal(() -> nodeA.authenticate(basic("alice:wrong"), "10.0.0.1"));
+        }
+        for (int i = 0; i < 2; i++) {
+            refusal(() -> nodeB.authenticate(basic("alice:wrong"), "10.0.0.1"));
+        }
+
+        // 3 + 2 = 5 failures of the pair: the limit, on either node, for the whole 300 s window
+        AuthenticationException refused = refusal(() -> nodeA.authenticate(basic("alice:s3cret"), "10.0.0.1"));
+        assertThat(refused.reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(refused.retryAfterSeconds()).isEqualTo(300);
+        assertThat(refusal(() -> nodeB.authenticate(basic("alice:s3cret"), "10.0.0.1")).reason())
+                .isEqualTo(Reason.RATE_LIMITED);
+        // another address is not affected
+        assertThat(nodeB.authenticate(basic("alice:s3cret"), "10.0.0.2").name()).isEqualTo("alice");
     }
 
     @Test

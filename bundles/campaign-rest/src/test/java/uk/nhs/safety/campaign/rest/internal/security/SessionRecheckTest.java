@@ -34,7 +34,8 @@ class SessionRecheckTest {
 
     private final TestClock clock = new TestClock();
     private final FakeUsers realm = new FakeUsers();
-    private final SessionStore sessions = new InMemorySessionStore(clock, realm, Duration.ofMinutes(30),
+    private final SessionStore sessions = new DatabaseSessionStore(TestWebTables.supplier(TestWebTables.h2()), clock,
+            realm, Duration.ofMinutes(30),
             Duration.ofHours(8));
 
     private String login(String user, String... roles) {
@@ -133,8 +134,8 @@ class SessionRecheckTest {
     @Test
     void theHandleIsTheStartOfTheSha256OfTheId() throws Exception {
         // sha256("abc") = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad (FIPS 180-2 example)
-        assertThat(InMemorySessionStore.handle("abc")).isEqualTo("ba7816bf8f01");
-        assertThat(HexFormat.of().parseHex(InMemorySessionStore.handle("abc"))).hasSize(6);
+        assertThat(DatabaseSessionStore.handle("abc")).isEqualTo("ba7816bf8f01");
+        assertThat(HexFormat.of().parseHex(DatabaseSessionStore.handle("abc"))).hasSize(6);
     }
 
     @Test
@@ -151,7 +152,7 @@ class SessionRecheckTest {
     void endsOneSessionByItsHandle() {
         String first = login("alice", "admin");
         String second = sessions.create(new Caller("alice", Set.of("admin")), "10.0.0.2").id();
-        String handle = InMemorySessionStore.handle(first);
+        String handle = DatabaseSessionStore.handle(first);
 
         Optional<SessionStore.SessionInfo> ended = sessions.endByHandle(handle);
 

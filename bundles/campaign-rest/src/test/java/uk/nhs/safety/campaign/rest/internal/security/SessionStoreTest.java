@@ -7,12 +7,26 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.partner.testkit.TestPartnerDatabase;
 
 class SessionStoreTest {
 
     private final TestClock clock = new TestClock();
-    private final SessionStore sessions = new InMemorySessionStore(clock, Duration.ofMinutes(30), Duration.ofHours(8));
+    private SessionStore sessions;
+
+    /** The database the store runs on: in-memory H2 here, PostgreSQL in {@link SessionStorePostgresTest}. */
+    protected TestPartnerDatabase database() {
+        return TestWebTables.h2();
+    }
+
+    @BeforeEach
+    void open() {
+        sessions = new DatabaseSessionStore(TestWebTables.supplier(database()), clock, Duration.ofMinutes(30),
+                Duration.ofHours(8));
+    }
     private final Caller editor = new Caller("rgt-editor", Set.of("member-editor", "member:RGT"));
 
     @Test
@@ -84,7 +98,7 @@ class SessionStoreTest {
     }
 
     @Test
-    void dropsExpiredSessionsFromMemory() {
+    void deletesExpiredSessions() {
         sessions.create(editor, "10.0.0.1");
         sessions.create(editor, "10.0.0.1");
         clock.advance(Duration.ofMinutes(31));
