@@ -1,5 +1,7 @@
 package uk.nhs.safety.campaign.model.internal.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.PartnerStore;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
@@ -115,6 +118,11 @@ public class PartnerStoreImpl implements PartnerStore {
         @Override
         public <T> T read(SqlWork<T> work) {
             return database.read(work);
+        }
+
+        @Override
+        public BulkLoader bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
+            return BulkLoads.open(connection, prefix, table, columns);
         }
     }
 }
