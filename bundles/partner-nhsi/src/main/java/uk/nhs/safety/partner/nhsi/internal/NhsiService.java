@@ -112,8 +112,11 @@ public final class NhsiService {
         this(database, campaign, spc, clock, settings, catalogues, null);
     }
 
-    /** @param jobs core's jobs once per cluster (a second incident import on any node is refused), or null */
-    public NhsiService(PartnerDatabase database, Campaign campaign, SpcAnalyser spc, Clock clock, Settings settings,
+    /**
+     * The component's, with core's jobs once per cluster (a second incident import on any node is refused). Private:
+     * a public constructor with as many parameters as the component's makes SCR log an error on every activation.
+     */
+    private NhsiService(PartnerDatabase database, Campaign campaign, SpcAnalyser spc, Clock clock, Settings settings,
                        CatalogueLoader catalogues, ClusterJobs jobs) {
         this.database = database;
         this.campaign = campaign;

@@ -83,13 +83,13 @@ public final class NhslaService {
                 Settings.of(config), jobs);
     }
 
-    /** For tests and tools in one JVM: a second concurrent claims import in this JVM is refused. */
-    public NhslaService(PartnerDatabase database, Predicate<String> isMember,
-                        Function<String, Optional<PublishedPlan>> plans, Clock clock, Settings settings) {
-        this(database, isMember, plans, clock, settings, null);
-    }
-
-    /** @param jobs core's jobs once per cluster (a second claims import on any node is refused), or null */
+    /**
+     * Outside the container (tests, tools), and called by the component's constructor. (No other public constructor
+     * may have as many parameters as the component's: SCR would log an error about it on every activation.)
+     *
+     * @param jobs core's jobs once per cluster (a second claims import on any node is refused), or {@code null} in
+     *             one JVM: then a second concurrent claims import in this JVM is refused
+     */
     public NhslaService(PartnerDatabase database, Predicate<String> isMember,
                         Function<String, Optional<PublishedPlan>> plans, Clock clock, Settings settings,
                         ClusterJobs jobs) {

@@ -30,7 +30,7 @@ class NhslaRoutesTest {
     private final NhslaService service = new NhslaService(new H2PartnerDatabase("nhsla", ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT", "RJZ").contains(ods),
             ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
                     : Optional.empty(),
-            Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());
+            Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults(), null);
     private final NhslaRoutes routes = new NhslaRoutes(service);
 
     private PartnerResponse call(String method, String path, Map<String, List<String>> query, String body,

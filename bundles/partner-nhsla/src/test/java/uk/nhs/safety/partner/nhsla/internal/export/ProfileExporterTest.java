@@ -34,7 +34,7 @@ class ProfileExporterTest {
     private final NhslaService service = new NhslaService(new H2PartnerDatabase("nhsla",
             ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT").contains(ods),
             ods -> Optional.empty(), Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC),
-            Settings.defaults());
+            Settings.defaults(), null);
 
     /** Specialties and causes come from the imported claims file: a formula there must reach the export as text. */
     @Test
