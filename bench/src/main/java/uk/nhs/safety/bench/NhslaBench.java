@@ -103,7 +103,7 @@ public final class NhslaBench {
         latency("linkage of all members", () -> service.linkageAll(2005, 2014).size());
     }
 
-    private static List<String> trustCodes() throws IOException {
+    static List<String> trustCodes() throws IOException {
         try (InputStream in = Database.class.getResourceAsStream(
                 "/uk/nhs/safety/campaign/model/internal/demo/etr.csv");
              BufferedReader r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -111,7 +111,7 @@ public final class NhslaBench {
         }
     }
 
-    private static Path generate(Path dir, List<String> codes, long rows) throws IOException {
+    static Path generate(Path dir, List<String> codes, long rows) throws IOException {
         Path file = dir.resolve("claims-" + rows + ".csv");
         if (!Files.exists(file)) {
             long t = System.nanoTime();
@@ -124,7 +124,7 @@ public final class NhslaBench {
         return file;
     }
 
-    private static long parse(Path file) {
+    static long parse(Path file) {
         long[] n = new long[1];
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             new ClaimsCsv(Settings.defaults().schemes(), LocalDate.now()).read(r, new ClaimsCsv.RowHandler() {
@@ -173,7 +173,7 @@ public final class NhslaBench {
         // Every trust a member with a published plan naming two focus areas, so the linkage has work to do.
         return new NhslaService(open(dbDir, false), ods -> true,
                 ods -> Optional.of(new NhslaService.PublishedPlan(1, List.of("maternity", "diagnosis-in-ae"))),
-                Clock.systemUTC(), Settings.defaults());
+                Clock.systemUTC(), Settings.defaults(), null);
     }
 
     /**
@@ -279,7 +279,7 @@ public final class NhslaBench {
      * records the heap still in use after it (the data the import and H2 hold, not garbage waiting to be collected).
      * This slows the import, so it is a run of its own, never the timed one.
      */
-    private static long liveHeapDuring(Runnable work) throws InterruptedException {
+    static long liveHeapDuring(Runnable work) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
         AtomicBoolean done = new AtomicBoolean();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.campaign.api.partner.SqlWork;
@@ -127,6 +128,11 @@ public class TestPartnerDatabase implements PartnerDatabase {
         } catch (SQLException e) {
             throw new CampaignException(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public BulkLoader bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
+        return TestBulkLoads.open(connection, prefix(), table, columns);
     }
 
     /** A single number from a query, for assertions. */

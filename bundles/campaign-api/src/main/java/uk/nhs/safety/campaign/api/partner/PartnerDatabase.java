@@ -1,5 +1,9 @@
 package uk.nhs.safety.campaign.api.partner;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -35,4 +39,19 @@ public interface PartnerDatabase {
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     <T> T read(SqlWork<T> work);
+
+    /**
+     * Opens a bulk load of rows into one of the partner's tables on {@code connection}, the connection of a unit of
+     * work this database runs ({@link #inTransaction}): through {@code COPY} on PostgreSQL, batched {@code INSERT}s
+     * on H2. The rows become part of that transaction, committed or rolled back with it.
+     *
+     * @param connection the connection the work was given
+     * @param table      the table, named with the partner's {@link #prefix()} (a {@code TEMP} table too)
+     * @param columns    the columns the rows give values for, in order
+     * @throws IllegalArgumentException when the table does not carry the partner's prefix or a name is not a plain
+     *                                  SQL identifier
+     * @throws java.sql.SQLException    when the load cannot start
+     * @since 1.2
+     */
+    BulkLoader bulkLoad(Connection connection, String table, List<String> columns) throws SQLException;
 }

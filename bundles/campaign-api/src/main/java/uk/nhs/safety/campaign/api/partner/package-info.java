@@ -16,14 +16,16 @@
  * </ul>
  * Core offers it {@link uk.nhs.safety.campaign.api.partner.PartnerStore} (its own versioned tables in the campaign
  * database), {@link uk.nhs.safety.campaign.api.partner.PartnerRegistry}, and the campaign services in
- * {@code uk.nhs.safety.campaign.api}. A partner imports only {@code uk.nhs.safety.campaign.api*} packages (and its
+ * {@code uk.nhs.safety.campaign.api}; large imports load through
+ * {@link uk.nhs.safety.campaign.api.partner.BulkLoader} (1.2) and run once per cluster through
+ * {@link uk.nhs.safety.campaign.api.cluster.ClusterJobs}. A partner imports only {@code uk.nhs.safety.campaign.api*} packages (and its
  * own libraries), never core internals.
  *
  * <p>Interfaces marked {@code @ConsumerType} are implemented by partners: adding a method to them is a major
  * version change. {@code @ProviderType} interfaces are implemented by core: adding a method is a minor change.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package uk.nhs.safety.campaign.api.partner;
 
 import org.osgi.annotation.bundle.Export;

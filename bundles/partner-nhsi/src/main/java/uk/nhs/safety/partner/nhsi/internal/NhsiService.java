@@ -34,6 +34,7 @@ import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -106,21 +107,32 @@ public final class NhsiService {
 
     @Activate
     public NhsiService(@Reference PartnerStore store, @Reference MemberService members, @Reference PlanService plans,
-                       @Reference MeasureService measures, @Reference SpcAnalyser spc, NhsiConfig config) {
+                       @Reference MeasureService measures, @Reference SpcAnalyser spc, @Reference ClusterJobs jobs,
+                       NhsiConfig config) {
         this(store.open(NhsiPartner.ID, ScriptSource.classpath(NhsiService.class, "db")),
                 Campaign.of(members, plans, measures),
-                spc, Clock.systemUTC(), Settings.of(config), CatalogueLoader.bundled());
+                spc, Clock.systemUTC(), Settings.of(config), CatalogueLoader.bundled(), jobs);
     }
 
+    /** For tests and tools in one JVM: a second concurrent incident import in this JVM is refused. */
     public NhsiService(PartnerDatabase database, Campaign campaign, SpcAnalyser spc, Clock clock, Settings settings,
                        CatalogueLoader catalogues) {
+        this(database, campaign, spc, clock, settings, catalogues, null);
+    }
+
+    /**
+     * The component's, with core's jobs once per cluster (a second incident import on any node is refused). Private:
+     * a public constructor with as many parameters as the component's makes SCR log an error on every activation.
+     */
+    private NhsiService(PartnerDatabase database, Campaign campaign, SpcAnalyser spc, Clock clock, Settings settings,
+                       CatalogueLoader catalogues, ClusterJobs jobs) {
         this.database = database;
         this.campaign = campaign;
         this.spc = spc;
         this.clock = clock;
         this.catalogues = catalogues;
         this.incidents = new IncidentStore(database);
-        this.importer = new IncidentImport(database, ods -> campaign.member(ods).isPresent());
+        this.importer = new IncidentImport(database, ods -> campaign.member(ods).isPresent(), jobs);
         this.state = new State(settings, catalogues.select(settings.catalogueVersion()));
         LOG.info("NHS Improvement partner ready on {} (schema version {}), catalogue {}", database.product(),
                 database.schemaVersion(), state.catalogue().version());

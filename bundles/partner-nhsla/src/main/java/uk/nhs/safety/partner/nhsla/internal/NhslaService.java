@@ -28,6 +28,7 @@ import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -76,21 +77,29 @@ public final class NhslaService {
 
     @Activate
     public NhslaService(@Reference PartnerStore store, @Reference MemberService members,
-                        @Reference PlanService plans, NhslaConfig config) {
+                        @Reference PlanService plans, @Reference ClusterJobs jobs, NhslaConfig config) {
         this(store.open(NhslaPartner.ID, ScriptSource.classpath(NhslaService.class, "db")),
                 ods -> members.find(ods).isPresent(), ods -> published(plans, ods), Clock.systemUTC(),
-                Settings.of(config));
+                Settings.of(config), jobs);
     }
 
+    /**
+     * Outside the container (tests, tools), and called by the component's constructor. (No other public constructor
+     * may have as many parameters as the component's: SCR would log an error about it on every activation.)
+     *
+     * @param jobs core's jobs once per cluster (a second claims import on any node is refused), or {@code null} in
+     *             one JVM: then a second concurrent claims import in this JVM is refused
+     */
     public NhslaService(PartnerDatabase database, Predicate<String> isMember,
-                        Function<String, Optional<PublishedPlan>> plans, Clock clock, Settings settings) {
+                        Function<String, Optional<PublishedPlan>> plans, Clock clock, Settings settings,
+                        ClusterJobs jobs) {
         this.database = database;
         this.isMember = isMember;
         this.plans = plans;
         this.clock = clock;
         this.settings = settings;
         this.profiles = new Profiles(database);
-        this.importer = new ClaimsImport(database, isMember);
+        this.importer = new ClaimsImport(database, isMember, jobs);
         LOG.info("NHS LA partner ready on {} (schema version {})", database.product(), database.schemaVersion());
     }
 

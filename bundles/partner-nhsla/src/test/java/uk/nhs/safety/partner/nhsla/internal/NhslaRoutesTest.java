@@ -34,7 +34,7 @@ class NhslaRoutesTest {
                 ods -> Set.of("RGT", "RJZ").contains(ods),
                 ods -> ods.equals("RGT") ? Optional.of(new NhslaService.PublishedPlan(2, List.of("maternity")))
                         : Optional.empty(),
-                Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults());
+                Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC), Settings.defaults(), null);
         this.routes = new NhslaRoutes(service);
     }
 

@@ -1,9 +1,13 @@
 package uk.nhs.safety.campaign.model.internal.db;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.PartnerStore;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
@@ -119,6 +124,11 @@ public class PartnerStoreImpl implements PartnerStore {
         @Override
         public <T> T read(SqlWork<T> work) {
             return database.read(work);
+        }
+
+        @Override
+        public BulkLoader bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
+            return BulkLoads.open(connection, prefix, table, columns);
         }
     }
 }

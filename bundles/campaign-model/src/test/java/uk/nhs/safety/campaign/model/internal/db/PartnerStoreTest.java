@@ -35,6 +35,7 @@ class PartnerStoreTest {
 
     @StoreTest
     void migratesAPartnersTablesAndRecordsTheVersionsPerPartner() {
+        long coreScripts = db.count("SELECT COUNT(*) FROM schema_version");
         PartnerDatabase nhsla = store.open("nhsla", source());
 
         assertThat(nhsla.schemaVersion()).isEqualTo(1);
@@ -43,7 +44,7 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM partner_schema_version WHERE partner_id = 'nhsla'")).isEqualTo(1);
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM schema_version")).as("core's history is untouched")
-                .isEqualTo(Migrations.bundled(Clock.systemUTC()).scripts().size());
+                .isEqualTo(coreScripts);
     }
 
     @StoreTest

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Migrations;
-import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
 import uk.nhs.safety.campaign.model.internal.measure.MeasureServiceImpl;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.plan.PlanServiceImpl;
@@ -89,7 +88,6 @@ class DemoSeedingRaceTest {
         }
     }
 
-    private static final EventPublisher NO_EVENTS = (topic, properties) -> { };
 
     @Test
     void twoNodesOnH2SeedTheDemoDataOnce(@TempDir Path dir) throws Exception {
@@ -118,9 +116,9 @@ class DemoSeedingRaceTest {
             Database database = new Database(node.get(), Migrations.bundled(Clock.systemUTC()));
             ExecutorService thread = Executors.newSingleThreadExecutor();
             threads.add(thread);
-            new DemoSeeder(new MemberServiceImpl(database, NO_EVENTS), new PlanServiceImpl(database, NO_EVENTS),
-                    new PledgeServiceImpl(database, NO_EVENTS),
-                    new MeasureServiceImpl(database, NO_EVENTS, new XmrAnalyser(), Clock.systemUTC()), enabled(),
+            new DemoSeeder(new MemberServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()), new PlanServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()),
+                    new PledgeServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()),
+                    new MeasureServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents(), new XmrAnalyser(), Clock.systemUTC()), enabled(),
                     new DemoContent(), DemoHistory.jdbc(database),
                     new Observed(SeedLedger.jdbc(database, Clock.systemUTC()), starts, completed, failures), id,
                     bothUp, thread);

@@ -38,6 +38,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         FORBIDDEN("forbidden", 403, "Not allowed"),
         NOT_FOUND("not-found", 404, "Not found"),
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+        CONFLICT("conflict", 409, "The same work is running already"),
         PRECONDITION_FAILED("precondition-failed", 412, "The resource was changed by someone else"),
         PAYLOAD_TOO_LARGE("payload-too-large", 413, "The body is too large"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

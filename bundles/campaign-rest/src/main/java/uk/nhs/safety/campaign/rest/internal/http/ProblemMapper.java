@@ -11,11 +11,12 @@ import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.cluster.JobRunningException;
 import uk.nhs.safety.campaign.api.Violation;
 
 /**
  * Maps what a request ended with to its problem response: {@link ValidationException} → 400 with every violation,
- * {@link NotFoundException} → 404, {@link StaleVersionException} → 412 with the current ETag, {@link ProblemException}
+ * {@link NotFoundException} → 404, {@link JobRunningException} → 409, {@link StaleVersionException} → 412 with the current ETag, {@link ProblemException}
  * → its own kind, {@link StoreUnavailableException} → 503 with {@code Retry-After} (the database is down or not yet
  * migrated: the client should try again, nothing was changed), anything else → 500 whose detail quotes an incident id that is logged with the stack trace (the
  * trace and the exception's message are never sent).
@@ -44,6 +45,10 @@ public final class ProblemMapper {
         if (failure instanceof ValidationException v) {
             return ApiResponse.problem(Problem.withErrors(Problem.Kind.VALIDATION, v.getMessage(), instance,
                     errors(v.violations())));
+        }
+        if (failure instanceof JobRunningException j) {
+            // A long job (an import) runs already on some node: the message names the node and since when.
+            return ApiResponse.problem(Problem.of(Problem.Kind.CONFLICT, j.getMessage(), instance));
         }
         if (failure instanceof NotFoundException n) {
             return ApiResponse.problem(Problem.of(Problem.Kind.NOT_FOUND, n.getMessage(), instance));

@@ -2,6 +2,7 @@ package uk.nhs.safety.campaign.rest.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.cluster.JobRunningException;
 
 class ProblemMapperTest {
 
@@ -49,6 +51,20 @@ class ProblemMapperTest {
         assertThat(problem.type()).isEqualTo("https://signuptosafety.nhs.uk/problems/unavailable");
         assertThat(problem.detail()).isEqualTo("the campaign database is unavailable just now; nothing was changed."
                 + " Try again in 7 s.");
+    }
+
+    @Test
+    void mapsAJobRunningOnSomeNodeTo409NamingTheNodeAndStart() {
+        JobRunningException e = new JobRunningException("nhsla-claims", "a claims import", "web1-3f9a2c",
+                Instant.parse("2026-12-03T12:41:07Z"));
+
+        ApiResponse response = ProblemMapper.toResponse(e, "POST", "/api/v1/partners/nhsla/claims");
+        Problem problem = (Problem) response.entity();
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(problem.type()).endsWith("/conflict");
+        assertThat(problem.detail()).isEqualTo("a claims import is already running on node web1-3f9a2c since"
+                + " 2026-12-03T12:41:07Z; try again when it has finished");
     }
 
     @Test

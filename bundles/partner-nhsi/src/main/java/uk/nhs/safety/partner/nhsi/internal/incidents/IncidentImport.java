@@ -32,6 +32,8 @@ import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.csv.CsvCells;
+import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
+import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -44,8 +46,15 @@ import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
  * line. Once a row is refused (and the import is not partial) nothing more is written, every row is still checked,
  * and the import ends by throwing every violation, which rolls the whole transaction back: the counts are exactly
  * the old ones or exactly the new ones. Rows about organisations that are not members are imported and reported.
- * Memory: the keys of the file (to spot repeats), a few tens of bytes per row. Thread-safe; a second concurrent
- * import is refused.
+ * Memory: the keys of the file (to spot repeats), a few tens of bytes per row. Thread-safe.
+ *
+ * <p>On PostgreSQL the valid rows stream through {@code COPY} ({@link PartnerDatabase#bulkLoad}) as the file is read:
+ * straight into {@code nhsi_incident} when it was empty, else into a {@code TEMP} staging table of the transaction
+ * ({@code nhsi_incident_stage}, dropped at commit) that one {@code UPDATE ... FROM} (changed counts) and one
+ * {@code INSERT ... SELECT} (new keys) merge. Same all or nothing, same counts, same rejects file.
+ *
+ * <p>One incident import runs at a time across all the nodes ({@link ClusterJobs}, job {@value #NAME}): a second one,
+ * on any node, is refused at once naming the node running the first and since when.
  */
 public final class IncidentImport {
 
@@ -59,17 +68,35 @@ public final class IncidentImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentImport.class);
 
+    /** The staging table of a PostgreSQL import: a TEMP table of the import's transaction. */
+    private static final String STAGE = "nhsi_incident_stage";
+    private static final List<String> COLUMNS = List.of("ods_code", "period", "category", "harm", "incidents");
+
     private final PartnerDatabase database;
     private final Predicate<String> isMember;
+    /** Null outside a container (tests): then {@link #running} refuses a second import in this JVM only. */
+    private final ClusterJobs jobs;
     private final ReentrantLock running = new ReentrantLock();
 
     /**
+     * For tests and tools in one JVM: a second concurrent import in this JVM is refused.
+     *
      * @param database the partner's tables
      * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
      */
     public IncidentImport(PartnerDatabase database, Predicate<String> isMember) {
+        this(database, isMember, null);
+    }
+
+    /**
+     * @param database the partner's tables
+     * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
+     * @param jobs     core's jobs once per cluster: a second import on any node is refused
+     */
+    public IncidentImport(PartnerDatabase database, Predicate<String> isMember, ClusterJobs jobs) {
         this.database = database;
         this.isMember = isMember;
+        this.jobs = jobs;
     }
 
     /**
@@ -79,38 +106,54 @@ public final class IncidentImport {
      * @param latest    the latest month accepted
      */
     public ImportReport run(ImportRequest request, Catalogue catalogue, YearMonth latest) {
+        if (jobs != null) {
+            return jobs.runExclusive(NAME, "an incident import", () -> runNow(request, catalogue, latest));
+        }
         if (!running.tryLock()) {
             throw new CampaignException("an incident import is running already; try again when it has finished");
         }
         try {
-            long started = System.nanoTime();
-            ImportReport report = database.inTransaction(c -> load(c, request, new IncidentCsv(catalogue, latest)));
-            LOG.info("Incident import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected"
-                            + " in {} ms", request.source(), request.caller(), report.read(), report.created(),
-                    report.updated(), report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
-            return report;
+            return runNow(request, catalogue, latest);
         } finally {
             running.unlock();
         }
     }
 
-    private ImportReport load(Connection c, ImportRequest request, IncidentCsv csv) throws SQLException {
+    private ImportReport runNow(ImportRequest request, Catalogue catalogue, YearMonth latest) {
+        long started = System.nanoTime();
+        boolean copy = "PostgreSQL".equals(database.product());
+        ImportReport report = database.inTransaction(c -> load(c, request, new IncidentCsv(catalogue, latest),
+                copy));
+        LOG.info("Incident import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected"
+                        + " in {} ms", request.source(), request.caller(), report.read(), report.created(),
+                report.updated(), report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    private ImportReport load(Connection c, ImportRequest request, IncidentCsv csv, boolean copy)
+            throws SQLException {
         boolean empty;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT ods_code FROM nhsi_incident FETCH FIRST 1 ROWS ONLY")) {
             empty = !rs.next();
         }
+        if (copy && !empty) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE nhsi_incident) ON COMMIT DROP");
+            }
+        }
         Writer rejectsOut = null;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO nhsi_incident (ods_code, period, category,"
-                + " harm, incidents) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement update = c.prepareStatement("UPDATE nhsi_incident SET incidents = ? WHERE ods_code = ?"
-                     + " AND period = ? AND category = ? AND harm = ?");
-             PreparedStatement lookup = c.prepareStatement("SELECT incidents FROM nhsi_incident WHERE ods_code = ?"
-                     + " AND period = ? AND category = ? AND harm = ?")) {
+        try (PreparedStatement insert = copy ? null : c.prepareStatement("INSERT INTO nhsi_incident (ods_code,"
+                + " period, category, harm, incidents) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement update = copy ? null : c.prepareStatement("UPDATE nhsi_incident SET incidents = ?"
+                     + " WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
+             PreparedStatement lookup = copy || empty ? null : c.prepareStatement("SELECT incidents FROM"
+                     + " nhsi_incident WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
+             BulkLoader bulk = copy ? database.bulkLoad(c, empty ? "nhsi_incident" : STAGE, COLUMNS) : null) {
             if (request.partial() && request.rejects() != null) {
                 rejectsOut = Files.newBufferedWriter(request.rejects(), StandardCharsets.UTF_8);
             }
-            Loader loader = new Loader(insert, update, empty ? null : lookup, request.partial(),
+            Loader loader = new Loader(insert, update, lookup, bulk, request.partial(),
                     rejectsOut == null ? null : new CSVPrinter(rejectsOut, CSVFormat.RFC4180));
             try {
                 csv.read(new BufferedReader(new InputStreamReader(request.data(), StandardCharsets.UTF_8), 1 << 16),
@@ -124,6 +167,14 @@ public final class IncidentImport {
             loader.flush();
             if (loader.rejects != null) {
                 loader.rejects.flush();
+            }
+            if (bulk != null) {
+                long staged = bulk.finish();
+                if (empty) {
+                    loader.created = staged;
+                } else {
+                    merge(c, loader, staged);
+                }
             }
             List<Violation> problems = new ArrayList<>(loader.problems);
             for (Map.Entry<String, long[]> e : loader.nonMembers.entrySet()) {
@@ -147,6 +198,20 @@ public final class IncidentImport {
         }
     }
 
+    /** Merges the staged counts into {@code nhsi_incident} (PostgreSQL): changed counts updated, new keys inserted. */
+    private static void merge(Connection c, Loader loader, long staged) throws SQLException {
+        String key = "c.ods_code = s.ods_code AND c.period = s.period AND c.category = s.category AND c.harm = s.harm";
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE " + STAGE); // a temp table has no statistics: without them the joins go badly
+            loader.updated = st.executeUpdate("UPDATE nhsi_incident c SET incidents = s.incidents FROM " + STAGE
+                    + " s WHERE " + key + " AND c.incidents <> s.incidents");
+            loader.created = st.executeUpdate("INSERT INTO nhsi_incident (ods_code, period, category, harm,"
+                    + " incidents) SELECT ods_code, period, category, harm, incidents FROM " + STAGE + " s WHERE NOT"
+                    + " EXISTS (SELECT 1 FROM nhsi_incident c WHERE " + key + ")");
+            loader.unchanged = staged - loader.updated - loader.created;
+        }
+    }
+
     private static ValidationException refusal(List<Violation> problems, long rejected) {
         List<Violation> list = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
         list.add(Violation.of("file", null, rejected + " row(s) refused in all; nothing was imported"
@@ -159,6 +224,8 @@ public final class IncidentImport {
         final PreparedStatement insert;
         final PreparedStatement update;
         final PreparedStatement lookup;
+        /** PostgreSQL: valid rows go to COPY as read; counts come from the merge. */
+        final BulkLoader bulk;
         final boolean partial;
         final CSVPrinter rejects;
         final List<Violation> problems = new ArrayList<>();
@@ -174,11 +241,12 @@ public final class IncidentImport {
         long rejected;
         boolean headerWritten;
 
-        Loader(PreparedStatement insert, PreparedStatement update, PreparedStatement lookup, boolean partial,
-               CSVPrinter rejects) {
+        Loader(PreparedStatement insert, PreparedStatement update, PreparedStatement lookup, BulkLoader bulk,
+               boolean partial, CSVPrinter rejects) {
             this.insert = insert;
             this.update = update;
             this.lookup = lookup;
+            this.bulk = bulk;
             this.partial = partial;
             this.rejects = rejects;
         }
@@ -210,6 +278,12 @@ public final class IncidentImport {
         }
 
         private void write(IncidentRow row) throws SQLException {
+            if (bulk != null) {
+                bulk.value(row.odsCode()).value(row.month().atDay(1)).value(row.category()).value(row.harm().name())
+                        .value(row.count());
+                bulk.endRow();
+                return;
+            }
             Date period = Date.valueOf(row.month().atDay(1));
             Long stored = null;
             if (lookup != null) {
@@ -248,6 +322,9 @@ public final class IncidentImport {
         }
 
         void flush() throws SQLException {
+            if (insert == null) {
+                return;
+            }
             if (inserts > 0) {
                 insert.executeBatch();
                 inserts = 0;

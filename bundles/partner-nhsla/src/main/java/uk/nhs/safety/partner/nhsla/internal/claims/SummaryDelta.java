@@ -36,6 +36,11 @@ final class SummaryDelta {
                 stored.get(4), stored.get(2)), -1, -value);
     }
 
+    /** Stored claims (a group's count and value, as the merge reads them) no longer counted where they were. */
+    void subtract(String odsCode, int year, String specialty, String cause, String scheme, long claims, long pence) {
+        change(group(odsCode, year, specialty, cause, scheme), -claims, -pence);
+    }
+
     private Group group(String odsCode, int year, String specialty, String cause, String scheme) {
         return new Group(code(odsCode), year, code(specialty), code(cause), code(scheme));
     }

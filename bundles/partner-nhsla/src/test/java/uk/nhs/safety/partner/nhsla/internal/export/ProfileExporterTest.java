@@ -37,7 +37,7 @@ class ProfileExporterTest {
         this.service = new NhslaService(store.open("nhsla",
                 ScriptSource.classpath(NhslaService.class, "db")), ods -> Set.of("RGT").contains(ods),
                 ods -> Optional.empty(), Clock.fixed(Instant.parse("2015-06-01T00:00:00Z"), ZoneOffset.UTC),
-                Settings.defaults());
+                Settings.defaults(), null);
     }
 
     /** Specialties and causes come from the imported claims file: a formula there must reach the export as text. */
