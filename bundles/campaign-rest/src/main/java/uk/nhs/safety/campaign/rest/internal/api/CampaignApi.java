@@ -128,6 +128,18 @@ public final class CampaignApi implements Dispatcher {
         return router.describe();
     }
 
+    /**
+     * The template of the route a request goes to (for the metrics: bounded, unlike raw paths), or {@code null}
+     * when none matches.
+     */
+    public String route(String method, String path) {
+        try {
+            return router.match(method, path).template();
+        } catch (ProblemException e) {
+            return null;
+        }
+    }
+
     /** Whether a caller may make a request: routes it (404/405 as {@link ProblemException}) and checks its rule. */
     public Access.Decision authorise(String method, String path, Caller caller) {
         Router.Match<Endpoint> match = router.match(method, path);
