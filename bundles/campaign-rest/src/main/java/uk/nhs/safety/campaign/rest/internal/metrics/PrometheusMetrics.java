@@ -29,7 +29,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import uk.nhs.safety.campaign.api.cluster.Cluster;
 import uk.nhs.safety.campaign.api.cluster.ClusterNode;
@@ -173,7 +172,7 @@ public final class PrometheusMetrics implements PlatformMetrics {
         poolGauge("safety_db_pool_connections", "Connections open (in use and idle)", "TotalConnections");
         poolGauge("safety_db_pool_pending_threads", "Threads waiting for a connection", "ThreadsAwaitingConnection");
         if (jvm) {
-            JvmMetrics.builder().register(registry);
+            JvmBasics.register(registry);
         }
     }
 

@@ -171,6 +171,7 @@ class PrometheusMetricsTest {
         PrometheusMetrics withJvm = new PrometheusMetrics(true, ManagementFactory.getPlatformMBeanServer());
 
         assertThat(new String(withJvm.scrape(), StandardCharsets.UTF_8))
-                .contains("# TYPE jvm_memory_used_bytes gauge", "# TYPE jvm_threads_current gauge");
+                .contains("# TYPE jvm_memory_used_bytes gauge", "jvm_memory_used_bytes{area=\"heap\"}",
+                        "# TYPE jvm_threads_current gauge", "# TYPE jvm_gc_collections_total counter");
     }
 }
