@@ -206,21 +206,26 @@ public final class NodeRegistry implements Cluster {
             recording = Boolean.TRUE;
             return true;
         } catch (StoreUnavailableException e) {
-            failed(e, recording == null);
+            // Expected while the database is away (the store logs that itself): no stack trace.
+            failed(e, recording == null, false);
             return false;
         } catch (RuntimeException e) {
-            failed(e, false);
+            failed(e, false, true);
             return false;
         }
     }
 
-    private void failed(RuntimeException e, boolean starting) {
+    private void failed(RuntimeException e, boolean starting, boolean trace) {
         if (starting) {
             // The store opens in the background after start: nothing to report yet.
             LOG.debug("Node {} not recorded yet: {}", node.id(), e.getMessage());
         } else if (!Boolean.FALSE.equals(recording)) {
-            LOG.warn("Node {} cannot record its heartbeat: {}; retrying every {} s (logged once until it works)",
-                    node.id(), e.getMessage(), settings.heartbeat().toSeconds(), e);
+            String message = "Node {} cannot record its heartbeat: {}; retrying every {} s (logged once until it works)";
+            if (trace) {
+                LOG.warn(message, node.id(), e.getMessage(), settings.heartbeat().toSeconds(), e);
+            } else {
+                LOG.warn(message, node.id(), e.getMessage(), settings.heartbeat().toSeconds());
+            }
             recording = Boolean.FALSE;
         } else {
             LOG.debug("Heartbeat of node {} still failing: {}", node.id(), e.getMessage());
