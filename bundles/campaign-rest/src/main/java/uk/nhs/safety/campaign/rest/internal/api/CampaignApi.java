@@ -128,18 +128,6 @@ public final class CampaignApi implements Dispatcher {
         return router.describe();
     }
 
-    /**
-     * The template of the route a request goes to (for the metrics: bounded, unlike raw paths), or {@code null}
-     * when none matches.
-     */
-    public String route(String method, String path) {
-        try {
-            return router.match(method, path).template();
-        } catch (ProblemException e) {
-            return null;
-        }
-    }
-
     /** Whether a caller may make a request: routes it (404/405 as {@link ProblemException}) and checks its rule. */
     public Access.Decision authorise(String method, String path, Caller caller) {
         Router.Match<Endpoint> match = router.match(method, path);
@@ -167,7 +155,17 @@ public final class CampaignApi implements Dispatcher {
 
     @Override
     public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings) throws IOException {
+        return dispatch(request, caller, settings, template -> { });
+    }
+
+    /**
+     * {@link #dispatch(ApiRequest, Caller, RestSettings)}, telling {@code matched} the template of the route (before
+     * authorising and calling it; not called when no route matches), so that the metrics need not route again.
+     */
+    public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings,
+                                java.util.function.Consumer<String> matched) throws IOException {
         Router.Match<Endpoint> match = router.match(request.method(), request.path());
+        matched.accept(match.template());
         switch (access(match, request.method()).check(caller, match.params())) {
             case UNAUTHENTICATED -> {
                 ProblemException e = new ProblemException(Problem.Kind.UNAUTHORIZED,

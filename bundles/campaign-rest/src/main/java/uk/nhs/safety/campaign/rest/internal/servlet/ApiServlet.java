@@ -90,11 +90,12 @@ public class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long start = System.nanoTime();
         ApiRequest in = ServletExchange.request(request);
-        Renderer.Rendered out = pipeline.process(in, api, settings);
+        // The route's template, for the metrics (bounded, unlike raw paths); null when no route matched.
+        String[] route = new String[1];
+        Renderer.Rendered out = pipeline.process(in, (req, caller, current) -> api.dispatch(req, caller, current,
+                template -> route[0] = "/api/v1" + template), settings);
         ServletExchange.write(out, response);
-        String template = api.route(in.method(), in.path());
-        metrics.requestServed(template == null ? null : "/api/v1" + template, in.method(), out.status(),
-                System.nanoTime() - start);
+        metrics.requestServed(route[0], in.method(), out.status(), System.nanoTime() - start);
     }
 
     /** The bundle's {@code openapi.json}, read on each request (it is small and rarely asked for), or null. */
