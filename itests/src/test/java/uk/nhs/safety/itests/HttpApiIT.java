@@ -65,6 +65,7 @@ class HttpApiIT {
     private static final Caller OPERATOR = Caller.basic("operator1", "operator1-secret");
     private static final Caller RGT_EDITOR = Caller.basic("rgt-editor", "rgt-editor-secret");
     private static final Caller RJZ_EDITOR = Caller.basic("rjz-editor", "rjz-editor-secret");
+    private static final Caller SCRAPER = Caller.basic("prometheus", "prometheus-secret");
 
     /** The callers of the authorisation matrix. */
     enum Role { ANONYMOUS, ADMIN, OPERATOR, RGT_EDITOR, RJZ_EDITOR, CQC_TOKEN }
@@ -89,6 +90,7 @@ class HttpApiIT {
         karaf.addUser("rgt-editor", "rgt-editor-secret", "member-editor", "member:RGT");
         karaf.addUser("rjz-editor", "rjz-editor-secret", "member-editor", "member:RJZ");
         chooseDatabase(karaf);
+        karaf.addUser("prometheus", "prometheus-secret", "metrics");
         karaf.start();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> karaf.console("safety:member-list --limit 1").contains("of 241 members"));
@@ -133,6 +135,39 @@ class HttpApiIT {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("database").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("migrations").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthNamesThisNodeAndListsItUpAmongTheNodesSharingTheDatabase() {
+        JsonNode health = api.get("/api/health").send().json();
+        String node = health.path("node").asText();
+        assertThat(node).isNotBlank();
+        assertThat(health.path("nodes")).singleElement().satisfies(n -> {
+            assertThat(n.path("id").asText()).isEqualTo(node);
+            assertThat(n.path("state").asText()).isEqualTo("UP");
+            assertThat(n.path("partners").isArray()).isTrue();
+        });
+    }
+
+    @Test
+    void metricsAnswerAdminsAndTheMetricsRoleInThePrometheusTextFormatAndRefuseEveryoneElse() {
+        assertThat(api.get(MEMBER, RGT).send().status()).isEqualTo(200);
+
+        assertThat(api.get("/api/metrics").send().status()).isEqualTo(401);
+        assertThat(api.get("/api/metrics").as(OPERATOR).send().status()).isEqualTo(403);
+        for (Caller caller : List.of(ADMIN, SCRAPER)) {
+            Response metrics = api.get("/api/metrics").as(caller).send();
+            assertThat(metrics.status()).isEqualTo(200);
+            assertThat(metrics.header("Content-Type")).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(metrics.body()).contains(
+                    "# TYPE safety_http_request_duration_seconds histogram\n",
+                    "safety_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/members/{ods}\","
+                            + "status=\"200\"}",
+                    "safety_cluster_nodes{state=\"UP\"} 1.0\n",
+                    // the H2 pool of the shipped datasource (hikari.registerMbeans = true)
+                    "safety_db_pool_connections{pool=\"safety\"}",
+                    "# TYPE jvm_memory_used_bytes gauge\n");
+        }
     }
 
     // --- authorisation matrix ----------------------------------------------------------------------------------

@@ -155,7 +155,17 @@ public final class CampaignApi implements Dispatcher {
 
     @Override
     public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings) throws IOException {
+        return dispatch(request, caller, settings, template -> { });
+    }
+
+    /**
+     * {@link #dispatch(ApiRequest, Caller, RestSettings)}, telling {@code matched} the template of the route (before
+     * authorising and calling it; not called when no route matches), so that the metrics need not route again.
+     */
+    public ApiResponse dispatch(ApiRequest request, Caller caller, RestSettings settings,
+                                java.util.function.Consumer<String> matched) throws IOException {
         Router.Match<Endpoint> match = router.match(request.method(), request.path());
+        matched.accept(match.template());
         switch (access(match, request.method()).check(caller, match.params())) {
             case UNAUTHENTICATED -> {
                 ProblemException e = new ProblemException(Problem.Kind.UNAUTHORIZED,

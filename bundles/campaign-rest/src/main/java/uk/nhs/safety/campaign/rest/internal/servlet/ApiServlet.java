@@ -34,7 +34,10 @@ import uk.nhs.safety.campaign.rest.internal.api.CampaignApi;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignServices;
 import uk.nhs.safety.campaign.rest.internal.api.PartnerDirectory;
 import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
+import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
+import uk.nhs.safety.campaign.rest.internal.http.Renderer;
+import uk.nhs.safety.campaign.rest.internal.metrics.PrometheusMetrics;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
 
@@ -55,13 +58,16 @@ public class ApiServlet extends HttpServlet {
     private final transient RequestPipeline pipeline;
     private final transient CampaignApi api;
     private final transient RestSettingsSource settings;
+    private final transient PrometheusMetrics metrics;
 
     @Activate
     public ApiServlet(@Reference Authenticator authenticator, @Reference MemberService members,
                       @Reference PledgeService pledges, @Reference PlanService plans,
                       @Reference MeasureService measures, @Reference AuditService audit,
                       @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
-                      @Reference SessionStore sessions, @Reference RestSettingsSource settings) {
+                      @Reference SessionStore sessions, @Reference RestSettingsSource settings,
+                      @Reference PrometheusMetrics metrics) {
+        this.metrics = metrics;
         Json json = new Json();
         this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
@@ -82,7 +88,14 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, settings), response);
+        long start = System.nanoTime();
+        ApiRequest in = ServletExchange.request(request);
+        // The route's template, for the metrics (bounded, unlike raw paths); null when no route matched.
+        String[] route = new String[1];
+        Renderer.Rendered out = pipeline.process(in, (req, caller, current) -> api.dispatch(req, caller, current,
+                template -> route[0] = "/api/v1" + template), settings);
+        ServletExchange.write(out, response);
+        metrics.requestServed(route[0], in.method(), out.status(), System.nanoTime() - start);
     }
 
     /** The bundle's {@code openapi.json}, read on each request (it is small and rarely asked for), or null. */

@@ -17,11 +17,15 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import uk.nhs.safety.campaign.api.MemberService;
+import uk.nhs.safety.campaign.api.cluster.Cluster;
+import uk.nhs.safety.campaign.api.cluster.LocalNode;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.rest.internal.api.HealthCheck;
 import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
 import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
+import uk.nhs.safety.campaign.rest.internal.http.Renderer;
+import uk.nhs.safety.campaign.rest.internal.metrics.PrometheusMetrics;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
 
 /**
@@ -46,15 +50,29 @@ public class HealthServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PartnerRegistry partners;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LocalNode node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Cluster cluster;
+
+    private final transient PrometheusMetrics metrics;
+
     @Activate
-    public HealthServlet(@Reference Authenticator authenticator) {
+    public HealthServlet(@Reference Authenticator authenticator, @Reference PrometheusMetrics metrics) {
         this.pipeline = new RequestPipeline(authenticator, new Json());
-        this.health = new HealthCheck(() -> members, () -> partners);
+        this.health = new HealthCheck(() -> members, () -> partners, () -> node, () -> cluster);
+        this.metrics = metrics;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ServletExchange.write(pipeline.process(ServletExchange.request(request), health,
-                () -> RestSettings.DEFAULTS), response);
+        long start = System.nanoTime();
+        Renderer.Rendered out = pipeline.process(ServletExchange.request(request), health,
+                () -> RestSettings.DEFAULTS);
+        ServletExchange.write(out, response);
+        metrics.requestServed("/api/health", request.getMethod(), out.status(), System.nanoTime() - start);
     }
 }

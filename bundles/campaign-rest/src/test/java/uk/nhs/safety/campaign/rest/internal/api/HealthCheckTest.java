@@ -37,6 +37,49 @@ class HealthCheckTest {
     }
 
     @Test
+    void namesThisNodeAndListsEveryNodeWithItsPartnersWithoutLettingAMissingNodeChangeTheStatus() {
+        java.time.Instant started = java.time.Instant.parse("2026-12-03T09:00:00Z");
+        java.time.Instant seen = java.time.Instant.parse("2026-12-03T09:10:05Z");
+        uk.nhs.safety.campaign.api.cluster.Cluster cluster = () -> List.of(
+                new uk.nhs.safety.campaign.api.cluster.ClusterNode("web1", "1.2.0", started, seen,
+                        uk.nhs.safety.campaign.api.cluster.NodeState.UP, List.of(
+                        new uk.nhs.safety.campaign.api.cluster.NodePartner("cqc", "1.0",
+                                new PartnerHealth(PartnerHealth.Status.DEGRADED, "slow")))),
+                new uk.nhs.safety.campaign.api.cluster.ClusterNode("web2", "1.2.0", started, started,
+                        uk.nhs.safety.campaign.api.cluster.NodeState.MISSING, List.of()));
+        uk.nhs.safety.campaign.api.cluster.LocalNode web1 = new uk.nhs.safety.campaign.api.cluster.LocalNode() {
+            @Override
+            public String id() {
+                return "web1";
+            }
+
+            @Override
+            public java.time.Instant startedAt() {
+                return started;
+            }
+
+            @Override
+            public String version() {
+                return "1.2.0";
+            }
+        };
+        HealthCheck check = new HealthCheck(() -> new FakeCampaign().services().members(), () -> registry,
+                () -> web1, () -> cluster);
+
+        Renderer.Rendered out = pipeline.process(FakeRequest.of("GET", "/"), check, () -> RestSettings.DEFAULTS);
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(new String(out.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(
+                "\"status\":\"UP\"",
+                "\"partners\":[{\"id\":\"cqc\",\"status\":\"DEGRADED\"}]",
+                "\"node\":\"web1\"",
+                "\"nodes\":[{\"id\":\"web1\",\"version\":\"1.2.0\",\"startedAt\":\"2026-12-03T09:00:00Z\","
+                        + "\"lastSeen\":\"2026-12-03T09:10:05Z\",\"state\":\"UP\",\"partners\":[{\"id\":\"cqc\","
+                        + "\"version\":\"1.0\",\"status\":\"DEGRADED\"}]},{\"id\":\"web2\"",
+                "\"state\":\"MISSING\",\"partners\":[]}]");
+    }
+
+    @Test
     void isDownWith503AndNeverCachedWhileCoreIsNotRunning() {
         HealthCheck check = new HealthCheck(() -> null, () -> null);
 
