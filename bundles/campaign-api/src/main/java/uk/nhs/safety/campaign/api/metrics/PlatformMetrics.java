@@ -1,6 +1,9 @@
 package uk.nhs.safety.campaign.api.metrics;
 
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import uk.nhs.safety.campaign.api.partner.ImportReport;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,4 +24,32 @@ public interface PlatformMetrics {
      * @param succeeded whether it committed
      */
     void importFinished(String partner, String importer, Duration took, long rows, boolean succeeded);
+
+    /**
+     * Runs an import and reports it to {@code metrics} (when there is one: partners hold it as an optional, dynamic
+     * reference): its time, the rows it read and whether it committed. What the import throws is thrown on as it is.
+     *
+     * @param metrics  the node's metrics, or {@code null}
+     * @param partner  the partner's id
+     * @param importer the importer's name
+     * @param run      the import
+     * @return what the import returned
+     */
+    static ImportReport timedImport(PlatformMetrics metrics, String partner, String importer,
+                                    Supplier<ImportReport> run) {
+        long start = System.nanoTime();
+        boolean committed = false;
+        long rows = 0;
+        try {
+            ImportReport report = run.get();
+            committed = true;
+            rows = report.read();
+            return report;
+        } finally {
+            if (metrics != null) {
+                metrics.importFinished(partner, importer, Duration.ofNanos(System.nanoTime() - start), rows,
+                        committed);
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
+import uk.nhs.safety.campaign.api.metrics.PlatformMetrics;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -77,6 +80,10 @@ public final class NhsiService {
     public static final String PID = "uk.nhs.safety.partner.nhsi";
 
     private static final Logger LOG = LoggerFactory.getLogger(NhsiService.class);
+
+    /** The node's metrics, when the REST bundle provides them: each import is counted and timed there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformMetrics metrics;
 
     /** The settings and the catalogue they choose, swapped together. */
     private record State(Settings settings, Catalogue catalogue) {
@@ -182,7 +189,8 @@ public final class NhsiService {
     /** Imports an incident-count file. */
     public ImportReport importIncidents(ImportRequest request) {
         try {
-            return importer.run(request, state.catalogue(), YearMonth.now(clock));
+            return PlatformMetrics.timedImport(metrics, "nhsi", "incidents",
+                    () -> importer.run(request, state.catalogue(), YearMonth.now(clock)));
         } finally {
             generation.incrementAndGet(); // the roll-up reads the incidents: computed afresh on the next request
         }

@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
+import uk.nhs.safety.campaign.api.metrics.PlatformMetrics;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -59,6 +62,10 @@ public final class NhslaService {
     public static final String PID = "uk.nhs.safety.partner.nhsla";
 
     private static final Logger LOG = LoggerFactory.getLogger(NhslaService.class);
+
+    /** The node's metrics, when the REST bundle provides them: each import is counted and timed there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile PlatformMetrics metrics;
 
     /** A member's published plan as the linkage reads it: its version number and focus areas. */
     public record PublishedPlan(int version, List<String> focusAreas) {
@@ -136,7 +143,8 @@ public final class NhslaService {
 
     /** Imports a claims file. */
     public ImportReport importClaims(ImportRequest request) {
-        return importer.run(request, settings.schemes(), LocalDate.now(clock));
+        return PlatformMetrics.timedImport(metrics, "nhsla", "claims",
+                () -> importer.run(request, settings.schemes(), LocalDate.now(clock)));
     }
 
     /** The current financial year. */
