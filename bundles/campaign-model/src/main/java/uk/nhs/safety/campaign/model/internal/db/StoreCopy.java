@@ -337,7 +337,10 @@ public final class StoreCopy {
         return new ArrayList<>(ordered);
     }
 
-    /** The base tables of the connection's schema, lower case, sorted. */
+    /**
+     * The base tables of the connection's schema, lower case, sorted; not H2's {@code schema_lock} (the database lock
+     * of {@link DatabaseLock} on H2, created before any migration: not data, and PostgreSQL uses advisory locks).
+     */
     static Set<String> tables(Connection c) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT table_name FROM information_schema.tables"
@@ -347,6 +350,7 @@ public final class StoreCopy {
                 tables.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
         }
+        tables.remove("schema_lock");
         return tables;
     }
 
