@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
+import uk.nhs.safety.campaign.rest.internal.http.ClientAddress;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Cookies;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
@@ -61,8 +62,9 @@ public final class RequestPipeline {
         this.renderer = new Renderer(json);
     }
 
-    public Renderer.Rendered process(ApiRequest request, Dispatcher dispatcher, Supplier<RestSettings> settings) {
+    public Renderer.Rendered process(ApiRequest received, Dispatcher dispatcher, Supplier<RestSettings> settings) {
         RestSettings current = settings.get();
+        ApiRequest request = ClientAddress.resolve(received, current.trustedProxies());
         Caller caller = Caller.ANONYMOUS;
         ApiResponse response;
         try {

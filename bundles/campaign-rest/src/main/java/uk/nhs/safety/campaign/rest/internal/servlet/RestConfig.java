@@ -18,4 +18,9 @@ public @interface RestConfig {
     @AttributeDefinition(name = "Anonymous cache time (seconds)", min = "0",
             description = "Cache-Control max-age of anonymous reads")
     int anonymousMaxAgeSeconds() default 60;
+
+    @AttributeDefinition(name = "Trusted proxies", required = false, description = "IP addresses of the load balancers"
+            + " or reverse proxies in front, comma-separated: from them, X-Forwarded-For names the client (for the"
+            + " login throttle and the log); from anyone else it is ignored. Empty: no proxy trusted")
+    String trustedProxies() default "";
 }

@@ -1,6 +1,9 @@
 package uk.nhs.safety.campaign.rest.internal.servlet;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +25,8 @@ import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
 public class RestSettingsSource implements Supplier<RestSettings> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestSettingsSource.class);
+
+    private static final Pattern PROXY = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private volatile RestSettings settings;
 
@@ -50,6 +55,22 @@ public class RestSettingsSource implements Supplier<RestSettings> {
     }
 
     static RestSettings settings(RestConfig config) {
-        return new RestSettings(config.maxJsonBytes(), config.maxCsvBytes(), config.anonymousMaxAgeSeconds());
+        Set<String> proxies = new LinkedHashSet<>();
+        String listed = config.trustedProxies();
+        if (listed != null) {
+            for (String address : listed.split(",")) {
+                String trimmed = address.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (!PROXY.matcher(trimmed).matches()) {
+                    throw new IllegalArgumentException(RestConfig.PID + " trustedProxies: '" + trimmed
+                            + "' is not an IP address");
+                }
+                proxies.add(trimmed);
+            }
+        }
+        return new RestSettings(config.maxJsonBytes(), config.maxCsvBytes(), config.anonymousMaxAgeSeconds(),
+                proxies);
     }
 }

@@ -14,7 +14,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
-import uk.nhs.safety.campaign.rest.internal.api.RestSettings;
 import uk.nhs.safety.campaign.rest.internal.api.SessionApi;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.security.Authenticator;
@@ -33,9 +32,12 @@ public class SessionServlet extends HttpServlet {
 
     private final transient RequestPipeline pipeline;
     private final transient SessionApi api;
+    private final transient RestSettingsSource settings;
 
     @Activate
-    public SessionServlet(@Reference Authenticator authenticator, @Reference SessionStore sessions) {
+    public SessionServlet(@Reference Authenticator authenticator, @Reference SessionStore sessions,
+                          @Reference RestSettingsSource settings) {
+        this.settings = settings;
         Json json = new Json();
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
         this.api = new SessionApi(authenticator, sessions, json);
@@ -43,7 +45,7 @@ public class SessionServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, () -> RestSettings.DEFAULTS),
+        ServletExchange.write(pipeline.process(ServletExchange.request(request), api, settings),
                 response);
     }
 }

@@ -290,7 +290,7 @@ class CampaignApiTest {
     void refusesAnotherMediaTypeWith415AndAnOversizedBodyWith413() {
         Renderer.Rendered wrongType = send(as("Basic editorRGT", "POST", "/members/RGT/actions")
                 .body("text/plain", "{}"));
-        settings = new RestSettings(10, 10, 60);
+        settings = new RestSettings(10, 10, 60, java.util.Set.of());
         Renderer.Rendered tooLarge = send(as("Basic editorRGT", "POST", "/members/RGT/actions")
                 .body("application/json", "{\"text\":\"more than ten bytes\"}"));
 

@@ -18,6 +18,7 @@ public final class FakeRequest implements ApiRequest {
     private byte[] body = new byte[0];
     private long declaredLength = -1;
     private boolean bodyRead;
+    private String remoteAddress = "192.0.2.10";
 
     private FakeRequest(String method, String path) {
         this.method = method;
@@ -89,7 +90,13 @@ public final class FakeRequest implements ApiRequest {
 
     @Override
     public String remoteAddress() {
-        return "192.0.2.10";
+        return remoteAddress;
+    }
+
+    /** The connection's address (default 192.0.2.10). */
+    public FakeRequest from(String address) {
+        this.remoteAddress = address;
+        return this;
     }
 
     @Override
