@@ -75,7 +75,7 @@ final class KarafProcess {
                 "password = " + password, "dataSourceName = safety", "pool = hikari", "xa = false",
                 "hikari.maximumPoolSize = 10", "hikari.minimumIdle = 2", "hikari.poolName = safety",
                 "hikari.initializationFailTimeout = -1", "hikari.connectionTimeout = 3000",
-                "hikari.validationTimeout = 2000", ""));
+                "hikari.validationTimeout = 2000", "hikari.registerMbeans = true", ""));
     }
 
     int sshPort() {
