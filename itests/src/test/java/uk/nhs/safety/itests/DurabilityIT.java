@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class DurabilityIT {
 
-    static final int KILLS = 5;
+    static final int KILLS = 3;
     static final String RGT = "RGT";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(
