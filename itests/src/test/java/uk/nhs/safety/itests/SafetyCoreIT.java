@@ -223,7 +223,14 @@ public class SafetyCoreIT extends KarafTestSupport {
                 return e.getMessage();
             }
         }, "241"::equals));
-        assertContains(execute("safety:action-list RGT"), "Weekly learning bulletin for all wards");
+        // the console's commands come back once every service they use is back (the shell extender, asynchronously)
+        assertContains(await(() -> {
+            try {
+                return execute("safety:action-list RGT");
+            } catch (Exception e) {
+                return e.toString(); // Command not found yet
+            }
+        }, out -> out.contains("Weekly learning bulletin for all wards")), "Weekly learning bulletin for all wards");
     }
 
     @Test
