@@ -44,7 +44,7 @@ class EvidenceTimelineTest {
                 CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "rgt-editor", CampaignTopics.PLAN_VERSION, 3L));
         CampaignEvent action = new CampaignEvent(9, CampaignTopics.ACTIONS_PUBLISHED, AT.plusSeconds(60), "node-b",
                 Map.of(CampaignTopics.ODS_CODE, "RGT", CampaignTopics.ACTOR, "admin", CampaignTopics.ACTION_ID, 42L,
-                        CampaignTopics.PLEDGE, 2L));
+                        CampaignTopics.PLEDGE, "COLLABORATE"));
 
         nodeA.onEvent(plan);
         nodeA.onEvent(action);
@@ -53,7 +53,7 @@ class EvidenceTimelineTest {
         assertThat(nodeB.entries("RGT", 10)).containsExactly(
                 new EvidenceTimeline.Entry(9, "RGT", CampaignTopics.ACTIONS_PUBLISHED,
                         OffsetDateTime.of(2015, 6, 30, 9, 16, 0, 0, ZoneOffset.UTC),
-                        "Pledge 2 action 42 published by admin", "node-a", 1),
+                        "Pledge COLLABORATE action 42 published by admin", "node-a", 1),
                 new EvidenceTimeline.Entry(7, "RGT", CampaignTopics.PLAN_PUBLISHED,
                         OffsetDateTime.of(2015, 6, 30, 9, 15, 0, 0, ZoneOffset.UTC),
                         "Safety improvement plan version 3 published by rgt-editor", "node-b", 2));
