@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The distribution as an operator meets it: unpacked from the built archive, started with bin/karaf, driven through
- * bin/client, stopped with bin/stop and started again. Proves first-start demo seeding and that data survives a
- * restart.
+ * its console (bin/client and SSH), stopped with bin/stop and started again. Proves first-start demo seeding and that
+ * data survives a restart.
  */
 class DistributionIT {
 
@@ -57,13 +57,14 @@ class DistributionIT {
         assertThat(chart).contains("Mean").contains("UCL");
 
         // Karaf's shell takes options before arguments.
-        String added = karaf.console("safety:action-add --owner \"Director of Nursing\" RGT 3"
+        // as operators' scripts do: commands on bin/client's standard input
+        String added = karaf.client("safety:action-add --owner \"Director of Nursing\" RGT 3"
                 + " \"Publish monthly harm data on the public website\"");
         assertThat(added).doesNotContain("Error");
-        String recorded = karaf.console("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
+        String recorded = karaf.client("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
         assertThat(recorded).doesNotContain("Error");
         // a script driving bin/client -b sees why a command failed (standard error would never reach it)
-        assertThat(karaf.console("safety:member-show RZZ")).contains("Error: no member with ODS code 'RZZ'");
+        assertThat(karaf.client("safety:member-show RZZ")).contains("Error: no member with ODS code 'RZZ'");
 
         karaf.stop();
         karaf.start();

@@ -1,5 +1,6 @@
 package uk.nhs.safety.itests;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -7,14 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+
 /**
  * The built distribution unpacked into a directory, on free ports (ssh, RMI, HTTP), started with {@code bin/karaf
- * server}, driven through {@code bin/client} and stopped with {@code bin/stop}: the platform as an operator meets it.
+ * server}, driven through its SSH console (and {@code bin/client}) and stopped with {@code bin/stop}: the platform
+ * as an operator meets it.
  */
 final class KarafProcess {
+    private static final Duration SSH_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(90);
+
     private final Path home;
     private final int sshPort;
     private final int httpPort;
@@ -186,8 +198,39 @@ final class KarafProcess {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Runs console commands through bin/client (commands on standard input, as scripts should). */
-    String console(String commands) throws Exception {
+    /**
+     * Runs a console command as admin over SSH from this JVM (an exec channel, standard output and error together):
+     * what {@link #client} does without starting a JVM for bin/client each time, so that polling the console costs
+     * milliseconds instead of seconds.
+     */
+    String console(String command) throws IOException {
+        SshClient ssh = SshClient.setUpDefaultClient();
+        ssh.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        ssh.start();
+        try (ssh; ClientSession session = ssh.connect("admin", "127.0.0.1", sshPort).verify(SSH_TIMEOUT)
+                .getSession()) {
+            session.addPasswordIdentity("admin");
+            session.auth().verify(SSH_TIMEOUT);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (ChannelExec channel = session.createExecChannel(command)) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(SSH_TIMEOUT);
+                if (channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), COMMAND_TIMEOUT)
+                        .contains(ClientChannelEvent.TIMEOUT)) {
+                    throw new IllegalStateException("console command did not finish within "
+                            + COMMAND_TIMEOUT.toSeconds() + " s: " + command);
+                }
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Runs console commands through bin/client, commands on standard input, as operators' scripts do (a JVM start
+     * each time: use {@link #console} unless the test is about bin/client itself).
+     */
+    String client(String commands) throws Exception {
         Path script = Files.createTempFile(home, "commands", ".txt");
         Files.writeString(script, commands + "\n");
         ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(sshPort), "-u", "admin",
