@@ -104,8 +104,7 @@ public final class NhslaBench {
     }
 
     static List<String> trustCodes() throws IOException {
-        try (InputStream in = Database.class.getResourceAsStream(
-                "/uk/nhs/safety/campaign/model/internal/demo/etr.csv");
+        try (InputStream in = Database.class.getResourceAsStream("/demo/etr.csv");
              BufferedReader r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
             return r.lines().map(l -> l.substring(0, l.indexOf(',')).replace("\"", "")).toList();
         }

@@ -1,10 +1,10 @@
 package uk.nhs.safety.campaign.model.internal.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,6 +32,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +54,10 @@ import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoAction;
 import uk.nhs.safety.campaign.model.internal.demo.DemoContent.DemoMember;
 
 /**
- * Seeds demo data on the first start of an empty platform: every trust of the bundled ODS extract as a member,
- * and six of them with published plans, measurements and pledge actions ({@link DemoContent}). Seeding runs on the
+ * Seeds demo data on the first start of an empty platform when the demo content is installed (feature
+ * {@code safety-demo}: a bundle whose {@code Safety-Demo-Content} header names the folder of its files, read by
+ * {@link DemoContent}): every trust of the bundled ODS extract as a member, and six of them with published plans,
+ * measurements and pledge actions. Without that bundle (a production install) nothing is seeded. Seeding runs on the
  * component's own background thread once the store is up, so that activation does not wait for it.
  *
  * <p>Once per database, whatever the number of nodes: seeding is claimed in the database ({@link SeedLedger},
@@ -83,23 +90,52 @@ public final class DemoSeeder {
     private final PlanService plans;
     private final PledgeService pledges;
     private final MeasureService measures;
-    private final DemoContent content;
     private final DemoHistory history;
     private final SeedLedger ledger;
     private final String node;
+    private final CompletionStage<?> storeReady;
     private final ExecutorService executor;
+    private BundleTracker<Bundle> tracker;
+    private volatile boolean stopping;
+
+    /** The manifest header of a bundle of demo content: the folder its files are under. */
+    public static final String HEADER = "Safety-Demo-Content";
 
     @Activate
     public DemoSeeder(@Reference MemberService members, @Reference PlanService plans,
                       @Reference PledgeService pledges, @Reference MeasureService measures,
-                      @Reference Database database, @Reference LocalNode node, Config config) {
-        this(members, plans, pledges, measures, config, new DemoContent(), DemoHistory.jdbc(database),
+                      @Reference Database database, @Reference LocalNode node, BundleContext context, Config config) {
+        this(members, plans, pledges, measures, config, DemoHistory.jdbc(database),
                 SeedLedger.jdbc(database, Clock.systemUTC()), node.id(), database.ready(),
                 Executors.newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "safety-demo-seeder");
                     t.setDaemon(true);
                     return t;
                 }));
+        if (config.enabled()) {
+            tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<Bundle>() {
+                @Override
+                public Bundle addingBundle(Bundle bundle, BundleEvent event) {
+                    String folder = bundle.getHeaders("").get(HEADER);
+                    if (folder == null) {
+                        return null;
+                    }
+                    contentInstalled(bundle, folder.strip());
+                    return bundle;
+                }
+
+                @Override
+                public void modifiedBundle(Bundle bundle, BundleEvent event, Bundle object) {
+                    // nothing: the content was read when the bundle started
+                }
+
+                @Override
+                public void removedBundle(Bundle bundle, BundleEvent event, Bundle object) {
+                    // nothing: seeded data stays when the demo content goes
+                }
+            });
+            tracker.open();
+        }
     }
 
     /** For tests: a synchronous executor makes seeding happen before the constructor returns. */
@@ -110,32 +146,67 @@ public final class DemoSeeder {
     }
 
     /**
+     * For tests: the content given, as if its bundle had started.
+     *
      * @param storeReady completes once the store is up: nothing is seeded before (never, when the store refuses an
      *                   empty database where this node has held data)
      */
     DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
                Config config, DemoContent content, DemoHistory history, SeedLedger ledger, String node,
                CompletionStage<?> storeReady, ExecutorService executor) {
+        this(members, plans, pledges, measures, config, history, ledger, node, storeReady, executor);
+        if (config.enabled()) {
+            seedWhenReady(content);
+        }
+    }
+
+    private DemoSeeder(MemberService members, PlanService plans, PledgeService pledges, MeasureService measures,
+                       Config config, DemoHistory history, SeedLedger ledger, String node,
+                       CompletionStage<?> storeReady, ExecutorService executor) {
         this.members = members;
         this.plans = plans;
         this.pledges = pledges;
         this.measures = measures;
-        this.content = content;
         this.history = history;
         this.ledger = ledger;
         this.node = node;
+        this.storeReady = storeReady;
         this.executor = executor;
-        if (config.enabled()) {
-            // Last statement: every field is set before the seeding thread can see this object.
-            storeReady.thenRunAsync(this::seedOnce, executor);
-        } else {
+        if (!config.enabled()) {
             LOG.info("Demo data disabled ({} enabled=false): not seeding", PID);
         }
     }
 
+    private void contentInstalled(Bundle bundle, String folder) {
+        DemoContent content;
+        try {
+            content = DemoContent.read(path -> {
+                URL entry = bundle.getEntry(path);
+                return entry == null ? null : entry.openStream();
+            }, folder);
+        } catch (RuntimeException e) {
+            LOG.error("Demo content of bundle {} cannot be read, nothing seeded: {}", bundle.getSymbolicName(),
+                    e.getMessage(), e);
+            return;
+        }
+        LOG.info("Demo content found in bundle {} ({} demo members)", bundle.getSymbolicName(),
+                content.members().size());
+        seedWhenReady(content);
+    }
+
+    private void seedWhenReady(DemoContent content) {
+        storeReady.thenRunAsync(() -> seedOnce(content), executor);
+    }
+
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        if (tracker != null) {
+            tracker.close();
+        }
+        // No interrupt: a thread interrupted while H2 writes through its FileChannel closes the channel, and with it
+        // the database for every other user of the store. The seeding stops between two members instead.
+        stopping = true;
+        executor.shutdown();
         try {
             if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("Demo seeding still running {} s after the component stopped", STOP_WAIT.toSeconds());
@@ -145,7 +216,7 @@ public final class DemoSeeder {
         }
     }
 
-    private void seedOnce() {
+    private void seedOnce(DemoContent content) {
         try {
             ledger.exclusively(() -> {
                 Optional<SeedLedger.Claim> claim = ledger.claim();
@@ -163,7 +234,7 @@ public final class DemoSeeder {
                 } else {
                     ledger.start(node);
                 }
-                if (seed()) {
+                if (seed(content)) {
                     ledger.finish();
                 }
                 return null;
@@ -176,12 +247,12 @@ public final class DemoSeeder {
     /**
      * Seeds, or completes a seeding that stopped part-way: each step is skipped when its result is there already.
      *
-     * @return whether it finished (false: the thread was interrupted, the component is stopping)
+     * @return whether it finished (false: the component is stopping)
      */
-    private boolean seed() {
+    private boolean seed(DemoContent content) {
         long started = System.nanoTime();
         ImportResult imported;
-        try (Reader in = new InputStreamReader(extract(), StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(content.extract(), StandardCharsets.UTF_8)) {
             imported = members.importOdsExtract(DemoContent.ACTOR, in, EXTRACT);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled " + EXTRACT, e);
@@ -190,7 +261,7 @@ public final class DemoSeeder {
         int actions = 0;
         int values = 0;
         for (DemoMember member : content.members()) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopping) {
                 LOG.warn("Demo seeding stopped part-way: {} of {} demo plans seeded; the next start resumes it",
                         plansPublished, content.members().size());
                 return false;
@@ -235,13 +306,5 @@ public final class DemoSeeder {
                         + " in {} ms", imported.added(), plansPublished, actions, values,
                 (System.nanoTime() - started) / 1_000_000);
         return true;
-    }
-
-    private static InputStream extract() {
-        InputStream in = DemoSeeder.class.getResourceAsStream(EXTRACT);
-        if (in == null) {
-            throw new IllegalStateException("the bundled ODS extract " + EXTRACT + " is missing");
-        }
-        return in;
     }
 }

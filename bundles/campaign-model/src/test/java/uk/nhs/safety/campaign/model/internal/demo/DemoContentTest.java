@@ -42,7 +42,7 @@ class DemoContentTest {
             "pressure-ulcers", "medication-safety", "surgical-safety", "diagnosis-in-ae", "vte", "hcai",
             "mental-health-safety", "safety-culture", "learning-disabilities", "aki");
 
-    private final List<DemoMember> members = new DemoContent().members();
+    private final List<DemoMember> members = DemoContent.fromClassPath().members();
 
     /** Every broken link or duplicate key in a plan, in words; empty when the plan is sound. */
     static List<String> linkProblems(PlanContent plan) {
@@ -231,14 +231,32 @@ class DemoContentTest {
     }
 
     @Test
+    void refusesAFileWithAFieldItDoesNotKnowNamingTheFile() {
+        java.util.Map<String, String> files = new java.util.HashMap<>();
+        files.put("d/members.txt", "RGT\n");
+        files.put("d/plans/RGT.json", "{\"title\": \"[DEMO] x\", \"colour\": \"red\"}");
+        files.put("d/activity/RGT.json", "{}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoContent.read(path -> files.containsKey(path)
+                        ? new java.io.ByteArrayInputStream(files.get(path).getBytes(StandardCharsets.UTF_8)) : null, "d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d/plans/RGT.json")
+                .hasMessageContaining("colour");
+    }
+
+    @Test
+    void refusesAMissingFileNamingIt() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoContent.read(path -> path.equals("d/members.txt")
+                        ? new java.io.ByteArrayInputStream("RGT\n".getBytes(StandardCharsets.UTF_8)) : null, "d"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no file d/plans/RGT.json");
+    }
+
+    @Test
     void givesTheSameContentEveryTime() {
-        assertThat(new DemoContent().members()).isEqualTo(members);
+        assertThat(DemoContent.fromClassPath().members()).isEqualTo(members);
     }
 
     @Test
     void bundlesAnExactCopyOfTheRealExtract() throws IOException {
-        try (InputStream in = DemoSeeder.class.getResourceAsStream(DemoSeeder.EXTRACT)) {
-            assertThat(in).isNotNull();
+        try (InputStream in = DemoContent.fromClassPath().extract()) {
             assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(Path.of("../../../shared/data/ods/etr.csv")));
         }
     }
@@ -252,8 +270,7 @@ class DemoContentTest {
     }
 
     private static Map<String, OdsRecord> bundledExtract() throws IOException {
-        try (Reader in = new InputStreamReader(DemoSeeder.class.getResourceAsStream(DemoSeeder.EXTRACT),
-                StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(DemoContent.fromClassPath().extract(), StandardCharsets.UTF_8)) {
             return new OdsExtractParser().parse(in, "etr.csv").stream()
                     .collect(Collectors.toMap(OdsRecord::odsCode, Function.identity()));
         }

@@ -26,7 +26,7 @@ class DemoSeederTest {
     private final FakePlanService plans = new FakePlanService(members);
     private final FakePledgeService pledges = new FakePledgeService();
     private final FakeMeasureService measures = new FakeMeasureService(plans);
-    private final List<DemoMember> demo = new DemoContent().members();
+    private final List<DemoMember> demo = DemoContent.fromClassPath().members();
 
     private final InMemorySeedLedger ledger = new InMemorySeedLedger();
     private final List<Map<String, LocalDate>> joinedCalls = new ArrayList<>();
@@ -37,7 +37,7 @@ class DemoSeederTest {
     };
 
     private DemoSeeder seeder(boolean enabled, DirectExecutorService executor) {
-        return new DemoSeeder(members, plans, pledges, measures, config(enabled), new DemoContent(), history, ledger,
+        return new DemoSeeder(members, plans, pledges, measures, config(enabled), DemoContent.fromClassPath(), history, ledger,
                 executor);
     }
 
@@ -87,7 +87,7 @@ class DemoSeederTest {
     @Test
     void seedsNothingUntilTheStoreIsUpAndNeverWhileItIsRefused() {
         java.util.concurrent.CompletableFuture<Void> storeReady = new java.util.concurrent.CompletableFuture<>();
-        new DemoSeeder(members, plans, pledges, measures, config(true), new DemoContent(), history, ledger,
+        new DemoSeeder(members, plans, pledges, measures, config(true), DemoContent.fromClassPath(), history, ledger,
                 "test-node", storeReady, new DirectExecutorService());
 
         assertThat(members.importCalls).as("store not up (unreachable or refused)").isEmpty();

@@ -119,7 +119,7 @@ class DemoSeedingRaceTest {
             new DemoSeeder(new MemberServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()), new PlanServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()),
                     new PledgeServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents()),
                     new MeasureServiceImpl(database, new uk.nhs.safety.campaign.model.internal.testing.RecordingEvents(), new XmrAnalyser(), Clock.systemUTC()), enabled(),
-                    new DemoContent(), DemoHistory.jdbc(database),
+                    DemoContent.fromClassPath(), DemoHistory.jdbc(database),
                     new Observed(SeedLedger.jdbc(database, Clock.systemUTC()), starts, completed, failures), id,
                     bothUp, thread);
         }
@@ -133,7 +133,7 @@ class DemoSeedingRaceTest {
         assertThat(failures).isEmpty();
         assertThat(completed).hasValue(2);
         assertThat(starts).as("seedings started").hasValue(1);
-        List<DemoContent.DemoMember> demo = new DemoContent().members();
+        List<DemoContent.DemoMember> demo = DemoContent.fromClassPath().members();
         assertThat(count(check, "SELECT COUNT(*) FROM plan")).isEqualTo(demo.size());
         assertThat(count(check, "SELECT COUNT(*) FROM pledge_action"))
                 .isEqualTo(demo.stream().mapToLong(m -> m.actions().size()).sum());
