@@ -34,6 +34,23 @@ class PlanJsonTest {
     }
 
     @Test
+    void readsEveryDemoPlanAsSafetyPlanImportWould() throws IOException {
+        // the demo content (bundle campaign-demo) keeps its plans in the plan-import format: each one imports by hand
+        List<String> members;
+        try (InputStream in = PlanJsonTest.class.getResourceAsStream("/demo/members.txt")) {
+            members = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+        assertThat(members).hasSize(6);
+        for (String ods : members) {
+            try (InputStream in = PlanJsonTest.class.getResourceAsStream("/demo/plans/" + ods + ".json")) {
+                PlanContent plan = PlanJson.parse(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                assertThat(plan.title()).as(ods).startsWith("[DEMO] ");
+                assertThat(plan.measures()).as(ods).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
     void readsTheDocumentedExamplePlan() throws IOException {
         PlanContent plan = PlanJson.parse(new StringReader(example()));
 
