@@ -214,45 +214,4 @@ final class ConsoleSupport {
     static String timestamp(TemporalAccessor instant, ZoneId zone) {
         return instant == null ? "" : TIMESTAMP.withZone(zone).format(instant);
     }
-
-    // ---- errors --------------------------------------------------------------------------------------------------
-
-    /**
-     * The lines that report an expected failure: one line, or for a validation error with several violations a
-     * heading and one indented line per violation.
-     */
-    static List<String> errorLines(CampaignException e) {
-        if (e instanceof ValidationException v && v.violations().size() > 1) {
-            List<String> lines = new ArrayList<>();
-            lines.add("Error: " + v.violations().size() + " problems, nothing was changed:");
-            for (Violation violation : v.violations()) {
-                lines.add("  - " + violation);
-            }
-            return lines;
-        }
-        return List.of("Error: " + oneLine(e.getMessage()));
-    }
-
-    /** The line that reports a file that could not be read. */
-    static String errorLine(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "Error: no such file: " + e.getMessage();
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Error: not allowed to read " + e.getMessage();
-        }
-        return "Error: cannot read the file: " + oneLine(e.getMessage());
-    }
-
-    static void print(PrintStream out, List<String> lines) {
-        lines.forEach(out::println);
-    }
-
-    private static String oneLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).trim();
-    }
 }

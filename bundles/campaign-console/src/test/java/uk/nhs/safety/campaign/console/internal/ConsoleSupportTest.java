@@ -112,40 +112,4 @@ class ConsoleSupportTest {
         assertThat(ConsoleSupport.period(LocalDate.of(2015, 4, 1))).isEqualTo("2015-04");
         assertThat(ConsoleSupport.period(LocalDate.of(2015, 4, 6))).isEqualTo("2015-04-06");
     }
-
-    @Test
-    void reportsSingleViolationOnOneLine() {
-        ValidationException e = new ValidationException(
-                Violation.atLine(12, "code", "X1", OrganisationType.ACUTE.codeRule()));
-        assertThat(ConsoleSupport.errorLines(e))
-                .containsExactly("Error: line 12, code 'X1': " + OrganisationType.ACUTE.codeRule());
-    }
-
-    @Test
-    void reportsEveryViolationOnItsOwnIndentedLine() {
-        Violation first = Violation.atLine(3, "code", "X1", "an NHS trust code is 3 characters");
-        Violation second = Violation.atLine(7, "open date", "20151340", "not a date");
-        Violation third = Violation.of("name", null, "required");
-        List<String> lines = ConsoleSupport.errorLines(new ValidationException(List.of(first, second, third)));
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("Error: 3 problems");
-        assertThat(lines.subList(1, 4)).containsExactly(
-                "  - line 3, code 'X1': an NHS trust code is 3 characters",
-                "  - line 7, open date '20151340': not a date",
-                "  - name: required");
-    }
-
-    @Test
-    void reportsNotFoundAndStaleVersionAsTheirMessage() {
-        assertThat(ConsoleSupport.errorLines(new NotFoundException("no member with ODS code 'RXX'")))
-                .containsExactly("Error: no member with ODS code 'RXX'");
-        StaleVersionException stale = new StaleVersionException("plan of RGT", 3, 4);
-        assertThat(ConsoleSupport.errorLines(stale)).containsExactly("Error: " + stale.getMessage());
-    }
-
-    @Test
-    void reportsMissingFileByName() {
-        IOException missing = new NoSuchFileException("/tmp/nowhere/etr.csv");
-        assertThat(ConsoleSupport.errorLine(missing)).isEqualTo("Error: no such file: /tmp/nowhere/etr.csv");
-    }
 }

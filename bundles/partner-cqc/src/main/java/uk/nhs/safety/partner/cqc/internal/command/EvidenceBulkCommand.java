@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
@@ -30,7 +31,7 @@ import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 @Service
 @Command(scope = "cqc", name = "evidence-bulk", description = "Writes the evidence packs of the members listed (or of"
         + " every member) into a directory, one file each, showing progress")
-public class EvidenceBulkCommand extends CqcCommand {
+public class EvidenceBulkCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

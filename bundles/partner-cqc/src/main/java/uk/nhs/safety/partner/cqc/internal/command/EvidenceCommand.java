@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
@@ -27,7 +28,7 @@ import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
  */
 @Service
 @Command(scope = "cqc", name = "evidence", description = "Shows a member's CQC evidence per quality statement, or writes the evidence pack as JSON, CSV, HTML or ZIP")
-public class EvidenceCommand extends CqcCommand {
+public class EvidenceCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

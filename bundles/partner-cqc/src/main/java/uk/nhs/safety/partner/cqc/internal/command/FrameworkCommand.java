@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.framework.EvidenceCategory;
 import uk.nhs.safety.partner.cqc.internal.framework.Framework;
@@ -14,7 +15,7 @@ import uk.nhs.safety.partner.cqc.internal.framework.QualityStatement;
 /** Lists the configured CQC framework: key questions, quality statements and evidence categories. */
 @Service
 @Command(scope = "cqc", name = "framework", description = "Lists the CQC assessment framework in use: key questions and quality statements")
-public class FrameworkCommand extends CqcCommand {
+public class FrameworkCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

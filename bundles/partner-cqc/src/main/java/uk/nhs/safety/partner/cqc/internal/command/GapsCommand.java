@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.evidence.GapReport;
@@ -14,7 +15,7 @@ import uk.nhs.safety.partner.cqc.internal.evidence.GapReport;
 /** The quality statements a member has no evidence for. */
 @Service
 @Command(scope = "cqc", name = "gaps", description = "Lists the CQC quality statements a member has no evidence for")
-public class GapsCommand extends CqcCommand {
+public class GapsCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

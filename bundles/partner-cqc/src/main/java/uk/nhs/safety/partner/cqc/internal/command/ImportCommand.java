@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
@@ -23,7 +24,7 @@ import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 @Service
 @Command(scope = "cqc", name = "import", description = "Imports CQC provider and location JSON (the CQC API's shape),"
         + " linking members by ODS code to their CQC ids and current ratings; all or nothing unless --partial")
-public class ImportCommand extends CqcCommand {
+public class ImportCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

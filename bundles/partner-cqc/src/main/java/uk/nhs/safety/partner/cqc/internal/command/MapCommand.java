@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
@@ -23,7 +24,7 @@ import uk.nhs.safety.partner.cqc.internal.data.CqcData;
 @Service
 @Command(scope = "cqc", name = "map", description = "Lists, sets or clears a member's per-item mapping overrides"
         + " (which quality statements one action, driver, change idea or measure is evidence for)")
-public class MapCommand extends CqcCommand {
+public class MapCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
@@ -19,7 +20,7 @@ import uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline;
 @Service
 @Command(scope = "cqc", name = "timeline", description = "Lists a member's plan and action publications, newest first,"
         + " as kept for CQC evidence from the campaign's event log")
-public class TimelineCommand extends CqcCommand {
+public class TimelineCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;

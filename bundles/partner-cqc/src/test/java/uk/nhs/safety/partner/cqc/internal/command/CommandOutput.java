@@ -10,7 +10,7 @@ import java.util.Optional;
 /** What a command printed: commands print to System.out/err (Karaf redirects them), so a test swaps those. */
 record CommandOutput(String out, String err) {
 
-    static CommandOutput run(CqcCommand command) throws Exception {
+    static CommandOutput run(uk.nhs.safety.partner.support.console.ConsoleCommand command) throws Exception {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

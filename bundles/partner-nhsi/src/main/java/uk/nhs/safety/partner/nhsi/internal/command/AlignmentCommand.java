@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.alignment.Alignment;
 import uk.nhs.safety.partner.nhsi.internal.alignment.Alignment.PriorityAlignment;
@@ -15,7 +16,7 @@ import uk.nhs.safety.partner.nhsi.internal.alignment.Alignment.PriorityAlignment
 @Service
 @Command(scope = "nhsi", name = "alignment", description = "Shows which national priorities a member's published"
         + " plan addresses, which it is expected to, its coverage score and its Patient Safety Collaborative")
-public class AlignmentCommand extends NhsiCommand {
+public class AlignmentCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

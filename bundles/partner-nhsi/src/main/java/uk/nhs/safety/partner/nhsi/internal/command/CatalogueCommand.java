@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
@@ -17,7 +18,7 @@ import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 @Service
 @Command(scope = "nhsi", name = "catalogue", description = "Shows the national patient-safety catalogue: priorities"
         + " with the focus areas that address them, or the Never Events, the collaboratives, the components")
-public class CatalogueCommand extends NhsiCommand {
+public class CatalogueCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.alignment.NationalAlignment;
 import uk.nhs.safety.partner.nhsi.internal.alignment.NationalAlignment.Missing;
@@ -16,7 +17,7 @@ import uk.nhs.safety.partner.nhsi.internal.alignment.NationalAlignment.Row;
 @Command(scope = "nhsi", name = "gaps", description = "Shows, for each national priority, the members expected to"
         + " address it, how many do (coverage) and who does not; then the members whose plans are missing or"
         + " unpublished")
-public class GapsCommand extends NhsiCommand {
+public class GapsCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

@@ -16,6 +16,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
@@ -27,7 +28,7 @@ import uk.nhs.safety.partner.nhsi.internal.incidents.IncidentGenerator;
 @Command(scope = "nhsi", name = "incidents-generate", description = "Writes a realistic SYNTHETIC incident-count file"
         + " for every active trust member (about 2.3 million reports a year nationally, two thirds no harm), for"
         + " demonstrations; import it with nhsi:incidents-import")
-public class GenerateCommand extends NhsiCommand {
+public class GenerateCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.incidents.HarmSeries;
@@ -17,7 +18,7 @@ import uk.nhs.safety.partner.nhsi.internal.incidents.HarmSeries;
 @Service
 @Command(scope = "nhsi", name = "harm", description = "Shows a member's incidents with moderate harm or worse by"
         + " month, with the SPC analysis (limits, special causes, variation)")
-public class HarmCommand extends NhsiCommand {
+public class HarmCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
@@ -23,7 +24,7 @@ import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 @Service
 @Command(scope = "nhsi", name = "incidents-import", description = "Imports incident counts (CSV: ods_code, month,"
         + " category, degree_of_harm, count); all or nothing unless --partial; re-importing updates by key")
-public class ImportCommand extends NhsiCommand {
+public class ImportCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.national.NationalRollup;
@@ -17,7 +18,7 @@ import uk.nhs.safety.partner.nhsi.internal.national.NationalRollup.Series;
 @Service
 @Command(scope = "nhsi", name = "national", description = "Shows progress towards the campaign's goals: members,"
         + " plans published, avoidable harm against baseline, lives saved (estimate), national series with SPC")
-public class NationalCommand extends NhsiCommand {
+public class NationalCommand extends ConsoleCommand {
 
     @Reference
     NhsiService service;

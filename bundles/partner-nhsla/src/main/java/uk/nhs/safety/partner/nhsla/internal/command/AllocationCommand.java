@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsla.internal.Money;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.incentive.Allocation;
@@ -14,7 +15,7 @@ import uk.nhs.safety.partner.nhsla.internal.incentive.Allocation;
 @Service
 @Command(scope = "nhsla", name = "allocation", description = "Ranks the approved bids of a scheme year and"
         + " allocates the budget cap in that order")
-public class AllocationCommand extends NhslaCommand {
+public class AllocationCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;

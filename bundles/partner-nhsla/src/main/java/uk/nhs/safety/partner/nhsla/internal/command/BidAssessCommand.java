@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsla.internal.Money;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.incentive.Assessment;
@@ -20,7 +21,7 @@ import uk.nhs.safety.partner.nhsla.internal.incentive.Bid;
 @Service
 @Command(scope = "nhsla", name = "bid-assess", description = "Assesses a member's incentive bid: CNST contribution,"
         + " amount asked and the claim areas its plan addresses; records the outcome for nhsla:allocation")
-public class BidAssessCommand extends NhslaCommand {
+public class BidAssessCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
@@ -23,7 +24,7 @@ import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 @Service
 @Command(scope = "nhsla", name = "import", description = "Imports an NHS LA claims CSV (all or nothing unless"
         + " --partial); re-importing updates claims by reference")
-public class ImportCommand extends NhslaCommand {
+public class ImportCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsla.internal.Money;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.profile.Linkage;
@@ -16,7 +17,7 @@ import uk.nhs.safety.partner.nhsla.internal.profile.Linkage;
 @Service
 @Command(scope = "nhsla", name = "linkage", description = "Shows which of a member's high-volume and high-value"
         + " claim areas its published plan addresses, and the claims value behind each")
-public class LinkageCommand extends NhslaCommand {
+public class LinkageCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.partner.nhsla.internal.Money;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.profile.ClaimsProfile;
@@ -19,7 +20,7 @@ import uk.nhs.safety.partner.nhsla.internal.profile.Slice;
 @Service
 @Command(scope = "nhsla", name = "profile", description = "Shows a member's claims profile (national without a"
         + " code): by specialty, cause or scheme, with its high-volume and high-value areas")
-public class ProfileCommand extends NhslaCommand {
+public class ProfileCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;
