@@ -182,7 +182,7 @@ import java.util.List;
         }
         String classPath = RELEASED + File.pathSeparator + System.getProperty("java.class.path");
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", out.toString(),
+        List<String> args = new ArrayList<>(List.of("-proc:none", "-implicit:none", "-d", out.toString(),
                 "-classpath", classPath));
         args.addAll(files);
         int status = javac.run(null, errors, errors, args.toArray(String[]::new));
