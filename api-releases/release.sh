@@ -31,6 +31,8 @@ timestamp=$(git -C "$root" log -1 --format=%cI "$ref")
 # The module's own version (the line after its artifactId, if any) becomes the release version.
 sed -z -i "s|\(<artifactId>campaign-api</artifactId>\)\(\s*<version>[^<]*</version>\)\?|\1\n  <version>$version</version>|" \
     "$work/bundles/campaign-api/pom.xml"
+sed -i "s|<campaign-api.version>[^<]*</campaign-api.version>|<campaign-api.version>$version</campaign-api.version>|" \
+    "$work/pom.xml"
 # Baselining a release against an earlier one is the build's job before tagging; tests ran on the tagged commit.
 mvn -B -q -f "$work/pom.xml" -pl bundles/campaign-api package -DskipTests -Dbnd.baseline.skip=true \
     -Dproject.build.outputTimestamp="$timestamp" "$@"
