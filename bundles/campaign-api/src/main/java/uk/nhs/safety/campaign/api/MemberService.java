@@ -1,7 +1,15 @@
 package uk.nhs.safety.campaign.api;
 
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -33,4 +41,50 @@ public interface MemberService {
 
     /** Members matching the query, ordered by ODS code. */
     Page<Member> list(MemberQuery query);
+
+    /**
+     * Every member (active, withdrawn and closed alike), ordered by ODS code, read lazily a page at a time: no
+     * connection is held between pages, so the stream needs no closing and may be consumed slowly. Each member
+     * appears once; a member that joins while the stream is being read appears if its code sorts after the page
+     * being read.
+     *
+     * <p>The default pages through {@link #list}; core reads by ODS code instead (no member skipped or repeated when
+     * members join meanwhile). For test doubles of this interface the default is enough.
+     *
+     * @since 1.2
+     */
+    default Stream<Member> all() {
+        Iterator<Member> pages = new Iterator<>() {
+            private List<Member> page = List.of();
+            private int index;
+            private int offset;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (last) {
+                    return false;
+                }
+                Page<Member> next = list(new MemberQuery(null, null, null, null, offset, MemberQuery.MAX_LIMIT));
+                page = new ArrayList<>(next.items());
+                index = 0;
+                offset += page.size();
+                last = page.isEmpty() || offset >= next.total();
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Member next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+    }
 }

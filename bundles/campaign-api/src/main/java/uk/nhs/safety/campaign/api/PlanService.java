@@ -19,6 +19,20 @@ public interface PlanService {
     List<PlanVersion> versions(String odsCode);
 
     /**
+     * The member's latest published version, what the public sees as its plan; empty when it has never published
+     * one. Drafts (the working copy) are never returned: read them with {@link #plan} where the caller may.
+     * {@link NotFoundException} if there is no such member.
+     *
+     * <p>The default reads every version; core reads only the latest.
+     *
+     * @since 1.2
+     */
+    default Optional<PlanVersion> latestPublished(String odsCode) {
+        List<PlanVersion> all = versions(odsCode);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /**
      * Validates and stores the whole plan content as the working copy. The diagram must have an aim, every link
      * must point to an existing driver, focus areas must be in the vocabulary and measure keys unique; otherwise a
      * {@link ValidationException} lists every problem and nothing changes.

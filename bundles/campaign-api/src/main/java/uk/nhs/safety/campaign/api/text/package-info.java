@@ -3,7 +3,7 @@
  * text on one line with its control characters escaped.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package uk.nhs.safety.campaign.api.text;
 
 import org.osgi.annotation.bundle.Export;

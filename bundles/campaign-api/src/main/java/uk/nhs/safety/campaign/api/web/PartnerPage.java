@@ -10,7 +10,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p><b>The fragment is public.</b> Anyone can read the page, without logging in, so it must show only material meant
  * for staff, patients and the public (published actions and plans, never drafts). The partner escapes every text it
- * puts into the fragment (HTML special characters {@code & < > " '}); the fragment may use plain semantic elements
+ * puts into the fragment (HTML special characters {@code & < > " '}: use
+ * {@link uk.nhs.safety.campaign.api.text.Texts#html}); the fragment may use plain semantic elements
  * ({@code section, h2–h4, p, ul, ol, li, table, caption, thead, tbody, tr, th, td, a, strong, em, span, abbr}) with
  * {@code class} attributes. Scripts, styles and event-handler attributes are never run: the pages are served with a
  * Content-Security-Policy allowing only the web bundle's own script and style files. Headings inside the fragment

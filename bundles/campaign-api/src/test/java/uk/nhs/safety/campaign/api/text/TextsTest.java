@@ -25,4 +25,15 @@ class TextsTest {
         assertThat(Texts.escape("\u001b[31mred\u0000")).isEqualTo("\\u001B[31mred\\u0000");
         assertThat(Texts.escape(null)).isNull();
     }
+
+    @Test
+    void escapesTheFiveHtmlSpecialCharactersAndNothingElse() {
+        assertThat(Texts.html("Falls & pressure ulcers")).isEqualTo("Falls &amp; pressure ulcers");
+        assertThat(Texts.html("<script>alert('x')</script>"))
+                .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assertThat(Texts.html("a \"quoted\" title")).isEqualTo("a &quot;quoted&quot; title");
+        assertThat(Texts.html("&amp;")).isEqualTo("&amp;amp;");
+        assertThat(Texts.html("Café £18m — done\nnext")).isEqualTo("Café £18m — done\nnext");
+        assertThat(Texts.html(null)).isEmpty();
+    }
 }

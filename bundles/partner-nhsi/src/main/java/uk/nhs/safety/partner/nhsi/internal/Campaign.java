@@ -2,7 +2,6 @@ package uk.nhs.safety.partner.nhsi.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,9 +9,7 @@ import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.Member;
-import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
-import uk.nhs.safety.campaign.api.Page;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PlanVersion;
@@ -62,17 +59,7 @@ public interface Campaign {
 
             @Override
             public List<Member> members() {
-                List<Member> all = new ArrayList<>();
-                int offset = 0;
-                while (true) {
-                    Page<Member> page = members.list(new MemberQuery(null, null, null, null, offset,
-                            MemberQuery.MAX_LIMIT));
-                    all.addAll(page.items());
-                    offset += page.items().size();
-                    if (page.items().isEmpty() || offset >= page.total()) {
-                        return all;
-                    }
-                }
+                return members.all().toList();
             }
 
             @Override

@@ -12,10 +12,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import uk.nhs.safety.campaign.api.AuditEntry;
 import uk.nhs.safety.campaign.api.AuditService;
+import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.model.internal.db.Database;
-import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
 
 /** Reads the audit trail. A {@code null} ODS code reads the campaign-wide entries (e.g. vocabulary changes). */
 @Component(service = AuditService.class)

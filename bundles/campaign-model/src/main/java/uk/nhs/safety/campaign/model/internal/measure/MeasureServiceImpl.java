@@ -30,6 +30,7 @@ import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
@@ -44,7 +45,6 @@ import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.plan.PlanRows;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
-import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
 
 /**
  * Measurements of the measures in members' current plans ({@code measurement}), and their XmR analysis by the

@@ -11,11 +11,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +35,7 @@ import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.MemberStatus;
 import uk.nhs.safety.campaign.api.NewMember;
+import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.Page;
 import uk.nhs.safety.campaign.api.StaleVersionException;
@@ -43,7 +50,6 @@ import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.ods.OdsExtractParser;
 import uk.nhs.safety.campaign.model.internal.ods.OdsRecord;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
-import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
 
 /** Members: hand sign-ups, ODS imports, withdrawal and queries, stored in the {@code member} table. */
 @Component(service = MemberService.class)
@@ -57,6 +63,8 @@ public class MemberServiceImpl implements MemberService {
     static final int NAME_MAX = 200;
     static final int REGION_MAX = 100;
     static final int POSTCODE_MAX = 16;
+    /** How many members {@link #all()} reads at a time. */
+    static final int ALL_PAGE = MemberQuery.MAX_LIMIT;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberServiceImpl.class);
 
@@ -205,6 +213,68 @@ public class MemberServiceImpl implements MemberService {
                 }
             }
             return new Page<>(items, total, q.offset(), q.limit());
+        });
+    }
+
+    @Override
+    public Stream<Member> all() {
+        return all(ALL_PAGE);
+    }
+
+    /**
+     * Every member in ODS code order, read {@code pageSize} at a time from after the last code read (not by offset),
+     * so that members joining meanwhile never make the stream skip or repeat one.
+     */
+    Stream<Member> all(int pageSize) {
+        Iterator<Member> pages = new Iterator<>() {
+            private List<Member> page = List.of();
+            private int index;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (index < page.size()) {
+                    return true;
+                }
+                if (last) {
+                    return false;
+                }
+                String after = page.isEmpty() ? null : page.get(page.size() - 1).odsCode();
+                page = pageAfter(after, pageSize);
+                index = 0;
+                last = page.size() < pageSize;
+                return !page.isEmpty();
+            }
+
+            @Override
+            public Member next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(index++);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+    }
+
+    private List<Member> pageAfter(String after, int pageSize) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + MemberRows.COLUMNS + " FROM member"
+                    + (after == null ? "" : " WHERE ods_code > ?") + " ORDER BY ods_code FETCH FIRST ? ROWS ONLY")) {
+                int i = 1;
+                if (after != null) {
+                    ps.setString(i++, after);
+                }
+                ps.setInt(i, pageSize);
+                List<Member> items = new ArrayList<>(pageSize);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(MemberRows.map(rs));
+                    }
+                }
+                return items;
+            }
         });
     }
 

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import uk.nhs.safety.campaign.api.FocusArea;
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PlanStatus;
@@ -38,7 +39,6 @@ import uk.nhs.safety.campaign.model.internal.json.PlanJson;
 import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
-import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
 
 /**
  * Safety improvement plans: a working copy per member ({@code plan}) and its immutable published versions
@@ -111,6 +111,25 @@ public class PlanServiceImpl implements PlanService {
                 }
             }
             return List.copyOf(versions);
+        });
+    }
+
+    @Override
+    public Optional<PlanVersion> latestPublished(String odsCode) {
+        String code = OdsCodes.normalise(odsCode);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ods_code, version_number, published_at,"
+                    + " published_by, content FROM plan_version WHERE ods_code = ?"
+                    + " ORDER BY version_number DESC FETCH FIRST 1 ROWS ONLY")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(mapVersion(rs));
+                    }
+                }
+            }
+            MemberRows.require(c, code);
+            return Optional.<PlanVersion>empty();
         });
     }
 

@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Reference;
 import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.NewAction;
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
@@ -35,7 +36,6 @@ import uk.nhs.safety.campaign.model.internal.event.NewEvent;
 import uk.nhs.safety.campaign.model.internal.member.MemberRows;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
-import uk.nhs.safety.campaign.model.internal.validation.OdsCodes;
 
 /**
  * Members' pledge actions, stored in {@code pledge_action}. Editing a published action keeps it published: the

@@ -6,6 +6,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
@@ -31,6 +34,34 @@ class MemberServiceTest {
     MemberServiceTest(TestDatabase store) {
         this.store = store;
         this.members = new MemberServiceImpl(store.database, events, TestDatabase.CLOCK);
+    }
+
+    @StoreTest
+    void allStreamsEveryMemberInCodeOrderAcrossPagesWithoutSkippingOnesJoiningMeanwhile() {
+        for (String code : List.of("RGT", "RX1", "00L", "RAJ", "Q71")) {
+            members.join("alice", new NewMember(code, "Org " + code, code.startsWith("R") ? OrganisationType.ACUTE
+                    : OrganisationType.CCG_ICB, null, null, null));
+        }
+        members.withdraw("alice", "RAJ", 1);
+
+        // Pages of 2: 00L Q71 | RAJ RGT | RX1; RGS joins after the first page was read and sorts into the second.
+        Iterator<Member> all = members.all(2).iterator();
+        List<String> seen = new ArrayList<>();
+        seen.add(all.next().odsCode());
+        seen.add(all.next().odsCode());
+        members.join("alice", new NewMember("RGS", "Org RGS", OrganisationType.ACUTE, null, null, null));
+        all.forEachRemaining(m -> seen.add(m.odsCode()));
+
+        assertThat(seen).containsExactly("00L", "Q71", "RAJ", "RGS", "RGT", "RX1");
+        assertThat(members.all().map(Member::odsCode).toList())
+                .containsExactly("00L", "Q71", "RAJ", "RGS", "RGT", "RX1");
+        assertThat(members.all().filter(m -> m.status() == MemberStatus.WITHDRAWN).map(Member::odsCode))
+                .containsExactly("RAJ");
+    }
+
+    @StoreTest
+    void allOfNoMembersIsEmpty() {
+        assertThat(members.all(2)).isEmpty();
     }
 
     @StoreTest

@@ -91,6 +91,27 @@ class PlanServiceTest {
     }
 
     @StoreTest
+    void latestPublishedIsTheNewestVersionNeverTheDraftAfterIt() {
+        assertThat(plans.latestPublished("RGT")).isEmpty();
+        SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
+        assertThat(plans.latestPublished("rgt")).isEmpty();
+
+        plans.publish("alice", "RGT", draft.version());
+        SafetyPlan second = plans.save("bob", "RGT", Plans.withTitle(Plans.plan(), "Falls plan, version 2"),
+                plans.plan("RGT").orElseThrow().version());
+        plans.publish("bob", "RGT", second.version());
+        plans.save("carol", "RGT", Plans.withTitle(Plans.plan(), "Falls plan, draft 3"),
+                plans.plan("RGT").orElseThrow().version());
+
+        PlanVersion latest = plans.latestPublished(" rgt ").orElseThrow();
+        assertThat(latest.number()).isEqualTo(2);
+        assertThat(latest.publishedBy()).isEqualTo("bob");
+        assertThat(latest.content().title()).isEqualTo("Falls plan, version 2");
+        assertThatThrownBy(() -> plans.latestPublished("RXX")).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("RXX");
+    }
+
+    @StoreTest
     void keepsEveryPublishedVersionReadable() {
         SafetyPlan draft = plans.save("alice", "RGT", Plans.plan(), null);
         PlanVersion v1 = plans.publish("alice", "RGT", draft.version());
