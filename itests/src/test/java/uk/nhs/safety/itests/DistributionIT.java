@@ -63,6 +63,9 @@ class DistributionIT {
         assertThat(added).doesNotContain("Error");
         String recorded = karaf.client("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
         assertThat(recorded).doesNotContain("Error");
+        // the example plan the README names ships in the import folder, where plan-import reads it
+        assertThat(karaf.console("safety:plan-import RJZ example-plan.json")).contains("Saved plan for RJZ: ")
+                .doesNotContain("Error");
         // a script driving bin/client -b sees why a command failed (standard error would never reach it)
         assertThat(karaf.client("safety:member-show RZZ")).contains("Error: no member with ODS code 'RZZ'");
 

@@ -107,7 +107,7 @@ class DurabilityIT {
             if (kill % 2 == 0) {
                 // the acknowledgement the kill follows is the console's "Revoked" line
                 writeInALoop(5 + random.nextInt(10));
-                String created = karaf.console("safety:token-create cqc durability-" + kill);
+                String created = karaf.console("safety:token-create --allow-unknown cqc durability-" + kill);
                 String secret = line(created, "Secret: ");
                 String id = created.replaceAll("(?s).*safety:token-revoke (\\S+).*", "$1");
                 assertThat(status("GET", "/api/v1/partners/cqc/framework", "Bearer " + secret, null))

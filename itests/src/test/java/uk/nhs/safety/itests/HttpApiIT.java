@@ -97,7 +97,7 @@ class HttpApiIT {
         // RV5 is the last demo member seeded: its plan means every demo member has one
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> karaf.console("safety:plan-show RV5").contains("[DEMO]"));
-        cqcToken = Caller.bearer("cqc token", secretOf(karaf.console("safety:token-create cqc HttpApiIT")));
+        cqcToken = Caller.bearer("cqc token", secretOf(karaf.console("safety:token-create --allow-unknown cqc HttpApiIT")));
 
         api = new ApiClient(karaf.httpBase(), OpenApiValidator.of(OpenApiValidator.repositoryDocument()));
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()

@@ -177,7 +177,7 @@ class OpenApiValidatorTest {
     @Test
     void acceptsTheExamplePlanAsARequestBodyAndRefusesAnOverLongActionText() throws IOException {
         String examplePlan = Files.readString(Path.of(System.getProperty("example.plan",
-                "../bundles/campaign-console/src/test/resources/example-plan.json")));
+                "../karaf-distribution/src/main/assembly/imports/example-plan.json")));
         assertThat(validator.checkRequest("PUT", "/api/v1/members/{ods}/plan", "application/json", examplePlan))
                 .isEmpty();
         String action = "{\"pledge\":3,\"text\":\"%s\",\"ownerRole\":\"Director of Nursing\",\"status\":\"planned\"}";

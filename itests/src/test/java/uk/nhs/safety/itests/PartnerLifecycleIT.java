@@ -205,6 +205,25 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
             assertPartnerServes();
 
+            // --- stopped, still installed: listed FAILED with the reason; its routes answer 503, not 404 ----------
+            partner.stop();
+            try {
+                Answer stopped = get(url(PARTNER_URL_BASE + "/framework"), null);
+                assertEquals("a stopped partner's route, even to an anonymous caller: " + stopped.body(), 503,
+                        stopped.status());
+                assertEquals("Retry-After of a stopped partner's route", "1", stopped.retryAfter());
+                assertEquals("application/problem+json", stopped.contentType());
+                assertContains(awaitCommand("safety:partner-list", out -> out.contains("FAILED"),
+                        "safety:partner-list lists the stopped partner as FAILED"), PARTNER_ID, "is not started");
+                Answer health = get(url("/api/health"), null);
+                assertEquals("core stays UP with a partner stopped: " + health.body(), 200, health.status());
+                assertContains(health.body(), "{\"id\":\"" + PARTNER_ID + "\",\"status\":\"FAILED\",\"detail\":\"bundle "
+                        + PARTNER_BUNDLE + " is not started");
+            } finally {
+                partner.start();
+            }
+            assertPartnerServes();
+
             // --- a non-default configuration, in effect before the upgrade ---------------------------------------
             configureNonDefaultPeriod(configuration, original);
 
@@ -763,7 +782,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, String retryAfter) {
     }
 
     static URL url(String path) throws IOException {
@@ -781,7 +800,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             int status = connection.getResponseCode();
             InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream();
             String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new Answer(status, connection.getContentType(), body);
+            return new Answer(status, connection.getContentType(), body, connection.getHeaderField("Retry-After"));
         } finally {
             connection.disconnect();
         }
@@ -792,7 +811,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
         try {
             return get(url, authorization);
         } catch (IOException e) {
-            return new Answer(-1, null, e.toString());
+            return new Answer(-1, null, e.toString(), null);
         }
     }
 

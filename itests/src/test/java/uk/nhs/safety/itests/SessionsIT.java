@@ -56,7 +56,7 @@ class SessionsIT {
         api = new ApiClient(karaf.httpBase(), OpenApiValidator.of(OpenApiValidator.repositoryDocument()));
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> api.get("/api/v1/members/{ods}", "RGT").send().status() == 200);
-        cqcToken = Caller.bearer("cqc token", secretOf(karaf.console("safety:token-create cqc SessionsIT")));
+        cqcToken = Caller.bearer("cqc token", secretOf(karaf.console("safety:token-create --allow-unknown cqc SessionsIT")));
     }
 
     @AfterAll

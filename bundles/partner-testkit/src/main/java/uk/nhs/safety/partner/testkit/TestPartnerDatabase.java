@@ -10,13 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
+import uk.nhs.safety.campaign.api.partner.PartnerSchema;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.campaign.api.partner.SqlWork;
 
@@ -30,6 +30,7 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
 public class TestPartnerDatabase implements PartnerDatabase {
 
     private final String partnerId;
+    private final String prefix;
     private final DataSource dataSource;
     private final String product;
     private final int schemaVersion;
@@ -38,8 +39,11 @@ public class TestPartnerDatabase implements PartnerDatabase {
      * Runs the partner's scripts on {@code dataSource} (an empty database).
      *
      * @throws IllegalStateException when the index or a script is missing or a script fails, naming it
+     * @throws CampaignException when the partner id is malformed or a script names an object outside the partner's
+     *                           prefix: the check and message of core's {@code PartnerStore} ({@link PartnerSchema})
      */
     protected TestPartnerDatabase(String partnerId, ScriptSource scripts, DataSource dataSource) {
+        this.prefix = PartnerSchema.prefix(partnerId);
         this.partnerId = partnerId;
         this.dataSource = dataSource;
         List<String> names = read(scripts, "index.txt").lines().map(String::trim)
@@ -47,14 +51,14 @@ public class TestPartnerDatabase implements PartnerDatabase {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             this.product = c.getMetaData().getDatabaseProductName();
             for (String name : names) {
-                String sql = read(scripts, name).replaceAll("(?m)^\\s*--.*$", "");
-                for (String statement : sql.split(";")) {
-                    if (!statement.isBlank()) {
-                        try {
-                            st.execute(statement);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(name + ": " + e.getMessage(), e);
-                        }
+                // Split and checked by the code core's PartnerStore runs: a script refused there is refused here.
+                List<String> statements = PartnerSchema.statements(read(scripts, name));
+                PartnerSchema.checkNames(partnerId, name, statements);
+                for (String statement : statements) {
+                    try {
+                        st.execute(statement);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(name + ": " + e.getMessage(), e);
                     }
                 }
             }
@@ -83,7 +87,7 @@ public class TestPartnerDatabase implements PartnerDatabase {
 
     @Override
     public String prefix() {
-        return partnerId.toLowerCase(Locale.ROOT).replace('-', '_') + "_";
+        return prefix;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 class H2PartnerDatabaseTest {
@@ -67,5 +68,22 @@ class H2PartnerDatabaseTest {
         assertThatThrownBy(() -> new H2PartnerDatabase("demo", scripts(Map.of("index.txt", "V1__x.sql",
                 "V1__x.sql", "CREATE TABLE demo_x (id INT); CREATE TABLE demo_x (id INT);"))))
                 .hasMessageStartingWith("V1__x.sql: ");
+    }
+
+    @Test
+    void refusesAScriptNamingObjectsOutsideThePrefixAsCoreDoes() {
+        ScriptSource outside = scripts(Map.of("index.txt", "V1__claims.sql",
+                "V1__claims.sql", "CREATE TABLE claim (ref VARCHAR(20));\nINSERT INTO member (ods_code) VALUES ('X');"));
+
+        // The text core's PartnerStore refuses the same script with (PartnerStoreTest).
+        assertThatThrownBy(() -> new H2PartnerDatabase("nhsla", outside)).isInstanceOf(CampaignException.class)
+                .hasMessage("migration V1__claims.sql names claim, member: every object a partner creates or"
+                        + " changes must be named with its prefix 'nhsla_'");
+    }
+
+    @Test
+    void refusesAPartnerIdCoreRefuses() {
+        assertThatThrownBy(() -> new H2PartnerDatabase("NHS LA", TWO)).isInstanceOf(CampaignException.class)
+                .hasMessageStartingWith("partner id 'NHS LA': must be");
     }
 }

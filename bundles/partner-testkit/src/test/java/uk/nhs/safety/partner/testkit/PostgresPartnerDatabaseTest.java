@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 @ExtendWith(PostgresExtension.class)
@@ -42,5 +43,18 @@ class PostgresPartnerDatabaseTest {
         assertThat(db.schemaVersion()).isEqualTo(1);
         assertThat(db.prefix()).isEqualTo("demo_");
         assertThat(db.count("SELECT COUNT(*) FROM demo_thing")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAScriptNamingObjectsOutsideThePrefixAsCoreDoes(PostgresServer postgres) {
+        Map<String, String> files = Map.of("index.txt", "V1__things.sql\n",
+                "V1__things.sql", "CREATE TABLE thing (id INTEGER);\nCREATE INDEX demo_ix ON thing (id);");
+        ScriptSource outside = name -> files.containsKey(name)
+                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)) : null;
+
+        assertThatThrownBy(() -> new PostgresPartnerDatabase(postgres, "demo", outside))
+                .isInstanceOf(CampaignException.class)
+                .hasMessage("migration V1__things.sql names thing: every object a partner creates or changes must"
+                        + " be named with its prefix 'demo_'");
     }
 }

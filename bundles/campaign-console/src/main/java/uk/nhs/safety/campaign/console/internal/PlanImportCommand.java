@@ -19,7 +19,7 @@ import uk.nhs.safety.campaign.api.files.FileArea;
 
 /**
  * Replaces a member's working plan with a whole plan read from JSON (the shape of {@link PlanContent}; see
- * {@code example-plan.json} in this bundle's test resources). The plan stays a draft until published.
+ * {@code imports/example-plan.json} in the distribution). The plan stays a draft until published.
  */
 @Service
 @Command(scope = "safety", name = "plan-import", description = "Saves a whole plan (JSON: title, period, focus areas, driver diagram, measures) as the member's working copy")

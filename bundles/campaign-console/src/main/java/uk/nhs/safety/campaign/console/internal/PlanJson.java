@@ -32,7 +32,7 @@ import uk.nhs.safety.campaign.api.Violation;
  * column and the field's JSON path. Thread-safe; the reader is immutable.
  *
  * <p>The shape mirrors the records: dates as {@code yyyy-mm-dd}; enum values in any case ({@code "outcome"},
- * {@code "down"}). See {@code src/test/resources/example-plan.json}.
+ * {@code "down"}). See the distribution's {@code imports/example-plan.json}.
  */
 final class PlanJson {
 

@@ -1,18 +1,25 @@
 package uk.nhs.safety.campaign.console.internal;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.access.ApiToken;
 import uk.nhs.safety.campaign.api.access.ApiTokenService;
 import uk.nhs.safety.campaign.api.access.IssuedToken;
+import uk.nhs.safety.campaign.api.partner.PartnerInfo;
+import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 
 /**
  * Creates a partner API token and shows its secret, once. The secret is printed alone on a line starting
- * {@value #SECRET_LINE} so scripts (and the end-to-end tests) can pick it out.
+ * {@value #SECRET_LINE} so scripts (and the end-to-end tests) can pick it out. Only for a partner installed now
+ * (running or not), unless {@code --allow-unknown} registers a token ahead of the partner's install.
  */
 @Service
 @Command(scope = "safety", name = "token-create",
@@ -25,6 +32,13 @@ public class TokenCreateCommand extends SafetyCommand {
     @Reference
     ApiTokenService apiTokenService;
 
+    @Reference
+    PartnerRegistry partnerRegistry;
+
+    @Option(name = "--allow-unknown", description = "Create the token although no partner with this id is installed"
+            + " (ahead of its install)")
+    boolean allowUnknown;
+
     @Argument(index = 0, name = "partner-id", description = "The partner the token acts for, e.g. cqc",
             required = true)
     @Completion(PartnerIdCompleter.class)
@@ -35,6 +49,12 @@ public class TokenCreateCommand extends SafetyCommand {
 
     @Override
     protected void run() {
+        if (!allowUnknown && partnerRegistry.partner(partnerId).isEmpty()) {
+            List<String> installed = partnerRegistry.partners().stream().map(PartnerInfo::id).distinct().toList();
+            throw new CampaignException("partner-id '" + partnerId + "': no such partner is installed (installed: "
+                    + (installed.isEmpty() ? "none" : String.join(", ", installed)) + "); check the id, or give"
+                    + " --allow-unknown to create a token ahead of the partner's install");
+        }
         IssuedToken issued = apiTokenService.create(actor(), partnerId, label);
         ApiToken token = issued.token();
         System.out.println("Created API token " + token.id() + " for partner " + token.partnerId()

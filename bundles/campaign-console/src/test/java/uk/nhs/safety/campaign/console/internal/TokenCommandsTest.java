@@ -25,12 +25,23 @@ class TokenCommandsTest {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()).format(instant);
     }
 
+    private final PartnerRegistry installed = new FakePartnerRegistry(
+            new PartnerInfo("cqc", "Care Quality Commission", "1.0.0", "b", PartnerHealth.up()),
+            new PartnerInfo("nhsla", "NHS Litigation Authority", "1.0.0", "b",
+                    new PartnerHealth(PartnerHealth.Status.FAILED, "bundle b is not started (bundle:start 9)")));
+
     private ShellOutput create(String user, String partner, String label) throws Exception {
+        return create(user, partner, label, false);
+    }
+
+    private ShellOutput create(String user, String partner, String label, boolean allowUnknown) throws Exception {
         TokenCreateCommand c = new TokenCreateCommand();
         c.apiTokenService = tokens;
+        c.partnerRegistry = installed;
         c.session = FakeSession.of(user);
         c.partnerId = partner;
         c.label = label;
+        c.allowUnknown = allowUnknown;
         return ShellOutput.run(c);
     }
 
@@ -73,12 +84,38 @@ class TokenCommandsTest {
 
     @Test
     void reportsARefusedPartnerIdOnOneLineAndShowsNoSecret() throws Exception {
-        ShellOutput output = create("alice", "CQC!", null);
+        ShellOutput output = create("alice", "CQC!", null, true);
 
         assertThat(output.errLines()).singleElement().asString()
                 .startsWith("Error: partnerId 'CQC!': must be 2 to 40 lower-case letters");
         assertThat(output.out()).doesNotContain("Secret:");
         assertThat(tokens.stored).isEmpty();
+    }
+
+    @Test
+    void refusesAPartnerThatIsNotInstalledListingTheInstalledOnesAndShowsNoSecret() throws Exception {
+        ShellOutput output = create("alice", "acme", null);
+
+        assertThat(output.errLines()).containsExactly("Error: partner-id 'acme': no such partner is installed"
+                + " (installed: cqc, nhsla); check the id, or give --allow-unknown to create a token ahead of the"
+                + " partner's install");
+        assertThat(output.out()).doesNotContain("Secret:");
+        assertThat(tokens.calls).isEmpty();
+    }
+
+    @Test
+    void createsATokenAheadOfAPartnersInstallWhenAskedExplicitly() throws Exception {
+        ShellOutput output = create("alice", "acme", "pilot", true);
+
+        assertThat(tokens.calls).containsExactly("create alice acme pilot");
+        assertThat(output.outLines()).contains("Secret: " + tokens.secrets.get(0));
+    }
+
+    @Test
+    void createsATokenForAnInstalledPartnerThatIsNotRunning() throws Exception {
+        create("alice", "nhsla", null);
+
+        assertThat(tokens.calls).containsExactly("create alice nhsla null");
     }
 
     @Test

@@ -67,7 +67,7 @@ class OpenApiDocumentTest {
 
     /** Schemas whose enums are upper case by the spec ({@code /api/health} says UP/DOWN). */
     private static final Set<String> UPPER_CASE_ENUMS = Set.of("Health", "HealthComponent", "PartnerHealthSummary",
-            "ClusterNodeStatus", "ClusterNodePartner");
+            "ClusterNodeStatus", "ClusterNodePartner", "PartnerHealth");
 
     private static JsonNode doc;
 

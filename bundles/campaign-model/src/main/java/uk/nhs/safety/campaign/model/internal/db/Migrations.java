@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.PartnerSchema;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 /**
@@ -261,40 +262,9 @@ public final class Migrations {
         return applied;
     }
 
-    /**
-     * Splits a script into statements at semicolons outside quotes; {@code --} comments are dropped. Enough for
-     * the plain DDL and inserts the scripts hold (no procedural blocks).
-     */
+    /** Splits a script into statements: the one splitter partners' scripts and their test kit use too. */
     static List<String> statements(String sql) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < sql.length(); i++) {
-            char ch = sql.charAt(i);
-            if (!quoted && ch == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                while (i < sql.length() && sql.charAt(i) != '\n') {
-                    i++;
-                }
-                current.append('\n');
-            } else if (!quoted && ch == ';') {
-                add(statements, current);
-            } else {
-                if (ch == '\'') {
-                    quoted = !quoted;
-                }
-                current.append(ch);
-            }
-        }
-        add(statements, current);
-        return statements;
-    }
-
-    private static void add(List<String> statements, StringBuilder current) {
-        String statement = current.toString().strip();
-        if (!statement.isEmpty()) {
-            statements.add(statement);
-        }
-        current.setLength(0);
+        return PartnerSchema.statements(sql);
     }
 
     private String text(String name) {

@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
+import uk.nhs.safety.campaign.api.partner.PartnerSchema;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.campaign.api.store.StoreCopyReport;
 import uk.nhs.safety.campaign.api.store.TableComparison;
@@ -104,10 +105,9 @@ public final class StoreCopy {
     private void migrate(DataSource source, DataSource target, List<String> partners) {
         requireSameVersion("the campaign store", core, source, target);
         for (String partner : partners) {
-            String prefix = partner.replace('-', '_') + "_";
             Migrations migrations = new Migrations(partnerScripts.get(partner), "index.txt", clock,
-                    new Migrations.History(partner), (script, statements) -> PartnerStoreImpl.checkNames(prefix,
-                            script, statements));
+                    new Migrations.History(partner), (script, statements) -> PartnerSchema.checkNames(partner,
+                            script.script(), statements));
             requireSameVersion("partner " + partner, migrations, source, target);
         }
     }

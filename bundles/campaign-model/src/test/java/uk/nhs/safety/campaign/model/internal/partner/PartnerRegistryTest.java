@@ -3,7 +3,13 @@ package uk.nhs.safety.campaign.model.internal.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -19,7 +25,29 @@ import uk.nhs.safety.campaign.api.partner.PartnerIntegration;
 
 class PartnerRegistryTest {
 
-    private final PartnerRegistryImpl registry = new PartnerRegistryImpl();
+    /** The integration behind each registered reference (none: its activation failed), as the framework hands it. */
+    private final Map<ServiceReference<?>, PartnerIntegration> registered = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final PartnerRegistryImpl.Services services = new PartnerRegistryImpl.Services() {
+        @Override
+        public PartnerIntegration get(ServiceReference<PartnerIntegration> reference) {
+            calls.add("get " + reference);
+            return registered.get(reference);
+        }
+
+        @Override
+        public void unget(ServiceReference<PartnerIntegration> reference) {
+            calls.add("unget " + reference);
+        }
+    };
+    private final PartnerRegistryImpl registry = new PartnerRegistryImpl(services, running -> List.of());
+
+    private void add(PartnerRegistryImpl to, PartnerIntegration partner, ServiceReference<PartnerIntegration> ref) {
+        if (partner != null) {
+            registered.put(ref, partner);
+        }
+        to.addPartner(ref);
+    }
     private final AtomicLong serviceIds = new AtomicLong(100);
 
     private record Partner(String id, String name, String version, PartnerHealth health, RuntimeException failure)
@@ -35,9 +63,9 @@ class PartnerRegistryTest {
 
     @Test
     void listsRegisteredPartnersByIdWithTheirBundle() {
-        registry.addPartner(new Partner("nhsla", "NHS Litigation Authority", "1.0.0", PartnerHealth.up(), null),
+        add(registry, new Partner("nhsla", "NHS Litigation Authority", "1.0.0", PartnerHealth.up(), null),
                 reference("uk.nhs.safety.partner-nhsla"));
-        registry.addPartner(new Partner("cqc", "Care Quality Commission", "1.2.0",
+        add(registry, new Partner("cqc", "Care Quality Commission", "1.2.0",
                 new PartnerHealth(PartnerHealth.Status.DEGRADED, "API slow"), null), reference("uk.nhs.safety.partner-cqc"));
 
         assertThat(registry.partners()).containsExactly(
@@ -52,8 +80,8 @@ class PartnerRegistryTest {
     @Test
     void forgetsAPartnerWhenItsServiceGoes() {
         ServiceReference<PartnerIntegration> cqc = reference("uk.nhs.safety.partner-cqc");
-        registry.addPartner(new Partner("cqc", "Care Quality Commission", "1.0.0", PartnerHealth.up(), null), cqc);
-        registry.addPartner(new Partner("nhsi", "NHS Improvement", "1.0.0", PartnerHealth.up(), null),
+        add(registry, new Partner("cqc", "Care Quality Commission", "1.0.0", PartnerHealth.up(), null), cqc);
+        add(registry, new Partner("nhsi", "NHS Improvement", "1.0.0", PartnerHealth.up(), null),
                 reference("uk.nhs.safety.partner-nhsi"));
 
         registry.removePartner(cqc);
@@ -63,15 +91,64 @@ class PartnerRegistryTest {
 
     @Test
     void listsAPartnerWhoseHealthCheckThrowsAsDownWithTheReason() {
-        registry.addPartner(new Partner("cqc", "Care Quality Commission", "1.0.0", null,
+        add(registry, new Partner("cqc", "Care Quality Commission", "1.0.0", null,
                 new IllegalStateException("token expired")), reference("uk.nhs.safety.partner-cqc"));
-        registry.addPartner(new Partner("nhsi", "NHS Improvement", "1.0.0", PartnerHealth.up(), null),
+        add(registry, new Partner("nhsi", "NHS Improvement", "1.0.0", PartnerHealth.up(), null),
                 reference("uk.nhs.safety.partner-nhsi"));
 
         assertThat(registry.partners()).extracting(PartnerInfo::id, p -> p.health().status())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cqc", PartnerHealth.Status.DOWN),
                         org.assertj.core.groups.Tuple.tuple("nhsi", PartnerHealth.Status.UP));
         assertThat(registry.partner("cqc").orElseThrow().health().detail()).contains("token expired");
+    }
+
+    @Test
+    void listsPartnerBundlesWithoutARunningIntegrationAsFailedAmongTheOthers() {
+        AtomicReference<Set<Long>> asked = new AtomicReference<>();
+        PartnerInfo waiting = new PartnerInfo("acme", "Acme", "0.1.0", "org.acme.partner",
+                new PartnerHealth(PartnerHealth.Status.FAILED, "component acme is missing store (PartnerStore)"));
+        PartnerRegistryImpl withFailed = new PartnerRegistryImpl(services, running -> {
+            asked.set(running);
+            return List.of(waiting);
+        });
+        // "uk.nhs.safety.partner-nhsi" is 26 characters: the fake bundle's id (see reference()).
+        add(withFailed, new Partner("nhsi", "NHS Improvement", "1.0.0", PartnerHealth.up(), null),
+                reference("uk.nhs.safety.partner-nhsi"));
+
+        assertThat(withFailed.partners()).extracting(PartnerInfo::id).containsExactly("acme", "nhsi");
+        assertThat(withFailed.partner("acme")).contains(waiting);
+        assertThat(asked.get()).as("the bundles whose integration runs are not asked about").containsExactly(26L);
+    }
+
+    @Test
+    void getsAnIntegrationOnlyWhenListingAndLeavesOneWhoseActivationFailedToTheFailedListUntilItRetries() {
+        AtomicReference<Set<Long>> asked = new AtomicReference<>();
+        PartnerRegistryImpl withFailed = new PartnerRegistryImpl(services, running -> {
+            asked.set(running);
+            return List.of();
+        });
+        ServiceReference<PartnerIntegration> broken = reference("org.acme.partner");
+        add(withFailed, null, broken);   // registered, but the framework hands out nothing: its activation failed
+        assertThat(calls).as("nothing is got at bind time").isEmpty();
+
+        assertThat(withFailed.partners()).isEmpty();
+        withFailed.partners();
+
+        assertThat(asked.get()).as("its bundle is not counted as running, so it is listed as failed").isEmpty();
+        assertThat(calls).as("asked once, not on every listing").containsExactly("get " + broken);
+        withFailed.removePartner(broken);
+        assertThat(calls).as("nothing to release").containsExactly("get " + broken);
+    }
+
+    @Test
+    void releasesAnIntegrationItGotWhenItsServiceGoes() {
+        ServiceReference<PartnerIntegration> cqc = reference("uk.nhs.safety.partner-cqc");
+        add(registry, new Partner("cqc", "Care Quality Commission", "1.0.0", PartnerHealth.up(), null), cqc);
+        registry.partners();
+
+        registry.removePartner(cqc);
+
+        assertThat(calls).containsExactly("get " + cqc, "unget " + cqc);
     }
 
     @Test
@@ -131,6 +208,7 @@ class PartnerRegistryTest {
         Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSymbolicName" -> symbolicName;
+                    case "getBundleId" -> (long) symbolicName.length();
                     case "toString" -> "bundle " + symbolicName;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -69,6 +69,9 @@ public final class CampaignApi implements Dispatcher {
         ApiResponse handle(Call call) throws IOException;
     }
 
+    /** How long a client waits before asking a partner that is changing again. */
+    static final int CHANGING_RETRY_SECONDS = 1;
+
     private final CampaignServices services;
     private final PartnerDirectory partnerRoutes;
     private final Json json;
@@ -137,6 +140,7 @@ public final class CampaignApi implements Dispatcher {
     /**
      * The rule of a matched route. A partner's routes say themselves which of their paths are public or open to any
      * authenticated caller; everything else, and every path of a partner that is not installed, is the partner's.
+     * While a partner changes (its routes gone for a moment) anyone gets its 503.
      */
     private Access access(Router.Match<Endpoint> match, String method) {
         Access rule = match.handler().access();
@@ -144,8 +148,13 @@ public final class CampaignApi implements Dispatcher {
             return rule;
         }
         String path = "/" + match.params().get("rest");
-        RouteAccess declared = partnerRoutes.find(match.params().get("id"))
-                .map(routes -> routes.access(method, path)).orElse(RouteAccess.PARTNER);
+        String id = match.params().get("id");
+        Optional<PartnerRoutes> routes = partnerRoutes.find(id);
+        if (routes.isEmpty() && partnerRoutes.changing(id)) {
+            // Its routes (and what they would let through) are unknown for a moment: everyone gets the 503.
+            return Access.ANYONE;
+        }
+        RouteAccess declared = routes.map(r -> r.access(method, path)).orElse(RouteAccess.PARTNER);
         return declared == null ? Access.PARTNER : switch (declared) {
             case PUBLIC -> Access.ANYONE;
             case AUTHENTICATED -> Access.AUTHENTICATED;
@@ -482,8 +491,11 @@ public final class CampaignApi implements Dispatcher {
 
     private ApiResponse partner(Call call) throws IOException {
         String id = call.params().get("id");
-        PartnerRoutes routes = partnerRoutes.find(id)
-                .orElseThrow(() -> new NotFoundException("no partner routes are installed for '" + id + "'"));
+        PartnerRoutes routes = partnerRoutes.find(id).orElseThrow(() -> partnerRoutes.changing(id)
+                ? new ProblemException(Problem.Kind.UNAVAILABLE, "partner '" + id + "' is being installed, updated or"
+                + " restarted just now; try again in " + CHANGING_RETRY_SECONDS + " s")
+                .withHeader("Retry-After", Integer.toString(CHANGING_RETRY_SECONDS))
+                : new NotFoundException("no partner routes are installed for '" + id + "'"));
         ApiRequest request = call.request();
         String contentType = request.header("Content-Type");
         long limit = MediaTypes.CSV.equals(MediaTypes.essence(contentType)) ? call.settings().maxCsvBytes()
@@ -504,6 +516,9 @@ public final class CampaignApi implements Dispatcher {
         }
         ApiResponse response = ApiResponse.bytes(answer.status(), answer.contentType(), answer.body());
         answer.headers().forEach(response::header);
+        if (response.header(PartnerResponse.CACHE_CONTROL) != null) {
+            response.caching(ApiResponse.Caching.OWN);   // kept for anonymous reads only (Renderer)
+        }
         return response;
     }
 

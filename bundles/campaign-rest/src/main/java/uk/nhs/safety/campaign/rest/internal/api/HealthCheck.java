@@ -2,7 +2,6 @@ package uk.nhs.safety.campaign.rest.internal.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -23,7 +22,8 @@ import uk.nhs.safety.campaign.rest.internal.security.Caller;
 /**
  * Readiness at {@code /api/health}: the database answers and its migrations are done (core registers its services
  * only once the store has migrated, so a missing member service means not ready), with each partner's own health.
- * 200 when UP, 503 when DOWN; a partner's state alone never makes the platform DOWN. Never cached.
+ * 200 when UP, 503 when DOWN; a partner's state alone never makes the platform DOWN (a partner whose bundle is
+ * installed but whose integration failed to start is listed {@code FAILED} with the reason). Never cached.
  *
  * <p>It also names this node ({@code node}) and lists every node sharing the database ({@code nodes}: id, version,
  * start, last heartbeat, state, partners and their health) as they record themselves; another node's state never
@@ -58,8 +58,11 @@ public final class HealthCheck implements Dispatcher {
     public record Check(String status) {
     }
 
-    /** A partner's state as it reports it. */
-    public record PartnerStatus(String id, String status) {
+    /**
+     * A partner's state as it reports it ({@code UP}, {@code DEGRADED}, {@code DOWN}), or {@code FAILED} when its
+     * bundle is installed but its integration is not running; {@code detail} says why ({@code null} when up).
+     */
+    public record PartnerStatus(String id, String status, String detail) {
     }
 
     private final Supplier<MemberService> members;
@@ -107,7 +110,7 @@ public final class HealthCheck implements Dispatcher {
         }
         PartnerRegistry registry = partners.get();
         List<PartnerStatus> partnerStates = registry == null ? List.of() : registry.partners().stream()
-                .map(p -> new PartnerStatus(p.id(), p.health().status().name().toUpperCase(Locale.ROOT)))
+                .map(p -> new PartnerStatus(p.id(), p.health().status().name(), p.health().detail()))
                 .toList();
         String status = UP.equals(database) && UP.equals(migrations) ? UP : DOWN;
         LocalNode local = node.get();

@@ -9,8 +9,12 @@ import java.util.TreeMap;
  */
 public final class ApiResponse {
 
-    /** How a response may be cached; {@link #DEFAULT} lets the pipeline decide from the method and caller. */
-    public enum Caching { DEFAULT, IMMUTABLE, NO_STORE }
+    /**
+     * How a response may be cached; {@link #DEFAULT} lets the pipeline decide from the method and caller;
+     * {@link #OWN} keeps the response's own {@code Cache-Control} for anonymous reads (a partner's public route) and
+     * is {@link #DEFAULT} otherwise.
+     */
+    public enum Caching { DEFAULT, IMMUTABLE, NO_STORE, OWN }
 
     private final int status;
     private final Object entity;

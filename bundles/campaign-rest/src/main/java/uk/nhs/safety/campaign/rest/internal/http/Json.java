@@ -31,14 +31,17 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.Pledge;
+import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 
 /**
- * The API's JSON: ISO dates and instants, enum values in lower case (any case accepted on input), pledges also by
+ * The API's JSON: ISO dates and instants, enum values in lower case (any case accepted on input; a partner's health
+ * status in upper case, as {@code /api/health} writes it), pledges also by
  * number, and strict reading: unknown fields, wrong types, duplicate keys and trailing content are refused with a
  * {@link ProblemException} naming the JSON path (e.g. {@code diagram.primaryDrivers[0].txt}). Thread-safe.
  */
@@ -49,6 +52,8 @@ public final class Json {
     public Json() {
         SimpleModule api = new SimpleModule("safety-api");
         api.addDeserializer(Pledge.class, new PledgeDeserializer());
+        // A partner's health is spelt as /api/health spells core's and the console prints it: UP, not up.
+        api.addSerializer(PartnerHealth.Status.class, ToStringSerializer.instance);
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(api)

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 /**
  * Turns an {@link ApiResponse} into what goes on the wire: security headers, {@code Vary}, {@code Cache-Control}
  * (public for anonymous reads, private for authenticated ones, immutable for plan versions, no-store for writes and
- * errors), the JSON body, 304 for a matching {@code If-None-Match}, and gzip over 1 KiB. Thread-safe.
+ * errors; a partner's own value for anonymous reads of its public routes), the JSON body, 304 for a matching {@code If-None-Match}, and gzip over 1 KiB. Thread-safe.
  */
 public final class Renderer {
 
@@ -73,6 +73,10 @@ public final class Renderer {
         }
         if (response.caching() == ApiResponse.Caching.IMMUTABLE) {
             return IMMUTABLE;
+        }
+        if (response.caching() == ApiResponse.Caching.OWN && exchange.anonymous()
+                && response.header("Cache-Control") != null) {
+            return response.header("Cache-Control");
         }
         return exchange.anonymous() ? "public, max-age=" + exchange.anonymousMaxAgeSeconds() : PRIVATE;
     }

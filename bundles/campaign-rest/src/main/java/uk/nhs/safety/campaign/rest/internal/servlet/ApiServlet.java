@@ -54,7 +54,7 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
-    private final transient PartnerDirectory partnerRoutes = new PartnerDirectory();
+    private final transient PartnerDirectory partnerRoutes;
     private final transient RequestPipeline pipeline;
     private final transient CampaignApi api;
     private final transient RestSettingsSource settings;
@@ -68,6 +68,8 @@ public class ApiServlet extends HttpServlet {
                       @Reference SessionStore sessions, @Reference RestSettingsSource settings,
                       @Reference PrometheusMetrics metrics) {
         this.metrics = metrics;
+        // A partner core lists (running or not) is installed: its missing routes answer 503, not 404.
+        this.partnerRoutes = new PartnerDirectory(id -> partners.partner(id).isPresent());
         Json json = new Json();
         this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,9 @@ class CampaignApiTest {
     };
 
     private final FakeCampaign campaign = new FakeCampaign();
-    private final PartnerDirectory partners = new PartnerDirectory();
+    /** The partners whose bundle is installed now, as core's partner registry would say. */
+    private final Set<String> installed = new HashSet<>();
+    private final PartnerDirectory partners = new PartnerDirectory(installed::contains);
     private final CampaignApi api = new CampaignApi(campaign.services(), partners, new Json(), () -> null);
     private final RequestPipeline pipeline = new RequestPipeline(authenticator, new Json());
     private final ObjectMapper mapper = new ObjectMapper();
@@ -456,6 +459,78 @@ class CampaignApiTest {
             assertThat(r.access().mayEdit("RJZ")).isFalse();
             assertThat(r.access().actsFor("nhsi")).isFalse();
         });
+    }
+
+    @Test
+    void answers503WithRetryAfterToEveryoneWhileAPartnerIsChangingAnd404OnceItIsUninstalled() throws IOException {
+        PartnerRoutes cqc = echo("cqc", 10);
+        partners.add(cqc);
+        installed.add("cqc");
+        partners.remove(cqc);   // its bundle is being updated: the routes are gone, the bundle is still installed
+
+        Renderer.Rendered during = send(as(null, "GET", "/partners/cqc/evidence/RGT"));
+
+        assertThat(during.status()).isEqualTo(503);
+        assertThat(during.header("Retry-After")).isEqualTo("1");
+        assertThat(during.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(during).at("/type").asText()).isEqualTo("https://signuptosafety.nhs.uk/problems/unavailable");
+        assertThat(body(during).at("/detail").asText())
+                .isEqualTo("partner 'cqc' is being installed, updated or restarted just now; try again in 1 s");
+
+        installed.remove("cqc");   // the uninstall completed
+        Renderer.Rendered after = send(as("Basic admin", "GET", "/partners/cqc/evidence/RGT"));
+
+        assertThat(after.status()).isEqualTo(404);
+        assertThat(body(after).at("/detail").asText()).isEqualTo("no partner routes are installed for 'cqc'");
+        assertThat(partnerCalls).isEmpty();
+    }
+
+    @Test
+    void answers404ForAnInstalledPartnerThatNeverServedRoutesAndServesAgainOnceBack() {
+        installed.add("nhsla");
+
+        assertThat(send(as("Basic admin", "GET", "/partners/nhsla/claims")).status()).isEqualTo(404);
+
+        PartnerRoutes cqc = echo("cqc", 10);
+        installed.add("cqc");
+        partners.add(cqc);
+        partners.remove(cqc);
+        partners.add(echo("cqc", 10));   // the updated bundle registered its routes again
+
+        assertThat(send(as("Basic admin", "GET", "/partners/cqc/x")).status()).isEqualTo(200);
+    }
+
+    private PartnerRoutes publicCached(String id) {
+        return new PartnerRoutes() {
+            @Override
+            public String partnerId() {
+                return id;
+            }
+
+            @Override
+            public RouteAccess access(String method, String path) {
+                return RouteAccess.PUBLIC;
+            }
+
+            @Override
+            public PartnerResponse handle(PartnerRequest request) {
+                return PartnerResponse.json(200, "{\"ok\":true}").cacheFor(java.time.Duration.ofMinutes(10));
+            }
+        };
+    }
+
+    @Test
+    void keepsAPublicPartnerRoutesOwnCachingForAnonymousReadsOnly() {
+        partners.add(publicCached("nhsi"));
+
+        assertThat(send(as(null, "GET", "/partners/nhsi/national")).header("Cache-Control"))
+                .isEqualTo("public, max-age=600");
+        assertThat(send(as(null, "HEAD", "/partners/nhsi/national")).header("Cache-Control"))
+                .isEqualTo("public, max-age=600");
+        assertThat(send(as("Basic admin", "GET", "/partners/nhsi/national")).header("Cache-Control"))
+                .as("an authenticated answer is never shared").isEqualTo("private, no-cache");
+        assertThat(send(as(null, "POST", "/partners/nhsi/national").body("application/json", "{}"))
+                .header("Cache-Control")).as("a write is never cached").isEqualTo("no-store");
     }
 
     @Test

@@ -33,7 +33,22 @@ class HealthCheckTest {
 
         assertThat(health.status()).isEqualTo("UP");
         assertThat(health.database().status()).isEqualTo("UP");
-        assertThat(health.partners()).containsExactly(new HealthCheck.PartnerStatus("cqc", "DEGRADED"));
+        assertThat(health.partners()).containsExactly(new HealthCheck.PartnerStatus("cqc", "DEGRADED", "slow"));
+    }
+
+    @Test
+    void staysUpAndNamesAPartnerThatFailedToStartWithTheReason() {
+        PartnerRegistry withFailed = new FakePartnerRegistry(new PartnerInfo("acme", "Acme", "0.1.0",
+                "org.acme.partner", new PartnerHealth(PartnerHealth.Status.FAILED,
+                "component org.acme.AcmePartner waits for its configuration (PID org.acme)")));
+        HealthCheck check = new HealthCheck(() -> new FakeCampaign().services().members(), () -> withFailed);
+
+        Renderer.Rendered out = pipeline.process(FakeRequest.of("GET", "/"), check, () -> RestSettings.DEFAULTS);
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(new String(out.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"status\":\"UP\"",
+                "\"partners\":[{\"id\":\"acme\",\"status\":\"FAILED\",\"detail\":\"component"
+                        + " org.acme.AcmePartner waits for its configuration (PID org.acme)\"}]");
     }
 
     @Test
@@ -71,7 +86,7 @@ class HealthCheckTest {
         assertThat(out.status()).isEqualTo(200);
         assertThat(new String(out.body(), java.nio.charset.StandardCharsets.UTF_8)).contains(
                 "\"status\":\"UP\"",
-                "\"partners\":[{\"id\":\"cqc\",\"status\":\"DEGRADED\"}]",
+                "\"partners\":[{\"id\":\"cqc\",\"status\":\"DEGRADED\",\"detail\":\"slow\"}]",
                 "\"node\":\"web1\"",
                 "\"nodes\":[{\"id\":\"web1\",\"version\":\"1.2.0\",\"startedAt\":\"2026-12-03T09:00:00Z\","
                         + "\"lastSeen\":\"2026-12-03T09:10:05Z\",\"state\":\"UP\",\"partners\":[{\"id\":\"cqc\","

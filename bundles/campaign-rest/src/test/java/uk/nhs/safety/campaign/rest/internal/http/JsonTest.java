@@ -16,6 +16,8 @@ import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 
 class JsonTest {
 
@@ -32,6 +34,18 @@ class JsonTest {
             return e;
         }
         throw new AssertionError("accepted " + body);
+    }
+
+    @Test
+    void writesAPartnersHealthInUpperCaseAsTheHealthCheckDoesAndOtherEnumsInLowerCase() {
+        PartnerInfo info = new PartnerInfo("cqc", "Care Quality Commission", "1.0", "b",
+                new PartnerHealth(PartnerHealth.Status.FAILED, "waits"));
+
+        assertThat(new String(json.write(info), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"cqc\",\"name\":"
+                + "\"Care Quality Commission\",\"version\":\"1.0\",\"bundle\":\"b\",\"health\":{\"status\":\"FAILED\","
+                + "\"detail\":\"waits\"}}");
+        assertThat(new String(json.write(ActionStatus.values()[0]), StandardCharsets.UTF_8))
+                .isEqualTo("\"" + ActionStatus.values()[0].name().toLowerCase(java.util.Locale.ROOT) + "\"");
     }
 
     @Test
