@@ -572,6 +572,43 @@ class HttpApiIT {
     }
 
     @Test
+    void aPChartMeasureNeedsDenominatorsAndItsChartStatesItsTypeProfileAndVaryingLimits() {
+        String code = addMemberAsAdmin().json().path("odsCode").asText();
+        String plan = examplePlan.replaceFirst("\"rebaseFrom\": \\[\\]",
+                "\"rebaseFrom\": [], \"chartType\": \"p\", \"ruleProfile\": \"NHSRPLOTTHEDOTS_0_2_2\"");
+        assertThat(plan).isNotEqualTo(examplePlan);
+        Response saved = api.put(PLAN, code).as(ADMIN).header("If-None-Match", "*").raw("application/json", plan)
+                .send();
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        String key = saved.json().path("content").path("measures").get(0).path("key").asText();
+
+        Response missing = api.post(MEASUREMENTS, code, key).as(ADMIN).json(object("period", "2016-01", "value", 2))
+                .send();
+        assertBadInput(missing, "denominator");
+        double[][] countsOutOf = {{2, 50}, {3, 100}, {1, 25}};
+        for (int i = 0; i < countsOutOf.length; i++) {
+            Response r = api.post(MEASUREMENTS, code, key).as(ADMIN).json(object("period", "2016-0" + (i + 1),
+                    "value", countsOutOf[i][0], "denominator", countsOutOf[i][1])).send();
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+
+        // Checked against the OpenAPI document by the client. p-bar = 6/175; each point's limits follow its n.
+        JsonNode spc = api.get(MEASURE, code, key).as(ADMIN).send().json().path("spc");
+        assertThat(spc.path("chartType").asText()).isEqualTo("p");
+        assertThat(spc.path("profile").path("name").asText()).isEqualTo("NHSRPLOTTHEDOTS_0_2_2");
+        assertThat(spc.path("profile").path("screenMovingRanges").asBoolean()).isTrue();
+        assertThat(spc.path("limitsNote").asText()).contains("denominator");
+        assertThat(spc.path("points").findValues("value")).extracting(JsonNode::asDouble)
+                .containsExactly(0.04, 0.03, 0.04);
+        assertThat(spc.path("points").findValues("denominator")).extracting(JsonNode::asDouble)
+                .containsExactly(50.0, 100.0, 25.0);
+        double[] upper = spc.path("points").findValues("upperLimit").stream().mapToDouble(JsonNode::asDouble)
+                .toArray();
+        assertThat(upper[2]).isGreaterThan(upper[0]);
+        assertThat(upper[0]).isGreaterThan(upper[1]);
+    }
+
+    @Test
     void republishingAPublishedActionHonoursIfMatch() {
         Response added = addActionAsAdmin(RGT, "Published twice " + next());
         long id = added.json().path("id").asLong();

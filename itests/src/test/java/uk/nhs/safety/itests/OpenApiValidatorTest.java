@@ -155,7 +155,11 @@ class OpenApiValidatorTest {
                     "specialCause":"outside_limits","variation":"concern_high","phase":0}],
                   "phases":[{"from":"2014-04-01","points":2,"mean":1.4,"meanMovingRange":1.0,"upperLimit":2.0,
                     "lowerLimit":0.8,"provisional":true}],
-                  "variation":"concern_high","assurance":"not_applicable","provisional":true}}""";
+                  "variation":"concern_high","assurance":"not_applicable","provisional":true,"chartType":"xmr",
+                  "profile":{"name":"MDC","version":"2023-11","runLength":7,"trendLength":7,"minimumPoints":13,
+                    "twoOfThree":"including_beyond_limits","screenMovingRanges":false,"conflict":"improvement_wins",
+                    "assuranceNeedsFirmLimits":true},
+                  "limitsNote":"Process limits are the mean ± 2.66 × the mean moving range of each phase."}}""";
         assertThat(validator.checkResponse("GET", "/api/v1/members/{ods}/measures/{key}", 200, "application/json",
                 progress)).isEmpty();
         assertThat(validator.checkResponse("GET", "/api/v1/members/{ods}/measures/{key}", 200, "application/json",

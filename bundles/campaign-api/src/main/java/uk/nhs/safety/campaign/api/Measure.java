@@ -3,7 +3,9 @@ package uk.nhs.safety.campaign.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 
 /**
  * A measure in a plan.
@@ -18,11 +20,22 @@ import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
  * @param target     target value, or {@code null}
  * @param linkedTo   {@link DriverDiagram#AIM} or the key of a driver in the plan's diagram
  * @param rebaseFrom periods from which the process limits are re-calculated (a deliberate process change)
+ * @param chartType  the kind of SPC chart; {@link ChartType#XMR} when not given (since 1.2)
+ * @param ruleProfile the name of the SPC rule profile ({@link SpcRuleProfile#named(String)}), or {@code null} for
+ *                   the platform's default (since 1.2)
  */
 public record Measure(String key, String name, MeasureType type, String definition, String unit,
                       ImprovementDirection direction, Double baseline, Double target, String linkedTo,
-                      List<LocalDate> rebaseFrom) {
+                      List<LocalDate> rebaseFrom, ChartType chartType, String ruleProfile) {
     public Measure {
         rebaseFrom = rebaseFrom == null ? List.of() : List.copyOf(rebaseFrom);
+        chartType = chartType == null ? ChartType.XMR : chartType;
+    }
+
+    /** An XmR measure under the platform's default rule profile. */
+    public Measure(String key, String name, MeasureType type, String definition, String unit,
+                   ImprovementDirection direction, Double baseline, Double target, String linkedTo,
+                   List<LocalDate> rebaseFrom) {
+        this(key, name, type, definition, unit, direction, baseline, target, linkedTo, rebaseFrom, null, null);
     }
 }

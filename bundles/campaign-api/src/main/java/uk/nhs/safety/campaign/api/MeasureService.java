@@ -16,9 +16,28 @@ public interface MeasureService {
     Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
                        String annotation);
 
+    /**
+     * Records a value with its denominator (patients, admissions, bed days), as p and u charts need: for such a
+     * measure the denominator is required and positive, the value a count not above it (p). Otherwise as
+     * {@link #record(String, String, String, LocalDate, double, String)}.
+     *
+     * @param denominator the denominator, or {@code null}
+     * @since 1.2
+     */
+    default Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                               Double denominator, String annotation) {
+        if (denominator != null) {
+            throw new UnsupportedOperationException("this measure service records no denominators");
+        }
+        return record(actor, odsCode, measureKey, period, value, annotation);
+    }
+
     /** The measure's values, oldest period first. */
     List<Measurement> measurements(String odsCode, String measureKey);
 
-    /** The measure, its values and their XmR analysis (limits, special causes, variation, assurance). */
+    /**
+     * The measure, its values and their analysis as the measure's chart type under its rule profile (limits,
+     * special causes, variation, assurance).
+     */
     MeasureProgress progress(String odsCode, String measureKey);
 }

@@ -8,10 +8,12 @@ import java.time.LocalDate;
  * @param from              first period of the phase
  * @param points            number of points in the phase
  * @param mean              centre line
- * @param meanMovingRange   mean of the phase's moving ranges
- * @param upperLimit        mean + 2.66 × mean moving range
- * @param lowerLimit        mean − 2.66 × mean moving range
- * @param provisional       true when the phase has too few points (under 13) for the limits to be relied on
+ * @param meanMovingRange   mean of the phase's moving ranges (after screening, if the profile screens; on the
+ *                          transformed scale for a T chart; 0 for p, u and G charts)
+ * @param upperLimit        upper process limit (XmR: mean + 2.66 × mean moving range; p and u: at the phase's
+ *                          mean denominator, each point has its own)
+ * @param lowerLimit        lower process limit (as the upper)
+ * @param provisional       true when the phase has fewer points than the rule profile's minimum for firm limits
  */
 public record SpcPhase(LocalDate from, int points, double mean, double meanMovingRange, double upperLimit,
                        double lowerLimit, boolean provisional) {

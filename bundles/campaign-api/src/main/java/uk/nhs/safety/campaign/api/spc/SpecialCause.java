@@ -1,13 +1,19 @@
 package uk.nhs.safety.campaign.api.spc;
 
-/** The special-cause rules, in order of precedence (a point flagged by several shows the first). */
+/**
+ * The special-cause rules, in order of precedence (a point flagged by several shows the first, unless the rule
+ * profile's {@link ConflictRule} lets an improvement win).
+ */
 public enum SpecialCause {
     /** A point above the upper or below the lower process limit. */
     OUTSIDE_LIMITS,
-    /** Seven points in a row all increasing or all decreasing (a tie breaks the trend). */
+    /** The profile's trend length of points in a row all increasing or all decreasing (a tie breaks the trend). */
     TREND,
-    /** Two of three consecutive points beyond two thirds of the way to a limit, on the same side. */
+    /**
+     * Two of three consecutive points beyond two sigma (two thirds of the way to a limit) on the same side; which
+     * points count depends on the profile's {@link TwoOfThreeRule}.
+     */
     TWO_OF_THREE_NEAR_LIMIT,
-    /** Seven points in a row on one side of the mean (a point on the mean breaks the run). */
+    /** The profile's run length of points in a row on one side of the mean (a point on the mean breaks the run). */
     RUN
 }

@@ -13,15 +13,18 @@ import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.ConflictRule;
 import uk.nhs.safety.campaign.api.spc.SpcPhase;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.api.spc.SpecialCause;
+import uk.nhs.safety.campaign.api.spc.TwoOfThreeRule;
 import uk.nhs.safety.campaign.api.spc.Variation;
 
 /** Shows a measure's values as a Making Data Count XmR chart in table form. */
 @Service
-@Command(scope = "safety", name = "measure-show", description = "Shows a measure's values with XmR limits, special causes, variation and assurance")
+@Command(scope = "safety", name = "measure-show", description = "Shows a measure's values with its chart's limits, special causes, variation, assurance and rule profile")
 public class MeasureShowCommand extends SafetyCommand {
 
     @Reference
@@ -70,10 +73,25 @@ public class MeasureShowCommand extends SafetyCommand {
             out.println("Phase " + n++ + " from " + ConsoleSupport.period(phase.from()) + ": " + phase.points()
                     + " points, mean " + ConsoleSupport.statistic(phase.mean()) + ", limits "
                     + ConsoleSupport.statistic(phase.lowerLimit()) + " to " + ConsoleSupport.statistic(phase.upperLimit())
-                    + (phase.provisional() ? " (limits provisional: fewer than 13 points)" : ""));
+                    + (phase.provisional() ? " (limits provisional: fewer than "
+                            + spc.profile().minimumPoints() + " points)" : ""));
         }
         out.println("Latest variation: " + variation(spc.variation()));
         out.println("Assurance: " + assurance(spc.assurance(), m.target()));
+        out.println("Chart: " + spc.chartType().name().toLowerCase(java.util.Locale.ROOT) + ". "
+                + spc.limitsNote());
+        out.println("Rules: " + rules(spc.profile()));
+    }
+
+    /** The rule profile and its parameters, so that the icons can be traced to the rules that made them. */
+    static String rules(SpcRuleProfile p) {
+        return p.name() + " " + p.version() + " (run " + p.runLength() + ", trend " + p.trendLength()
+                + ", firm limits from " + p.minimumPoints() + " points, 2-of-3 "
+                + (p.twoOfThree() == TwoOfThreeRule.INCLUDING_BEYOND_LIMITS ? "counting" : "not counting")
+                + " points beyond the limits"
+                + (p.screenMovingRanges() ? ", large moving ranges screened" : "")
+                + (p.conflict() == ConflictRule.IMPROVEMENT_WINS ? ", improvement wins a conflict"
+                        : ", first rule wins a conflict") + ")";
     }
 
     private static String direction(Measure m) {

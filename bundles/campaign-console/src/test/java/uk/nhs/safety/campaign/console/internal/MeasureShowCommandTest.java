@@ -85,6 +85,9 @@ class MeasureShowCommandTest {
                 "Latest variation: improvement (low)");
         assertThat(output.outLines()).anyMatch(l -> l.startsWith("Assurance: inconsistent") && l.endsWith("target of 5"));
         assertThat(output.outLines().get(0)).contains("RGT falls-per-1000", "lower is better", "target 5");
+        assertThat(output.outLines()).contains("Rules: MDC 2023-11 (run 7, trend 7, firm limits from 13 points,"
+                + " 2-of-3 counting points beyond the limits, improvement wins a conflict)");
+        assertThat(output.outLines()).anyMatch(l -> l.startsWith("Chart: xmr. Process limits are the mean"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,8 +34,12 @@ import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
+import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
@@ -139,6 +144,19 @@ public class MeasureServiceImpl implements MeasureService {
     @Override
     public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
                               String annotation) {
+        return record(actor, odsCode, measureKey, period, value, null, annotation);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The denominator, when given, must be a positive finite number. Measures drawn as p or u charts need one
+     * and a count that is not negative (and, for p, not above it); other charts keep a denominator given to them
+     * (it is used if the measure's chart type changes) but do not need it.
+     */
+    @Override
+    public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                              Double denominator, String annotation) {
         Checks checks = new Checks().actor(actor);
         checks.text("measureKey", measureKey, 50);
         if (checks.required("period", period) != null) {
@@ -149,40 +167,74 @@ public class MeasureServiceImpl implements MeasureService {
                     "must be a month from " + range.earliest() + " to " + latest);
         }
         checks.check(Double.isFinite(value), "value", value, "must be a finite number");
+        if (denominator != null) {
+            checks.check(Double.isFinite(denominator) && denominator > 0, "denominator", denominator,
+                    "must be a positive number (the patients, admissions or bed days the count is out of)");
+        }
         String note = checks.optionalText("annotation", annotation, ANNOTATION_MAX);
         checks.throwIfAny();
         String code = OdsCodes.normalise(odsCode);
-        Measurement measurement = new Measurement(period, value, note);
+        Measurement measurement = new Measurement(period, value, note, denominator);
         Instant now = clock.instant();
         NewEvent recorded = new NewEvent(CampaignTopics.MEASUREMENT_RECORDED, Map.of(CampaignTopics.ODS_CODE, code,
                 CampaignTopics.ACTOR, actor, CampaignTopics.MEASURE_KEY, measureKey, CampaignTopics.PERIOD,
                 period.toString(), CampaignTopics.VALUE, value));
         db.inTransaction(c -> {
-            measure(c, code, measureKey);
+            checkForChart(measure(c, code, measureKey), value, denominator);
             Double old = storedValue(c, code, measureKey, period);
             String sql = old == null
-                    ? "INSERT INTO measurement (measured_value, annotation, recorded_at, recorded_by, ods_code,"
-                            + " measure_key, period_start) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    : "UPDATE measurement SET measured_value = ?, annotation = ?, recorded_at = ?, recorded_by = ?"
-                            + " WHERE ods_code = ? AND measure_key = ? AND period_start = ?";
+                    ? "INSERT INTO measurement (measured_value, annotation, recorded_at, recorded_by, denominator,"
+                            + " ods_code, measure_key, period_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    : "UPDATE measurement SET measured_value = ?, annotation = ?, recorded_at = ?, recorded_by = ?,"
+                            + " denominator = ? WHERE ods_code = ? AND measure_key = ? AND period_start = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setDouble(1, value);
                 ps.setString(2, note);
                 Sql.setInstant(ps, 3, now);
                 ps.setString(4, actor);
-                ps.setString(5, code);
-                ps.setString(6, measureKey);
-                Sql.setDate(ps, 7, period);
+                if (denominator == null) {
+                    ps.setNull(5, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(5, denominator);
+                }
+                ps.setString(6, code);
+                ps.setString(7, measureKey);
+                Sql.setDate(ps, 8, period);
                 ps.executeUpdate();
             }
             AuditLog.write(c, now, actor, code, "measure.recorded", "measure " + measureKey + " " + period,
                     (old == null ? "value " + value : "value " + old + " → " + value)
+                            + (denominator == null ? "" : " out of " + denominator)
                             + (note == null ? "" : " (" + note + ")"));
             events.record(c, now, recorded);
             return null;
         });
         events.post(List.of(recorded));
         return measurement;
+    }
+
+    /** What the measure's chart type needs of a value: p and u charts a denominator and a count within it. */
+    private static void checkForChart(Measure measure, double value, Double denominator) {
+        ChartType type = measure.chartType();
+        if (!type.needsDenominator()) {
+            return;
+        }
+        String chart = " for measure '" + measure.key() + "', drawn as a " + type.name().toLowerCase(Locale.ROOT)
+                + " chart";
+        List<Violation> problems = new ArrayList<>();
+        if (denominator == null) {
+            problems.add(Violation.of("denominator", null, "is required" + chart
+                    + " (the patients, admissions or bed days the count is out of)"));
+        }
+        if (value < 0) {
+            problems.add(Violation.of("value", value, "is a count and cannot be negative" + chart));
+        } else if (type == ChartType.P && denominator != null && value > denominator) {
+            problems.add(Violation.of("value", value, "is more than its denominator " + denominator + chart
+                    + ": a proportion counts cases out of the denominator"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
     }
 
     @Override
@@ -204,13 +256,17 @@ public class MeasureServiceImpl implements MeasureService {
         String code = OdsCodes.normalise(odsCode);
         Series series = db.read(c -> new Series(measure(c, code, measureKey), load(c, code, measureKey)));
         Measure measure = series.measure();
-        List<DataPoint> points = series.values().stream().map(m -> new DataPoint(m.period(), m.value())).toList();
-        return new MeasureProgress(code, measure,
-                analyser.analyse(points, measure.direction(), measure.target(), phaseStarts(points, measure)));
+        List<DataPoint> points = series.values().stream()
+                .map(m -> new DataPoint(m.period(), m.value(), m.denominator())).toList();
+        return new MeasureProgress(code, measure, analyser.analyse(points, measure.direction(), measure.target(),
+                phaseStarts(points, measure), measure.chartType(),
+                // No profile named (or, in a plan saved before names were checked, an unknown one): the default.
+                SpcRuleProfile.named(measure.ruleProfile()).orElse(null)));
     }
 
     private record Series(Measure measure, List<Measurement> values) {
     }
+
 
     private static List<LocalDate> phaseStarts(List<DataPoint> points, Measure measure) {
         Set<LocalDate> starts = new LinkedHashSet<>();
@@ -252,14 +308,16 @@ public class MeasureServiceImpl implements MeasureService {
 
     private static List<Measurement> load(Connection c, String code, String key) throws SQLException {
         List<Measurement> values = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT period_start, measured_value, annotation"
+        try (PreparedStatement ps = c.prepareStatement("SELECT period_start, measured_value, annotation, denominator"
                 + " FROM measurement WHERE ods_code = ? AND measure_key = ? ORDER BY period_start")) {
             ps.setString(1, code);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    double read = rs.getDouble("denominator");
+                    Double denominator = rs.wasNull() ? null : read;
                     values.add(new Measurement(Sql.date(rs, "period_start"), rs.getDouble("measured_value"),
-                            rs.getString("annotation")));
+                            rs.getString("annotation"), denominator));
                 }
             }
         }

@@ -15,6 +15,7 @@ import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PrimaryDriver;
 import uk.nhs.safety.campaign.api.SecondaryDriver;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
 
 /**
@@ -193,6 +194,11 @@ public final class PlanValidator {
                 checks.add(path + ".linkedTo", m.linkedTo(), "link the measure to the aim or to a driver");
             } else if (!DriverDiagram.AIM.equals(m.linkedTo()) && !diagramKeys.contains(m.linkedTo())) {
                 checks.add(path + ".linkedTo", m.linkedTo(), "is neither \"aim\" nor a key in the driver diagram");
+            }
+            if (m.ruleProfile() != null && SpcRuleProfile.named(m.ruleProfile()).isEmpty()) {
+                checks.add(path + ".ruleProfile", m.ruleProfile(), "is not a known SPC rule profile: use one of "
+                        + SpcRuleProfile.known().stream().map(SpcRuleProfile::name).toList()
+                        + ", or leave it out for the platform's default");
             }
             List<LocalDate> rebase = m.rebaseFrom();
             for (int j = 0; j < rebase.size(); j++) {

@@ -23,10 +23,13 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
+import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.api.spc.Variation;
 import uk.nhs.safety.campaign.model.internal.audit.AuditServiceImpl;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
@@ -189,5 +192,68 @@ class MeasureServiceTest {
 
         // 15 May falls between values, so June starts the phase; 2017 has no values yet; April is the first value.
         assertThat(analyser.calls.get(0).rebase()).containsExactly(JUNE);
+    }
+
+    @StoreTest
+    void recordsADenominatorAndChartsThePChartUnderTheMeasuresProfile() {
+        usePChartMeasure("NHSRPLOTTHEDOTS_0_2_2");
+        MeasureServiceImpl real = new MeasureServiceImpl(store.database, events,
+                new uk.nhs.safety.campaign.model.internal.spc.XmrAnalyser(), TestDatabase.CLOCK);
+
+        real.record("alice", "RGT", KEY, APRIL, 2, 50.0, null);
+        real.record("alice", "RGT", KEY, MAY, 3, 100.0, "new bundle");
+        real.record("alice", "RGT", KEY, MAY, 4, 100.0, "corrected");
+
+        assertThat(real.measurements("RGT", KEY)).containsExactly(new Measurement(APRIL, 2, null, 50.0),
+                new Measurement(MAY, 4, "corrected", 100.0));
+        MeasureProgress progress = real.progress("RGT", KEY);
+        // p-bar = 6/150 = 0.04; the charted values are 2/50 and 4/100.
+        assertThat(progress.spc().chartType()).isEqualTo(ChartType.P);
+        assertThat(progress.spc().profile()).isEqualTo(SpcRuleProfile.NHSRPLOTTHEDOTS_0_2_2);
+        assertThat(progress.spc().points()).extracting(SpcPoint::value).containsExactly(0.04, 0.04);
+        assertThat(progress.spc().points()).extracting(SpcPoint::denominator).containsExactly(50.0, 100.0);
+        assertThat(new AuditServiceImpl(store.database).trail("RGT", 1).get(0).detail()).contains("out of 100.0");
+    }
+
+    @StoreTest
+    void refusesAProportionWithoutADenominatorOrAboveItAndChangesNothing() {
+        usePChartMeasure(null);
+
+        assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, APRIL, 3, null, null))
+                .asInstanceOf(type(ValidationException.class))
+                .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("denominator");
+                    assertThat(v.message()).contains("is required for measure '" + KEY + "', drawn as a p chart");
+                }));
+        assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, APRIL, 7, 5.0, null))
+                .asInstanceOf(type(ValidationException.class))
+                .satisfies(e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("value");
+                    assertThat(v.message()).contains("more than its denominator 5.0");
+                }));
+        assertThatThrownBy(() -> measures.record("alice", "RGT", KEY, APRIL, 3, -1.0, null))
+                .asInstanceOf(type(ValidationException.class))
+                .satisfies(e -> assertThat(e.violations()).extracting(Violation::field).containsExactly(
+                        "denominator"));
+        assertThat(store.count("SELECT COUNT(*) FROM measurement")).isZero();
+        assertThat(events.posted()).isEmpty();
+    }
+
+    @StoreTest
+    void anXmrMeasureKeepsAGivenDenominatorButDoesNotNeedOne() {
+        measures.record("alice", "RGT", KEY, APRIL, 0.9, 1200.0, null);
+        measures.record("alice", "RGT", KEY, MAY, 0.7, null);
+
+        assertThat(measures.measurements("RGT", KEY)).extracting(Measurement::denominator)
+                .containsExactly(1200.0, null);
+    }
+
+    private void usePChartMeasure(String profile) {
+        Measure falls = Plans.fallsMeasure();
+        Measure p = new Measure(KEY, "Patients who fell", MeasureType.OUTCOME, null, "patients",
+                ImprovementDirection.DOWN, null, null, "aim", List.of(), ChartType.P, profile);
+        assertThat(falls.key()).isEqualTo(p.key());
+        plans.save("setup", "RGT", Plans.withMeasures(Plans.plan(), List.of(p)),
+                plans.plan("RGT").orElseThrow().version());
     }
 }

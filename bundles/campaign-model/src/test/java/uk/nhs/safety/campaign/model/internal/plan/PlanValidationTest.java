@@ -20,6 +20,7 @@ import uk.nhs.safety.campaign.api.PrimaryDriver;
 import uk.nhs.safety.campaign.api.SecondaryDriver;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.Plans;
@@ -178,6 +179,16 @@ class PlanValidationTest {
 
         assertRefused(Plans.withMeasures(Plans.plan(), List.of(m)), Violation.of("measures[0].rebaseFrom[1]",
                 LocalDate.of(2018, 4, 1), "must be inside the plan period 2015-04-01 to 2018-03-31"));
+    }
+
+    @StoreTest
+    void rejectsAnUnknownRuleProfile() {
+        Measure m = new Measure("falls", "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
+                null, "aim", List.of(), ChartType.U, "IHI_RUN_CHART");
+
+        assertRefused(Plans.withMeasures(Plans.plan(), List.of(m)), Violation.of("measures[0].ruleProfile",
+                "IHI_RUN_CHART", "is not a known SPC rule profile: use one of [MDC, NHSRPLOTTHEDOTS_0_2_2], or leave"
+                        + " it out for the platform's default"));
     }
 
     @StoreTest

@@ -30,11 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.SpcPhase;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.api.spc.SpecialCause;
 import uk.nhs.safety.campaign.api.spc.Variation;
 
@@ -177,11 +179,13 @@ class XmrAnalyserTest {
                 // mean 540/27 = 20, limits 13.45 .. 26.55, close beyond 24.37 / 15.63: 25 high and 15 low.
                 arguments("no signal from close points on opposite sides",
                         values(concat(alternate(19, 21, 8), values(25, 20, 15), alternate(21, 19, 4))), flags()),
-                // mean 555/27 = 20.56, MR-bar 64/26 = 2.462, UCL 27.10, close above 24.92: 30 is outside, so
-                // only the 25 is close; the 30 must not make up a pair with it.
-                arguments("a point outside the limits does not count as close",
+                // mean 555/27 = 20.56, MR-bar 64/26 = 2.462, UCL 27.10, two sigma above at 24.92: 30 is outside
+                // and 25 beyond two sigma. MDC since November 2023 (NHSRplotthedots issue #194): the point beyond
+                // the limit counts towards 2-of-3, so the 25 is flagged (the 30 shows its higher rule). Before,
+                // the 30 did not count and the 25 was common cause (NhsrPlotTheDotsProfileTest keeps that).
+                arguments("a point outside the limits counts towards two of three",
                         values(concat(alternate(19, 21, 8), values(30, 25, 20), alternate(21, 19, 4))),
-                        flags().at(16, OUTSIDE_LIMITS)),
+                        flags().at(16, OUTSIDE_LIMITS).at(17, TWO_OF_THREE_NEAR_LIMIT)),
                 // mean 551/27 = 20.41, MR-bar 56/26 = 2.154, UCL 26.14, close above 24.23: 26 and 25 both close.
                 arguments("the same pair with the first point inside the limits is a signal",
                         values(concat(alternate(19, 21, 8), values(26, 25, 20), alternate(21, 19, 4))),
@@ -227,23 +231,31 @@ class XmrAnalyserTest {
     }
 
     @Test
-    void turningPointKeepsTheSideOfTheTrendItCompletes() {
+    void turningPointShowsTheImprovingTrendWhenItsTwoTrendsConflict() {
         SpcResult peak = analyse(ImprovementDirection.UP,
                 10, 30, 10, 30, 14, 16, 18, 20, 22, 24, 26, 24, 22, 20, 18, 16, 14, 30, 10, 30, 10);
         // mean 426/21 = 20.29, limits -3.12 .. 43.69: a fall to 14 then a rise from it.
         SpcResult trough = analyse(ImprovementDirection.UP,
                 30, 10, 30, 10, 26, 24, 22, 20, 18, 16, 14, 16, 18, 20, 22, 24, 26, 10, 30, 10, 30);
+        SpcResult peakDown = analyse(ImprovementDirection.DOWN,
+                10, 30, 10, 30, 14, 16, 18, 20, 22, 24, 26, 24, 22, 20, 18, 16, 14, 30, 10, 30, 10);
 
+        // MDC: improvement wins a conflict. The peak ends a rise (improvement when up is better) and starts a fall.
+        // The peak's mean is 414/21 = 19.71, so 20 22 24 26 24 22 20 (indexes 7-13) are also a run of 7 above it:
+        // an improvement that wins over the falling trend at 11-13. Until the MDC profile they showed the trend.
         assertThat(variations(peak, 4, 16)).containsExactly(
                 Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH,
                 Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH,
-                Variation.IMPROVEMENT_HIGH, Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW,
-                Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW);
+                Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH,
+                Variation.IMPROVEMENT_HIGH, Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW);
+        // The trough ends a fall (concern) and starts a rise (improvement): it shows the rise. Until the MDC profile
+        // it kept the fall it completes (CONCERN_LOW).
         assertThat(variations(trough, 4, 16)).containsExactly(
                 Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW,
-                Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.IMPROVEMENT_HIGH,
+                Variation.CONCERN_LOW, Variation.CONCERN_LOW, Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH,
                 Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH,
                 Variation.IMPROVEMENT_HIGH, Variation.IMPROVEMENT_HIGH);
+        assertThat(peakDown.points().get(10).variation()).isEqualTo(Variation.IMPROVEMENT_LOW);
     }
 
     // ------------------------------------------------------------------------------------------------- variation
@@ -305,8 +317,9 @@ class XmrAnalyserTest {
     // ------------------------------------------------------------------------------------------------- assurance
 
     /**
-     * 12 points alternating 18, 22: mean 20, every MR 4, limits 20 ± 10.64 = 9.36 .. 30.64. A single point of 20
-     * has limits 20 .. 20, so a target of 20 sits exactly on both limits.
+     * 14 points alternating 18, 22 (firm limits, so MDC gives an assurance icon): mean 20, every MR 4, limits
+     * 20 ± 10.64 = 9.36 .. 30.64. Thirteen points of 20 have limits 20 .. 20, so a target of 20 sits exactly on
+     * both limits.
      */
     @ParameterizedTest(name = "{0}, target {1} -> {2}")
     @CsvSource(nullValues = "none", value = {
@@ -322,7 +335,7 @@ class XmrAnalyserTest {
             "NEUTRAL, 35,   NOT_APPLICABLE"})
     void judgesAssuranceFromTheLimitsAgainstTheTarget(ImprovementDirection direction, Double target,
                                                       Assurance expected) {
-        SpcResult result = analyser.analyse(series(alternate(18, 22, 6)), direction, target, List.of());
+        SpcResult result = analyser.analyse(series(alternate(18, 22, 7)), direction, target, List.of());
 
         assertThat(result.phases().get(0).lowerLimit()).isCloseTo(9.36, EXACT);
         assertThat(result.phases().get(0).upperLimit()).isCloseTo(30.64, EXACT);
@@ -332,7 +345,8 @@ class XmrAnalyserTest {
     @ParameterizedTest
     @CsvSource({"UP", "DOWN"})
     void targetOnALimitIsInconsistent(ImprovementDirection direction) {
-        SpcResult result = analyser.analyse(series(20), direction, 20.0, List.of());
+        SpcResult result = analyser.analyse(series(20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20), direction,
+                20.0, List.of());
 
         assertThat(result.assurance()).isEqualTo(Assurance.INCONSISTENT);
     }
@@ -550,9 +564,16 @@ class XmrAnalyserTest {
         assertThat(after.lowerLimit()).isCloseTo(4.249242424242424, EXACT);
         assertThat(flagsOf(result)).isEmpty();
         assertThat(result.variation()).isEqualTo(Variation.COMMON_CAUSE);
-        // The new process's UCL of 6.67 is under the target of 7.0: it meets the target every month.
-        assertThat(result.assurance()).isEqualTo(Assurance.CONSISTENTLY_PASSES);
+        // The new process's UCL of 6.67 is under the target of 7.0, but its 12 points give provisional limits:
+        // MDC gives no assurance icon until 13 points.
+        assertThat(result.assurance()).isEqualTo(Assurance.NOT_APPLICABLE);
         assertThat(result.provisional()).isTrue();
+        // NHSRplotthedots 0.2.2 only warns of the short phase; it meets the target every month. (No moving range
+        // reaches 3.267 × its phase's mean, so its screening leaves these limits as they are.)
+        SpcResult ptd = analyser.analyse(series(FALLS), ImprovementDirection.DOWN, 7.0, List.of(month(12)),
+                ChartType.XMR, SpcRuleProfile.NHSRPLOTTHEDOTS_0_2_2);
+        assertThat(ptd.phases()).isEqualTo(result.phases());
+        assertThat(ptd.assurance()).isEqualTo(Assurance.CONSISTENTLY_PASSES);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

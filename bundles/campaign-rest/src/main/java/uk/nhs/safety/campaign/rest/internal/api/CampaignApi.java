@@ -39,6 +39,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Bodies;
@@ -425,7 +426,7 @@ public final class CampaignApi implements Dispatcher {
             throw new ValidationException(problems);
         }
         Measurement recorded = services.measures().record(call.actor(), ods, key, period, input.value(),
-                input.annotation());
+                input.denominator(), input.annotation());
         return ApiResponse.created(recorded, null);
     }
 
@@ -453,9 +454,10 @@ public final class CampaignApi implements Dispatcher {
             return services.measures().progress(ods, measure.key());
         }
         List<DataPoint> points = services.measures().measurements(ods, measure.key()).stream()
-                .map(m -> new DataPoint(m.period(), m.value())).toList();
+                .map(m -> new DataPoint(m.period(), m.value(), m.denominator())).toList();
         SpcResult spc = services.spc().analyse(points, measure.direction(), measure.target(),
-                phaseStarts(points, measure.rebaseFrom()));
+                phaseStarts(points, measure.rebaseFrom()), measure.chartType(),
+                SpcRuleProfile.named(measure.ruleProfile()).orElse(null));
         return new MeasureProgress(ods, measure, spc);
     }
 

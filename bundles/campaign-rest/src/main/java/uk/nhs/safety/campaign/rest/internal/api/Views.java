@@ -95,9 +95,10 @@ public final class Views {
 
     /**
      * A measurement to record: {@code period} as {@code yyyy-mm-dd} or {@code yyyy-mm} (the first of the month).
-     * The value is boxed so that a missing value is reported as missing, not read as 0.
+     * The value is boxed so that a missing value is reported as missing, not read as 0. The denominator (what a
+     * p or u chart's count is out of) is optional here; the measure service says when it is required.
      */
-    public record MeasurementInput(String period, Double value, String annotation) {
+    public record MeasurementInput(String period, Double value, String annotation, Double denominator) {
     }
 
     /** Members who joined in one month, and the running total of members who had joined by its end. */

@@ -280,6 +280,16 @@ class CampaignApiTest {
     }
 
     @Test
+    void recordsAMeasurementWithItsDenominator() throws IOException {
+        Renderer.Rendered out = send(as("Basic editorRGT", "POST", "/members/RGT/measures/falls/measurements")
+                .body("application/json", "{\"period\":\"2015-04\",\"value\":3,\"denominator\":1250.5}"));
+
+        assertThat(out.status()).isEqualTo(201);
+        assertThat(body(out).at("/denominator").asDouble()).isEqualTo(1250.5);
+        assertThat(campaign.writes).containsExactly("record falls 2015-04-01 3.0 out of 1250.5");
+    }
+
+    @Test
     void refusesABadPeriodAndAMissingValueTogether() throws IOException {
         Renderer.Rendered out = send(as("Basic editorRGT", "POST", "/members/RGT/measures/falls/measurements")
                 .body("application/json", "{\"period\":\"April\"}"));

@@ -227,6 +227,16 @@ final class FakeCampaign {
         }
 
         @Override
+        public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                                  Double denominator, String annotation) {
+            if (denominator == null) {
+                return record(actor, odsCode, measureKey, period, value, annotation);
+            }
+            writes.add("record " + measureKey + " " + period + " " + value + " out of " + denominator);
+            return new Measurement(period, value, annotation, denominator);
+        }
+
+        @Override
         public List<Measurement> measurements(String odsCode, String measureKey) {
             return List.of();
         }
