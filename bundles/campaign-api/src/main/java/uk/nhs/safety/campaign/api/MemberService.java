@@ -33,4 +33,7 @@ public interface MemberService {
 
     /** Members matching the query, ordered by ODS code. */
     Page<Member> list(MemberQuery query);
+
+    /** The campaign at a glance (counts, sign-ups by month, published plans), from aggregate queries. */
+    CampaignSummary summary();
 }

@@ -31,6 +31,7 @@ import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.spc.DataPoint;
 import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
@@ -210,6 +211,23 @@ public class MeasureServiceImpl implements MeasureService {
     }
 
     private record Series(Measure measure, List<Measurement> values) {
+    }
+
+    @Override
+    public MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller) {
+        String code = OdsCodes.normalise(odsCode);
+        Series series = db.read(c -> {
+            MemberRows.require(c, code);
+            Measure measure = PlanRows.visibleContent(c, code, caller, json)
+                    .flatMap(p -> p.measures().stream().filter(m -> m.key().equals(measureKey)).findFirst())
+                    .orElseThrow(() -> new NotFoundException("member " + code + " has no measure '" + measureKey
+                            + "' in a plan you may see"));
+            return new Series(measure, load(c, code, measureKey));
+        });
+        Measure measure = series.measure();
+        List<DataPoint> points = series.values().stream().map(m -> new DataPoint(m.period(), m.value())).toList();
+        return new MeasureProgress(code, measure,
+                analyser.analyse(points, measure.direction(), measure.target(), phaseStarts(points, measure)));
     }
 
     private static List<LocalDate> phaseStarts(List<DataPoint> points, Measure measure) {
