@@ -500,12 +500,14 @@ class HttpApiIT {
 
     @Test
     void publicReadsCarryStrongETagsAnswered304AndShowAPublishedChangeOnTheNextRead() {
-        for (String path : List.of("/api/v1/summary", "/api/v1/members/RL4/plan", "/api/v1/members/RL4/measures",
-                "/api/v1/members/RL4/measures/falls-per-1000", "/api/v1/members/RL4/pledges")) {
-            Response first = api.get(path).send();
+        for (String path : List.of("/api/v1/summary", PLAN, "/api/v1/members/{ods}/measures", MEASURE,
+                "/api/v1/members/{ods}/pledges")) {
+            Object[] args = path.contains("{key}") ? new Object[] {"RL4", "falls-per-1000"}
+                    : path.contains("{ods}") ? new Object[] {"RL4"} : new Object[0];
+            Response first = api.get(path, args).send();
             assertThat(first.status()).as(path).isEqualTo(200);
             assertThat(first.etag()).as(path).matches("\"[A-Za-z0-9_-]+\"");
-            Response again = api.get(path).header("If-None-Match", first.etag()).send();
+            Response again = api.get(path, args).header("If-None-Match", first.etag()).send();
             assertThat(again.status()).as(path).isEqualTo(304);
             assertThat(again.bytes()).as(path).isEmpty();
             assertThat(again.etag()).as(path).isEqualTo(first.etag());
