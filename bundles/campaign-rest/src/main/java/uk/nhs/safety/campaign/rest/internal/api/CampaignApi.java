@@ -205,6 +205,10 @@ public final class CampaignApi implements Dispatcher {
             return endpoint.published() && caller.anonymous() ? published(call, endpoint)
                     : endpoint.handler().handle(call);
         }
+        if ("HEAD".equals(request.method()) || "OPTIONS".equals(request.method())) {
+            // reads too: they change nothing, so they drop nothing
+            return endpoint.handler().handle(call);
+        }
         try {
             return endpoint.handler().handle(call);
         } finally {

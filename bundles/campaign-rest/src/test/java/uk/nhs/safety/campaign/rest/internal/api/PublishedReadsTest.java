@@ -111,6 +111,15 @@ class PublishedReadsTest {
     }
 
     @Test
+    void dropsNothingOnAHeadRequest() {
+        send(FakeRequest.of("GET", "/members/RGT/plan"));
+
+        send(FakeRequest.of("HEAD", "/members/RGT/plan"));
+
+        assertThat(cache.get("/members/RGT/plan")).isPresent();
+    }
+
+    @Test
     void keepsNothingForCallersWhoMaySeeDrafts() {
         send(FakeRequest.of("GET", "/members/RGT/plan").header("Authorization", "Basic ed"));
 
