@@ -498,6 +498,35 @@ class HttpApiIT {
         assertThat(api.get(MEMBER, RJZ).header("If-None-Match", "\"999999\"").send().status()).isEqualTo(200);
     }
 
+    @Test
+    void publicReadsCarryStrongETagsAnswered304AndShowAPublishedChangeOnTheNextRead() {
+        for (String path : List.of("/api/v1/summary", PLAN, "/api/v1/members/{ods}/measures", MEASURE,
+                "/api/v1/members/{ods}/pledges")) {
+            Object[] args = path.contains("{key}") ? new Object[] {"RL4", "falls-per-1000"}
+                    : path.contains("{ods}") ? new Object[] {"RL4"} : new Object[0];
+            Response first = api.get(path, args).send();
+            assertThat(first.status()).as(path).isEqualTo(200);
+            assertThat(first.etag()).as(path).matches("\"[A-Za-z0-9_-]+\"");
+            Response again = api.get(path, args).header("If-None-Match", first.etag()).send();
+            assertThat(again.status()).as(path).isEqualTo(304);
+            assertThat(again.bytes()).as(path).isEmpty();
+            assertThat(again.etag()).as(path).isEqualTo(first.etag());
+        }
+        // Published content is kept between reads: a publication through the API shows on the very next read.
+        String code = addMemberAsAdmin().json().path("odsCode").asText();
+        Response draft = api.put(PLAN, code).as(ADMIN).header("If-None-Match", "*").json(examplePlan).send();
+        assertThat(api.get(PLAN, code).send().status()).isEqualTo(404);
+        Response summary = api.get("/api/v1/summary").send();
+        assertThat(summary.json().findValuesAsText("odsCode")).doesNotContain(code);
+
+        assertThat(api.post(PLAN_PUBLISH, code).as(ADMIN).ifMatch(etag(draft)).send().status()).isEqualTo(201);
+
+        assertThat(api.get(PLAN, code).send().status()).isEqualTo(200);
+        Response after = api.get("/api/v1/summary").header("If-None-Match", summary.etag()).send();
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().findValuesAsText("odsCode")).contains(code);
+    }
+
     // --- bad input ---------------------------------------------------------------------------------------------
 
     @Test

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+
 /** Measurements of plan measures, and their SPC analysis. Thread-safe; writes are transactional and audited. */
 @ProviderType
 public interface MeasureService {
@@ -40,4 +42,15 @@ public interface MeasureService {
      * special causes, variation, assurance).
      */
     MeasureProgress progress(String odsCode, String measureKey);
+
+    /**
+     * The measure as this caller may see it ({@link PlanService#visibleContent}: the working copy's definition for its
+     * editors, the latest published one for everyone else), with its values and their XmR analysis, so that no draft
+     * change (a new target, a moved re-baseline) shows through. A re-baseline date starts a phase at the first
+     * measured period on or after it; dates with no later values, or that would start a phase at the very first value,
+     * do not apply yet.
+     *
+     * @throws NotFoundException when the member does not exist or has no such measure in a plan the caller may see
+     */
+    MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller);
 }

@@ -87,4 +87,6 @@ public interface MemberService {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
     }
+    /** The campaign at a glance (counts, sign-ups by month, published plans), from aggregate queries. */
+    CampaignSummary summary();
 }

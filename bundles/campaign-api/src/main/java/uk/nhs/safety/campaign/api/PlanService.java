@@ -5,12 +5,21 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+
 /** Members' safety improvement plans. Thread-safe; every write is one transaction and is audited. */
 @ProviderType
 public interface PlanService {
 
     /** The member's working plan, if it has one. */
     Optional<SafetyPlan> plan(String odsCode);
+
+    /**
+     * The plan content this caller may see, the platform's one draft rule: the working copy for callers who may edit
+     * the member ({@link CallerAccess#mayEdit}), the latest published version for everyone else; empty when there is
+     * none.
+     */
+    Optional<PlanContent> visibleContent(String odsCode, CallerAccess caller);
 
     /** A published version; {@link NotFoundException} if there is no such version. */
     PlanVersion version(String odsCode, int number);

@@ -76,6 +76,11 @@ class ServiceDefaultsTest {
         public Optional<Member> find(String odsCode) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public CampaignSummary summary() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static PlanService versionsOnly(List<PlanVersion> versions) {
@@ -92,6 +97,12 @@ class ServiceDefaultsTest {
 
             @Override
             public PlanVersion version(String odsCode, int number) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<PlanContent> visibleContent(String odsCode,
+                                                        uk.nhs.safety.campaign.api.access.CallerAccess caller) {
                 throw new UnsupportedOperationException();
             }
 

@@ -18,12 +18,22 @@ public final class CampaignTopics {
  * (String), {@code actor} (String).
  */
     public static final String MEMBER_JOINED = PREFIX + "member/JOINED";
+    /**
+     * A member's record changed: it withdrew, or an ODS import refreshed its details (name, region, postcode, dates).
+     * Properties: {@code odsCode} (String), {@code actor} (String).
+     */
+    public static final String MEMBER_UPDATED = PREFIX + "member/UPDATED";
 
     /**
  * A member published a pledge action. Properties: {@code odsCode} (String), {@code actor} (String),
  * {@code actionId} (Long), {@code pledge} (String, the {@code Pledge} constant's name).
  */
     public static final String ACTIONS_PUBLISHED = PREFIX + "pledge/ACTIONS_PUBLISHED";
+    /**
+     * A member changed the content of a pledge action, published or draft (a published one stays published).
+     * Properties: {@code odsCode} (String), {@code actor} (String), {@code actionId} (Long).
+     */
+    public static final String ACTION_UPDATED = PREFIX + "pledge/ACTION_UPDATED";
 
     /**
  * A member published a plan version. Properties: {@code odsCode} (String), {@code actor} (String),

@@ -6,7 +6,7 @@
  * least once and in order, and {@link uk.nhs.safety.campaign.api.event.CampaignEventLog} reads and replays the log.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package uk.nhs.safety.campaign.api.event;
 
 import org.osgi.annotation.bundle.Export;

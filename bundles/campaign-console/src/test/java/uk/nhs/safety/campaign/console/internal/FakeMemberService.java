@@ -71,4 +71,9 @@ final class FakeMemberService implements MemberService {
         List<Member> page = matching.stream().skip(query.offset()).limit(query.limit()).toList();
         return new Page<>(page, matching.size(), query.offset(), query.limit());
     }
+
+    @Override
+    public uk.nhs.safety.campaign.api.CampaignSummary summary() {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

@@ -62,4 +62,15 @@ final class FakePlanService implements PlanService {
     public FocusArea addFocusArea(String actor, FocusArea area) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public java.util.Optional<uk.nhs.safety.campaign.api.PlanVersion> latestPublished(String odsCode) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
+    public java.util.Optional<uk.nhs.safety.campaign.api.PlanContent> visibleContent(String odsCode,
+            uk.nhs.safety.campaign.api.access.CallerAccess caller) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

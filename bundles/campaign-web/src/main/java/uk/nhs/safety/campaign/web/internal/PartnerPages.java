@@ -19,6 +19,12 @@ final class PartnerPages {
     static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
     private final List<PartnerPage> pages = new CopyOnWriteArrayList<>();
+    private volatile Runnable changed = () -> { };
+
+    /** Called after every page added or removed (the site drops the pages that link to partner pages). */
+    void onChange(Runnable listener) {
+        this.changed = listener;
+    }
 
     /** Adds a page; one with a malformed id is ignored, with a warning naming it. */
     void add(PartnerPage page) {
@@ -29,11 +35,13 @@ final class PartnerPages {
             return;
         }
         pages.add(page);
+        changed.run();
         LOG.info("Partner page '{}' of partner '{}' ({}) added", id, page.partnerId(), page.scope());
     }
 
     void remove(PartnerPage page) {
         if (pages.remove(page)) {
+            changed.run();
             LOG.info("Partner page '{}' of partner '{}' removed", page.id(), page.partnerId());
         }
     }

@@ -24,17 +24,21 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.event.CampaignEvent;
+import uk.nhs.safety.campaign.api.event.CampaignEventSubscriber;
+import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
 /**
  * The campaign's web pages on the HTTP Whiteboard, as the default servlet ({@code /}): every path that no other
  * servlet claims, so the API's {@code /api/v1/*} and {@code /api/health} keep their own servlets. Partner pages are
- * tracked as partner bundles come and go.
+ * tracked as partner bundles come and go. Also an {@code EVERY_NODE} subscriber of the campaign event log, which drops
+ * the site's kept pages of a member when it changes on any node.
  */
-@Component(service = Servlet.class)
+@Component(service = {Servlet.class, CampaignEventSubscriber.class})
 @HttpWhiteboardServletPattern("/")
 @HttpWhiteboardServletName("safety-web")
-public class WebServlet extends HttpServlet {
+public class WebServlet extends HttpServlet implements CampaignEventSubscriber {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(WebServlet.class);
@@ -49,6 +53,11 @@ public class WebServlet extends HttpServlet {
         LOG.info("Web pages serving at / (national dashboard, /members, /workspace)");
     }
 
+    /** Over a given site (tests). */
+    WebServlet(WebSite site) {
+        this.site = site;
+    }
+
     @Reference(service = PartnerPage.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
     void addPartnerPage(PartnerPage page) {
@@ -60,14 +69,31 @@ public class WebServlet extends HttpServlet {
     }
 
     @Override
+    public String subscriberId() {
+        return "core-web-pages";
+    }
+
+    /** Every node's changes reach this node's kept pages. */
+    @Override
+    public Delivery delivery() {
+        return Delivery.EVERY_NODE;
+    }
+
+    /** A campaign event: the member's pages (and the campaign-wide ones) are rendered again on their next read. */
+    @Override
+    public void onEvent(CampaignEvent event) {
+        Object code = event.properties().get(CampaignTopics.ODS_CODE);
+        site.changed(code == null ? null : code.toString());
+    }
+
+    @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         WebResponse answer = site.handle(request.getMethod(), path);
         response.setStatus(answer.status());
         WebSite.SECURITY_HEADERS.forEach(response::setHeader);
         answer.headers().forEach(response::setHeader);
-        String etag = answer.headers().get("ETag");
-        if (etag != null && etag.equals(request.getHeader("If-None-Match"))) {
+        if (noneMatchHits(request.getHeader("If-None-Match"), answer.headers().get("ETag"))) {
             response.setStatus(304);
             return;
         }
@@ -76,6 +102,20 @@ public class WebServlet extends HttpServlet {
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(answer.body());
         }
+    }
+
+    /** Whether {@code If-None-Match} names this tag (a list, {@code *}, or weak tags: weak comparison, RFC 9110). */
+    static boolean noneMatchHits(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || etag == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if ("*".equals(c) || (c.startsWith("W/") ? c.substring(2) : c).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] read(Bundle bundle, String name) {

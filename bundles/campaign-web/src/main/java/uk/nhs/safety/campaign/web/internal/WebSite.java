@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,11 @@ import uk.nhs.safety.campaign.api.web.PartnerPage;
  * with the page's title, the member's name and the partner pages' links filled in on the server; their data comes from
  * the JSON API, fetched by the page's own script ({@code web/assets/js/<page>.js}). Thread-safe.
  *
+ * <p>Pages show published content only, the same for every visitor, so a rendered page is kept by path with a strong
+ * {@code ETag} (its hash) until a change to its member, or to the campaign, drops it ({@link #changed}: the servlet
+ * hears every campaign event of every node through the durable event log); a page read while a change dropped the
+ * cache is not kept. Templates are read from the bundle once.
+ *
  * <pre>
  * /                                   national dashboard
  * /members                            member directory
@@ -59,6 +65,9 @@ final class WebSite {
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "same-origin");
 
+    /** At most this many pages are kept; past it, all are dropped (a crawl of made-up codes finds only 404s). */
+    static final int MAX_PAGES = 2_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(WebSite.class);
     private static final Pattern ODS = Pattern.compile("^[A-Za-z0-9]{3,8}$");
     private static final Pattern ASSET = Pattern.compile("^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_.-]*)*\\.[a-z0-9]+$");
@@ -75,6 +84,11 @@ final class WebSite {
     private final PledgeService pledges;
     private final PartnerPages partnerPages;
     private final Map<String, WebResponse> assets = new ConcurrentHashMap<>();
+    /** The bundle's templates, read once (a bundle's entries do not change while it is installed). */
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    /** Rendered pages by path, until a change drops them (see {@link #changed}). */
+    private final Map<String, CachedPage> pages = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     /**
      * @param resources reads a file of the bundle below {@code web/} (e.g. {@code pages/home.html}); null if absent
@@ -85,6 +99,7 @@ final class WebSite {
         this.members = members;
         this.pledges = pledges;
         this.partnerPages = partnerPages;
+        partnerPages.onChange(this::clearPages);
     }
 
     WebResponse handle(String method, String path) {
@@ -97,6 +112,67 @@ final class WebSite {
             p = p.substring(0, p.length() - 1);
         }
         String[] s = p.substring(1).split("/", -1);
+        Optional<String> scope = cacheScope(s);
+        if (scope.isEmpty()) {
+            return render(p, s);
+        }
+        CachedPage cached = pages.get(p);
+        if (cached != null) {
+            return cached.page();
+        }
+        long readIn = generation.get();
+        WebResponse page = render(p, s);
+        if (page.status() != 200) {
+            return page;
+        }
+        Map<String, String> headers = new LinkedHashMap<>(page.headers());
+        headers.put("ETag", "\"" + sha256(page.body()).substring(0, 22) + "\"");
+        WebResponse tagged = new WebResponse(200, page.contentType(), headers, page.body());
+        if (pages.size() >= MAX_PAGES) {
+            pages.clear();
+        }
+        String member = scope.get().isEmpty() ? null : scope.get();
+        CachedPage entry = new CachedPage(member, tagged);
+        if (generation.get() == readIn) {
+            pages.put(p, entry);
+            if (generation.get() != readIn) {
+                pages.remove(p, entry);
+            }
+        }
+        return tagged;
+    }
+
+    /** A page kept until a change: {@code member} is null for campaign-wide pages. */
+    private record CachedPage(String member, WebResponse page) {
+    }
+
+    /**
+     * Whether a page is kept, and whose change drops it: the member's ODS code, or "" for a campaign-wide page (the
+     * dashboard, the directory with its region list, the workspace's login page). Partner pages are not kept (their
+     * content is the partner's).
+     */
+    private static Optional<String> cacheScope(String[] s) {
+        if (s.length == 1 && (s[0].isEmpty() || "members".equals(s[0]) || "workspace".equals(s[0]))) {
+            return Optional.of("");
+        }
+        boolean member = "members".equals(s[0]) && (s.length == 2 || s.length == 3 && "print".equals(s[2]))
+                || "workspace".equals(s[0]) && s.length == 2;
+        return member && ODS.matcher(s[1]).matches() ? Optional.of(s[1].toUpperCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** A member changed ({@code null}: something campaign-wide): its pages and every campaign-wide page go. */
+    void changed(String member) {
+        generation.incrementAndGet();
+        pages.values().removeIf(c -> c.member() == null || c.member().equals(member));
+    }
+
+    /** Drops every kept page (partner pages came or went, so the links on them changed). */
+    void clearPages() {
+        generation.incrementAndGet();
+        pages.clear();
+    }
+
+    private WebResponse render(String p, String[] s) {
         try {
             if ("/".equals(p)) {
                 return page("home", "National dashboard", "home", Map.of("partnerLinks",
@@ -331,11 +407,13 @@ final class WebSite {
     }
 
     private String text(String resource) {
-        byte[] bytes = resources.apply(resource);
-        if (bytes == null) {
-            throw new IllegalStateException("the bundle has no web/" + resource);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return templates.computeIfAbsent(resource, r -> {
+            byte[] bytes = resources.apply(r);
+            if (bytes == null) {
+                throw new IllegalStateException("the bundle has no web/" + r);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        });
     }
 
     /** Replaces each {@code {{name}}} by its value (already escaped by the caller); unknown names by nothing. */

@@ -74,6 +74,11 @@ public final class FakeCampaign {
         public Page<Member> list(MemberQuery query) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public uk.nhs.safety.campaign.api.CampaignSummary summary() {
+            throw new UnsupportedOperationException("not used by the CQC partner");
+        }
     };
 
     public final PledgeService pledgeService = new PledgeService() {
@@ -142,6 +147,17 @@ public final class FakeCampaign {
         public FocusArea addFocusArea(String actor, FocusArea area) {
             throw readOnly();
         }
+
+        @Override
+        public java.util.Optional<PlanVersion> latestPublished(String odsCode) {
+            throw new UnsupportedOperationException("not used by the CQC partner");
+        }
+
+        @Override
+        public java.util.Optional<uk.nhs.safety.campaign.api.PlanContent> visibleContent(String odsCode,
+                uk.nhs.safety.campaign.api.access.CallerAccess caller) {
+            throw new UnsupportedOperationException("not used by the CQC partner");
+        }
     };
 
     public final MeasureService measureService = new MeasureService() {
@@ -163,6 +179,12 @@ public final class FakeCampaign {
                 throw new NotFoundException("no measure " + measureKey + " in the current plan of " + odsCode);
             }
             return p;
+        }
+
+        @Override
+        public uk.nhs.safety.campaign.api.MeasureProgress progress(String odsCode, String measureKey,
+                uk.nhs.safety.campaign.api.access.CallerAccess caller) {
+            throw new UnsupportedOperationException("not used by the CQC partner");
         }
     };
 }

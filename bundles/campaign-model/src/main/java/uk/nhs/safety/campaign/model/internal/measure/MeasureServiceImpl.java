@@ -33,6 +33,7 @@ import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.OdsCodes;
 import uk.nhs.safety.campaign.api.SafetyPlan;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
@@ -255,6 +256,28 @@ public class MeasureServiceImpl implements MeasureService {
     public MeasureProgress progress(String odsCode, String measureKey) {
         String code = OdsCodes.normalise(odsCode);
         Series series = db.read(c -> new Series(measure(c, code, measureKey), load(c, code, measureKey)));
+        return analysed(code, series);
+    }
+
+    private record Series(Measure measure, List<Measurement> values) {
+    }
+
+    @Override
+    public MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller) {
+        String code = OdsCodes.normalise(odsCode);
+        Series series = db.read(c -> {
+            MemberRows.require(c, code);
+            Measure measure = PlanRows.visibleContent(c, code, caller, json)
+                    .flatMap(p -> p.measures().stream().filter(m -> m.key().equals(measureKey)).findFirst())
+                    .orElseThrow(() -> new NotFoundException("member " + code + " has no measure '" + measureKey
+                            + "' in a plan you may see"));
+            return new Series(measure, load(c, code, measureKey));
+        });
+        return analysed(code, series);
+    }
+
+    /** The series analysed with its measure's direction, target, re-baseline dates, chart type and rule profile. */
+    private MeasureProgress analysed(String code, Series series) {
         Measure measure = series.measure();
         List<DataPoint> points = series.values().stream()
                 .map(m -> new DataPoint(m.period(), m.value(), m.denominator())).toList();
@@ -263,10 +286,6 @@ public class MeasureServiceImpl implements MeasureService {
                 // No profile named (or, in a plan saved before names were checked, an unknown one): the default.
                 SpcRuleProfile.named(measure.ruleProfile()).orElse(null)));
     }
-
-    private record Series(Measure measure, List<Measurement> values) {
-    }
-
 
     private static List<LocalDate> phaseStarts(List<DataPoint> points, Measure measure) {
         Set<LocalDate> starts = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,8 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +32,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.CampaignSummary;
 import uk.nhs.safety.campaign.api.ImportResult;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberQuery;
@@ -47,6 +51,7 @@ import uk.nhs.safety.campaign.model.internal.db.Database;
 import uk.nhs.safety.campaign.model.internal.db.Sql;
 import uk.nhs.safety.campaign.model.internal.event.EventPublisher;
 import uk.nhs.safety.campaign.model.internal.event.NewEvent;
+import uk.nhs.safety.campaign.model.internal.json.PlanJson;
 import uk.nhs.safety.campaign.model.internal.ods.OdsExtractParser;
 import uk.nhs.safety.campaign.model.internal.ods.OdsRecord;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
@@ -72,6 +77,7 @@ public class MemberServiceImpl implements MemberService {
     private final EventPublisher events;
     private final Clock clock;
     private final OdsExtractParser parser = new OdsExtractParser();
+    private final PlanJson planJson = new PlanJson();
 
     @Activate
     public MemberServiceImpl(@Reference Database db, @Reference EventPublisher events) {
@@ -136,7 +142,7 @@ public class MemberServiceImpl implements MemberService {
         new Checks().actor(actor).throwIfAny();
         String code = OdsCodes.normalise(odsCode);
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        Member withdrawn = db.inTransaction(c -> {
             Member current = MemberRows.require(c, code);
             if (current.version() != expectedVersion) {
                 throw stale(code, expectedVersion, current.version());
@@ -154,8 +160,13 @@ public class MemberServiceImpl implements MemberService {
                 }
             }
             AuditLog.write(c, now, actor, code, "member.withdrawn", "member " + code, "withdrew from the campaign");
+            events.record(c, now, updated(actor, code));
             return MemberRows.require(c, code);
         });
+        if (withdrawn.version() != expectedVersion) {
+            events.post(List.of(updated(actor, code)));
+        }
+        return withdrawn;
     }
 
     @Override
@@ -213,6 +224,49 @@ public class MemberServiceImpl implements MemberService {
                 }
             }
             return new Page<>(items, total, q.offset(), q.limit());
+        });
+    }
+
+    /**
+     * Three queries whatever the number of members: the counts, the sign-ups grouped by month, and the published
+     * plans (each member's plan row joined to its latest version; only the title is taken from the content).
+     */
+    @Override
+    public CampaignSummary summary() {
+        return db.read(c -> {
+            int all;
+            int active;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*),"
+                    + " COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0) FROM member")) {
+                ps.setString(1, MemberStatus.ACTIVE.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    all = rs.getInt(1);
+                    active = rs.getInt(2);
+                }
+            }
+            SortedMap<YearMonth, Integer> byMonth = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXTRACT(YEAR FROM joined),"
+                    + " EXTRACT(MONTH FROM joined), COUNT(*) FROM member WHERE joined IS NOT NULL"
+                    + " GROUP BY EXTRACT(YEAR FROM joined), EXTRACT(MONTH FROM joined)");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byMonth.put(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getInt(3));
+                }
+            }
+            List<CampaignSummary.PublishedPlan> plans = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.ods_code, m.name, v.version_number,"
+                    + " v.published_at, v.content FROM plan p JOIN member m ON m.ods_code = p.ods_code"
+                    + " JOIN plan_version v ON v.ods_code = p.ods_code AND v.version_number = p.published_version"
+                    + " WHERE p.published_version > 0 ORDER BY m.ods_code");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plans.add(new CampaignSummary.PublishedPlan(rs.getString("ods_code"), rs.getString("name"),
+                            planJson.read(rs.getString("content")).title(), rs.getInt("version_number"),
+                            Sql.instant(rs, "published_at")));
+                }
+            }
+            return new CampaignSummary(all, active, byMonth, plans);
         });
     }
 
@@ -291,6 +345,7 @@ public class MemberServiceImpl implements MemberService {
         Instant now = clock.instant();
         boolean demo = DEMO_ACTOR.equals(actor);
         List<String> added = new ArrayList<>();
+        List<String> refreshed = new ArrayList<>();
         ImportResult result = db.inTransaction(c -> {
             Map<String, Member> existing = allMembers(c);
             int updated = 0;
@@ -315,17 +370,30 @@ public class MemberServiceImpl implements MemberService {
                         updateOdsDetails(c, r);
                         AuditLog.write(c, now, actor, r.odsCode(), "member.updated", "member " + r.odsCode(),
                                 "ODS details from " + name + " line " + r.line() + ": " + changes);
+                        refreshed.add(r.odsCode());
                         updated++;
                     }
                 }
             }
             // One event per member joined, appended as the transaction's last statement.
-            events.record(c, now, added.stream().map(code -> joined(actor, code)).toList());
+            events.record(c, now, importEvents(actor, added, refreshed));
             return new ImportResult(records.size(), added.size(), updated, unchanged, closed);
         });
         LOG.info("Imported {} by {}: {}", name, actor, result);
-        events.post(added.stream().map(code -> joined(actor, code)).toList());
+        events.post(importEvents(actor, added, refreshed));
         return result;
+    }
+
+    private static List<NewEvent> importEvents(String actor, List<String> added, List<String> refreshed) {
+        List<NewEvent> all = new ArrayList<>();
+        added.forEach(code -> all.add(joined(actor, code)));
+        refreshed.forEach(code -> all.add(updated(actor, code)));
+        return all;
+    }
+
+    private static NewEvent updated(String actor, String code) {
+        return new NewEvent(CampaignTopics.MEMBER_UPDATED, Map.of(CampaignTopics.ODS_CODE, code,
+                CampaignTopics.ACTOR, actor));
     }
 
     // The parser checks each row; these are the checks that need the whole file or the member rules.

@@ -29,6 +29,7 @@ import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.model.internal.audit.AuditLog;
 import uk.nhs.safety.campaign.model.internal.db.Database;
@@ -74,6 +75,12 @@ public class PlanServiceImpl implements PlanService {
     public Optional<SafetyPlan> plan(String odsCode) {
         String code = OdsCodes.normalise(odsCode);
         return db.read(c -> PlanRows.find(c, code, json));
+    }
+
+    @Override
+    public Optional<PlanContent> visibleContent(String odsCode, CallerAccess caller) {
+        String code = OdsCodes.normalise(odsCode);
+        return db.read(c -> PlanRows.visibleContent(c, code, caller, json));
     }
 
     @Override

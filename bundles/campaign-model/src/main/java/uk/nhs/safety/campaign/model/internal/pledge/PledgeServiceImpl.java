@@ -123,7 +123,9 @@ public class PledgeServiceImpl implements PledgeService {
         String code = OdsCodes.normalise(odsCode);
         NewAction content = validate(actor, action);
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
+        NewEvent updated = new NewEvent(CampaignTopics.ACTION_UPDATED, Map.of(CampaignTopics.ODS_CODE, code,
+                CampaignTopics.ACTOR, actor, CampaignTopics.ACTION_ID, actionId));
+        PledgeAction result = db.inTransaction(c -> {
             PledgeAction old = require(c, code, actionId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE pledge_action SET pledge = ?, action_text = ?,"
                     + " owner_role = ?, due_date = ?, status = ?, lock_version = lock_version + 1"
@@ -143,8 +145,11 @@ public class PledgeServiceImpl implements PledgeService {
             AuditLog.write(c, now, actor, code, "action.updated", "action " + actionId,
                     "was pledge " + old.pledge().number() + " (" + old.status() + ", owner " + old.ownerRole()
                             + ", due " + old.dueDate() + "): " + old.text());
+            events.record(c, now, updated);
             return require(c, code, actionId);
         });
+        events.post(List.of(updated));
+        return result;
     }
 
     @Override

@@ -43,4 +43,10 @@ final class FakeMeasureService implements MeasureService {
     public MeasureProgress progress(String odsCode, String measureKey) {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public uk.nhs.safety.campaign.api.MeasureProgress progress(String odsCode, String measureKey,
+            uk.nhs.safety.campaign.api.access.CallerAccess caller) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

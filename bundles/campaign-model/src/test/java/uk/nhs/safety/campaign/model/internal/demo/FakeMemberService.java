@@ -68,4 +68,9 @@ final class FakeMemberService implements MemberService {
                 Math.min(query.offset() + query.limit(), all.size()));
         return new Page<>(page, all.size(), query.offset(), query.limit());
     }
+
+    @Override
+    public uk.nhs.safety.campaign.api.CampaignSummary summary() {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
 }

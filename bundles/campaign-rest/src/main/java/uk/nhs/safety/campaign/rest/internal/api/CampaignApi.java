@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import uk.nhs.safety.campaign.api.FocusArea;
@@ -37,9 +35,6 @@ import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
-import uk.nhs.safety.campaign.api.spc.DataPoint;
-import uk.nhs.safety.campaign.api.spc.SpcResult;
-import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Bodies;
@@ -60,8 +55,14 @@ import uk.nhs.safety.campaign.rest.internal.security.Caller;
  */
 public final class CampaignApi implements Dispatcher {
 
-    /** A route's rule and handler. */
-    public record Endpoint(Access access, Handler handler) {
+    /**
+     * A route's rule and handler; {@code published}: what it answers anonymous callers is published content, kept in
+     * the {@link PublishedCache} until a change to it.
+     */
+    public record Endpoint(Access access, Handler handler, boolean published) {
+        public Endpoint(Access access, Handler handler) {
+            this(access, handler, false);
+        }
     }
 
     /** Answers one routed, authorised call. */
@@ -78,12 +79,25 @@ public final class CampaignApi implements Dispatcher {
     private final Json json;
     private final Supplier<byte[]> openApi;
     private final Router<Endpoint> router;
+    private final PublishedCache cache;
 
     /**
+     * Without a cache: every read goes to the services.
+     *
      * @param openApi the OpenAPI document's bytes, or {@code null} when the bundle has none
      */
     public CampaignApi(CampaignServices services, PartnerDirectory partnerRoutes, Json json,
                        Supplier<byte[]> openApi) {
+        this(services, partnerRoutes, json, openApi, null);
+    }
+
+    /**
+     * @param openApi the OpenAPI document's bytes, or {@code null} when the bundle has none
+     * @param cache   where anonymous reads of published content are kept, or {@code null} for none
+     */
+    public CampaignApi(CampaignServices services, PartnerDirectory partnerRoutes, Json json,
+                       Supplier<byte[]> openApi, PublishedCache cache) {
+        this.cache = cache;
         this.services = services;
         this.partnerRoutes = partnerRoutes;
         this.json = json;
@@ -99,25 +113,25 @@ public final class CampaignApi implements Dispatcher {
                 .add("GET", "/focus-areas", new Endpoint(Access.ANYONE,
                         c -> ApiResponse.ok(services.plans().focusAreas())))
                 .add("POST", "/focus-areas", new Endpoint(Access.ADMIN, this::addFocusArea))
-                .add("GET", "/summary", new Endpoint(Access.ANYONE, this::summary))
-                .add("GET", "/members", new Endpoint(Access.ANYONE, this::listMembers))
+                .add("GET", "/summary", new Endpoint(Access.ANYONE, this::summary, true))
+                .add("GET", "/members", new Endpoint(Access.ANYONE, this::listMembers, true))
                 .add("POST", "/members", new Endpoint(Access.OPERATOR, this::join))
                 .add("POST", "/members/import", new Endpoint(Access.OPERATOR, this::importMembers))
-                .add("GET", "/members/{ods}", new Endpoint(Access.ANYONE, this::member))
+                .add("GET", "/members/{ods}", new Endpoint(Access.ANYONE, this::member, true))
                 .add("POST", "/members/{ods}/withdraw", new Endpoint(Access.OPERATOR, this::withdraw))
-                .add("GET", "/members/{ods}/pledges", new Endpoint(Access.ANYONE, this::pledgePage))
-                .add("GET", "/members/{ods}/actions", new Endpoint(Access.ANYONE, this::actions))
+                .add("GET", "/members/{ods}/pledges", new Endpoint(Access.ANYONE, this::pledgePage, true))
+                .add("GET", "/members/{ods}/actions", new Endpoint(Access.ANYONE, this::actions, true))
                 .add("POST", "/members/{ods}/actions", new Endpoint(Access.EDITOR, this::addAction))
                 .add("PUT", "/members/{ods}/actions/{id}", new Endpoint(Access.EDITOR, this::updateAction))
                 .add("POST", "/members/{ods}/actions/{id}/publish", new Endpoint(Access.EDITOR, this::publishAction))
-                .add("GET", "/members/{ods}/plan", new Endpoint(Access.ANYONE, this::plan))
+                .add("GET", "/members/{ods}/plan", new Endpoint(Access.ANYONE, this::plan, true))
                 .add("PUT", "/members/{ods}/plan", new Endpoint(Access.EDITOR, this::savePlan))
                 .add("POST", "/members/{ods}/plan/publish", new Endpoint(Access.EDITOR, this::publishPlan))
-                .add("GET", "/members/{ods}/plan/versions", new Endpoint(Access.ANYONE, this::versions))
-                .add("GET", "/members/{ods}/plan/versions/{n}", new Endpoint(Access.ANYONE, this::version))
-                .add("GET", "/members/{ods}/plan/diagram", new Endpoint(Access.ANYONE, this::diagram))
-                .add("GET", "/members/{ods}/measures", new Endpoint(Access.ANYONE, this::measures))
-                .add("GET", "/members/{ods}/measures/{key}", new Endpoint(Access.ANYONE, this::progress))
+                .add("GET", "/members/{ods}/plan/versions", new Endpoint(Access.ANYONE, this::versions, true))
+                .add("GET", "/members/{ods}/plan/versions/{n}", new Endpoint(Access.ANYONE, this::version, true))
+                .add("GET", "/members/{ods}/plan/diagram", new Endpoint(Access.ANYONE, this::diagram, true))
+                .add("GET", "/members/{ods}/measures", new Endpoint(Access.ANYONE, this::measures, true))
+                .add("GET", "/members/{ods}/measures/{key}", new Endpoint(Access.ANYONE, this::progress, true))
                 .add("POST", "/members/{ods}/measures/{key}/measurements",
                         new Endpoint(Access.EDITOR, this::recordMeasurement))
                 .add("GET", "/members/{ods}/audit", new Endpoint(Access.AUDITOR, this::audit))
@@ -191,7 +205,47 @@ public final class CampaignApi implements Dispatcher {
                 // go on
             }
         }
-        return match.handler().handler().handle(new Call(request, caller, match.params(), settings, json));
+        Call call = new Call(request, caller, match.params(), settings, json);
+        Endpoint endpoint = match.handler();
+        if (cache == null) {
+            return endpoint.handler().handle(call);
+        }
+        if ("GET".equals(request.method())) {
+            return endpoint.published() && caller.anonymous() ? published(call, endpoint)
+                    : endpoint.handler().handle(call);
+        }
+        if ("HEAD".equals(request.method()) || "OPTIONS".equals(request.method())) {
+            // reads too: they change nothing, so they drop nothing
+            return endpoint.handler().handle(call);
+        }
+        try {
+            return endpoint.handler().handle(call);
+        } finally {
+            // Dropped on this node before the answer leaves, so that the caller's next read sees its change; other
+            // nodes hear of it through the event log.
+            if (match.params().containsKey("ods")) {
+                cache.changed(match.params().get("ods").trim().toUpperCase(Locale.ROOT));
+            } else if (match.template().startsWith("/members")) {
+                cache.changed(null);
+            }
+        }
+    }
+
+    /** An anonymous read of published content, through the cache: only successful JSON answers are kept. */
+    private ApiResponse published(Call call, Endpoint endpoint) throws IOException {
+        ApiRequest request = call.request();
+        String key = request.path() + (request.query().isEmpty() ? "" : "?" + request.query());
+        Optional<PublishedCache.Entry> hit = cache.get(key);
+        if (hit.isPresent()) {
+            return hit.get().response();
+        }
+        long readIn = cache.generation();
+        ApiResponse fresh = endpoint.handler().handle(call);
+        if (fresh.status() != 200 || fresh.raw() != null || fresh.entity() == null) {
+            return fresh;
+        }
+        String member = call.params().containsKey("ods") ? call.ods() : null;
+        return cache.put(key, member, json.write(fresh.entity()), fresh, readIn).response();
     }
 
     // --- catalogue ---------------------------------------------------------------------------------------------------
@@ -211,31 +265,9 @@ public final class CampaignApi implements Dispatcher {
 
     // --- the campaign at a glance ----------------------------------------------------------------------------------
 
-    /**
-     * Members signed up by month and the published plans, for the national dashboard: one request instead of one per
-     * member. Reads every member in pages of {@link Paging#MAX_LIMIT} and each one's plan state.
-     */
+    /** Members signed up by month and the published plans, for the national dashboard (core's aggregate). */
     private ApiResponse summary(Call call) {
-        List<Member> all = new java.util.ArrayList<>();
-        int offset = 0;
-        while (true) {
-            Page<Member> page = services.members().list(new MemberQuery(null, null, null, null, offset,
-                    Paging.MAX_LIMIT));
-            all.addAll(page.items());
-            offset += page.items().size();
-            if (page.items().isEmpty() || offset >= page.total()) {
-                break;
-            }
-        }
-        List<Views.PublishedPlan> plans = new java.util.ArrayList<>();
-        for (Member m : all) {
-            services.plans().plan(m.odsCode()).filter(p -> p.publishedVersion() > 0).ifPresent(p -> {
-                PlanVersion v = services.plans().version(m.odsCode(), p.publishedVersion());
-                plans.add(new Views.PublishedPlan(m.odsCode(), m.name(), v.content().title(), v.number(),
-                        v.publishedAt()));
-            });
-        }
-        return ApiResponse.ok(Views.CampaignSummary.of(java.time.Instant.now(), all, plans));
+        return ApiResponse.ok(Views.CampaignSummary.of(java.time.Instant.now(), services.members().summary()));
     }
 
     // --- members -----------------------------------------------------------------------------------------------------
@@ -403,13 +435,8 @@ public final class CampaignApi implements Dispatcher {
 
     private ApiResponse progress(Call call) {
         String ods = call.ods();
-        String key = call.params().get("key");
         requireMember(ods);
-        Measure measure = visibleContent(call, ods).flatMap(c -> c.measures().stream()
-                        .filter(m -> m.key().equals(key)).findFirst())
-                .orElseThrow(() -> new NotFoundException("member " + ods + " has no measure '" + key
-                        + "' in a plan you may see"));
-        return ApiResponse.ok(progressOf(call, ods, measure));
+        return ApiResponse.ok(services.measures().progress(ods, call.params().get("key"), call.caller().access()));
     }
 
     private ApiResponse recordMeasurement(Call call) throws IOException {
@@ -444,40 +471,9 @@ public final class CampaignApi implements Dispatcher {
         }
     }
 
-    /**
-     * Editors see the analysis of the working copy's measure (core's own). Others see the measure as published,
-     * analysed here with the same analyser and re-baseline rule, so that no draft change (a new target, a moved
-     * re-baseline) shows through.
-     */
+    /** The measure as core lets this caller see it (drafts for the member's editors only), analysed by core. */
     private MeasureProgress progressOf(Call call, String ods, Measure measure) {
-        if (call.mayEdit(ods)) {
-            return services.measures().progress(ods, measure.key());
-        }
-        List<DataPoint> points = services.measures().measurements(ods, measure.key()).stream()
-                .map(m -> new DataPoint(m.period(), m.value(), m.denominator())).toList();
-        SpcResult spc = services.spc().analyse(points, measure.direction(), measure.target(),
-                phaseStarts(points, measure.rebaseFrom()), measure.chartType(),
-                SpcRuleProfile.named(measure.ruleProfile()).orElse(null));
-        return new MeasureProgress(ods, measure, spc);
-    }
-
-    /**
-     * A re-baseline date starts a phase at the first measured period on or after it; dates with no later values, or
-     * that would start a phase at the very first value, do not apply yet (the rule core applies to working copies).
-     */
-    static List<LocalDate> phaseStarts(List<DataPoint> points, List<LocalDate> rebaseFrom) {
-        Set<LocalDate> starts = new LinkedHashSet<>();
-        for (LocalDate from : rebaseFrom.stream().sorted().toList()) {
-            for (int i = 0; i < points.size(); i++) {
-                if (!points.get(i).period().isBefore(from)) {
-                    if (i > 0) {
-                        starts.add(points.get(i).period());
-                    }
-                    break;
-                }
-            }
-        }
-        return List.copyOf(starts);
+        return services.measures().progress(ods, measure.key(), call.caller().access());
     }
 
     // --- audit -------------------------------------------------------------------------------------------------------
@@ -543,17 +539,12 @@ public final class CampaignApi implements Dispatcher {
     }
 
     private Optional<PlanVersion> latestPublished(String ods) {
-        return services.plans().plan(ods)
-                .filter(p -> p.publishedVersion() > 0)
-                .map(p -> services.plans().version(ods, p.publishedVersion()));
+        return services.plans().latestPublished(ods);
     }
 
-    /** The plan content the caller may see: the working copy for editors, else the latest published version. */
+    /** The plan content the caller may see (core's draft rule). */
     private Optional<PlanContent> visibleContent(Call call, String ods) {
-        if (call.mayEdit(ods)) {
-            return services.plans().plan(ods).map(SafetyPlan::content);
-        }
-        return latestPublished(ods).map(PlanVersion::content);
+        return services.plans().visibleContent(ods, call.caller().access());
     }
 
     private static boolean blank(String s) {

@@ -116,17 +116,8 @@ public final class Views {
     public record CampaignSummary(Instant asOf, int members, int active, int withdrawn,
                                   List<MonthCount> joinedByMonth, int plansPublished,
                                   List<PublishedPlan> publishedPlans) {
-        static CampaignSummary of(Instant asOf, List<Member> members, List<PublishedPlan> plans) {
-            java.util.TreeMap<java.time.YearMonth, Integer> byMonth = new java.util.TreeMap<>();
-            int active = 0;
-            for (Member m : members) {
-                if (m.status() == MemberStatus.ACTIVE) {
-                    active++;
-                }
-                if (m.joined() != null) {
-                    byMonth.merge(java.time.YearMonth.from(m.joined()), 1, Integer::sum);
-                }
-            }
+        static CampaignSummary of(Instant asOf, uk.nhs.safety.campaign.api.CampaignSummary summary) {
+            java.util.SortedMap<java.time.YearMonth, Integer> byMonth = summary.joinedByMonth();
             List<MonthCount> months = new java.util.ArrayList<>();
             if (!byMonth.isEmpty()) {
                 int total = 0;
@@ -136,10 +127,11 @@ public final class Views {
                     months.add(new MonthCount(ym.toString(), joined, total));
                 }
             }
-            List<PublishedPlan> sorted = plans.stream()
+            List<PublishedPlan> sorted = summary.publishedPlans().stream()
+                    .map(p -> new PublishedPlan(p.odsCode(), p.name(), p.title(), p.version(), p.publishedAt()))
                     .sorted(java.util.Comparator.comparing(PublishedPlan::odsCode)).toList();
-            return new CampaignSummary(asOf, members.size(), active, members.size() - active, months, sorted.size(),
-                    sorted);
+            return new CampaignSummary(asOf, summary.members(), summary.active(), summary.members() - summary.active(),
+                    months, sorted.size(), sorted);
         }
     }
 }

@@ -22,6 +22,7 @@ public final class ApiResponse {
     private final String contentType;
     private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private Caching caching = Caching.DEFAULT;
+    private boolean contentTagged;
 
     private ApiResponse(int status, Object entity, byte[] raw, String contentType) {
         this.status = status;
@@ -72,6 +73,20 @@ public final class ApiResponse {
     /** Sets the entity tag, quoting it. */
     public ApiResponse etag(String tag) {
         return header("ETag", ETags.quote(tag));
+    }
+
+    /**
+     * Sets an ETag already computed from this response's body ({@link ETags#strongOf}), e.g. one stored with it, so
+     * that it is not computed again and gets the gzip suffix when the body is sent compressed.
+     */
+    public ApiResponse contentTag(String quotedTag) {
+        contentTagged = true;
+        return header("ETag", quotedTag);
+    }
+
+    /** Whether the ETag was computed from the body ({@link #contentTag}). */
+    public boolean contentTagged() {
+        return contentTagged;
     }
 
     public ApiResponse caching(Caching value) {

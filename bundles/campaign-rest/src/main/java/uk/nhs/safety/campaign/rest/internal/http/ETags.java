@@ -1,5 +1,9 @@
 package uk.nhs.safety.campaign.rest.internal.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +22,27 @@ public final class ETags {
     /** The header value for a tag: the tag in double quotes. */
     public static String quote(String tag) {
         return '"' + tag + '"';
+    }
+
+    /** The suffix a tag gets when the body is sent gzip-encoded (a strong tag names one exact byte sequence). */
+    public static final String GZIP_SUFFIX = "-gzip";
+
+    /**
+     * A strong ETag computed from the body's bytes (the first 128 bits of its SHA-256, base64url), quoted: equal
+     * bodies get equal tags on every node and across restarts.
+     */
+    public static String strongOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return quote(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    /** The tag of the gzip-encoded body: the identity body's tag with {@value #GZIP_SUFFIX} inside the quotes. */
+    public static String gzipped(String etag) {
+        return etag.endsWith("\"") ? etag.substring(0, etag.length() - 1) + GZIP_SUFFIX + '"' : etag + GZIP_SUFFIX;
     }
 
     /** The ETag of a mutable resource at a lock version. */
@@ -81,7 +106,8 @@ public final class ETags {
 
     /**
      * Whether a read's {@code If-None-Match} matches the response's ETag (weak comparison, as RFC 9110 asks for
-     * If-None-Match), so that the answer is 304.
+     * If-None-Match), so that the answer is 304. A tag sent back with the gzip suffix matches the identity body's tag:
+     * it names the same content, and the 304 carries the tag of the encoding this request gets.
      */
     public static boolean noneMatchHits(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null || etag == null) {
@@ -99,6 +125,8 @@ public final class ETags {
 
     private static String opaque(String tag) {
         String t = tag.trim();
-        return t.startsWith("W/") ? t.substring(2) : t;
+        t = t.startsWith("W/") ? t.substring(2) : t;
+        String gzip = GZIP_SUFFIX + '"';
+        return t.endsWith(gzip) ? t.substring(0, t.length() - gzip.length()) + '"' : t;
     }
 }

@@ -6,7 +6,9 @@ import java.util.TreeMap;
 /**
  * Turns an {@link ApiResponse} into what goes on the wire: security headers, {@code Vary}, {@code Cache-Control}
  * (public for anonymous reads, private for authenticated ones, immutable for plan versions, no-store for writes and
- * errors; a partner's own value for anonymous reads of its public routes), the JSON body, 304 for a matching {@code If-None-Match}, and gzip over 1 KiB. Thread-safe.
+ * errors; a partner's own value for anonymous reads of its public routes), the JSON body, a strong {@code ETag} on
+ * every successful read that has none (the body's hash; with a {@code -gzip} suffix when sent compressed), 304 for a
+ * matching {@code If-None-Match}, and gzip over 1 KiB. Thread-safe.
  */
 public final class Renderer {
 
@@ -46,14 +48,25 @@ public final class Renderer {
         int status = response.status();
         byte[] body = response.raw() != null ? response.raw()
                 : response.entity() == null ? new byte[0] : json.write(response.entity());
+        // Every successful read gets a strong tag, so that a client can revalidate with If-None-Match. A handler's
+        // own tag (a lock version, which If-Match sends back on writes) is left as it is.
+        boolean hashed = exchange.read() && status == 200 && body.length > 0
+                && (!headers.containsKey("ETag") || response.contentTagged());
+        if (hashed && !response.contentTagged()) {
+            headers.put("ETag", ETags.strongOf(body));
+        }
+        // A body that arrives already encoded (a partner's choice) is not encoded twice.
+        boolean gzip = !headers.containsKey("Content-Encoding") && Gzip.wanted(exchange.acceptEncoding(), body.length);
+        if (gzip && hashed) {
+            headers.put("ETag", ETags.gzipped(headers.get("ETag")));
+        }
         if (exchange.read() && status == 200 && ETags.noneMatchHits(exchange.ifNoneMatch(), headers.get("ETag"))) {
             return new Rendered(304, headers, new byte[0]);
         }
         if (body.length > 0 && response.contentType() != null) {
             headers.put("Content-Type", response.contentType());
         }
-        // A body that arrives already encoded (a partner's choice) is not encoded twice.
-        if (!headers.containsKey("Content-Encoding") && Gzip.wanted(exchange.acceptEncoding(), body.length)) {
+        if (gzip) {
             body = Gzip.compress(body);
             headers.put("Content-Encoding", "gzip");
         }

@@ -33,6 +33,7 @@ import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignApi;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignServices;
 import uk.nhs.safety.campaign.rest.internal.api.PartnerDirectory;
+import uk.nhs.safety.campaign.rest.internal.api.PublishedCache;
 import uk.nhs.safety.campaign.rest.internal.api.RequestPipeline;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
@@ -66,7 +67,7 @@ public class ApiServlet extends HttpServlet {
                       @Reference MeasureService measures, @Reference AuditService audit,
                       @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
                       @Reference SessionStore sessions, @Reference RestSettingsSource settings,
-                      @Reference PrometheusMetrics metrics) {
+                      @Reference PrometheusMetrics metrics, @Reference PublishedCache cache) {
         this.metrics = metrics;
         // A partner core lists (running or not) is installed: its missing routes answer 503, not 404.
         this.partnerRoutes = new PartnerDirectory(id -> partners.partner(id).isPresent());
@@ -74,7 +75,7 @@ public class ApiServlet extends HttpServlet {
         this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
         this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc),
-                partnerRoutes, json, ApiServlet::openApiDocument);
+                partnerRoutes, json, ApiServlet::openApiDocument, cache);
         LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), settings.get());
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import uk.nhs.safety.campaign.api.ActionStatus;
+import uk.nhs.safety.campaign.api.CampaignSummary;
 import uk.nhs.safety.campaign.api.DriverDiagram;
 import uk.nhs.safety.campaign.api.FocusArea;
 import uk.nhs.safety.campaign.api.ImportResult;
@@ -38,6 +39,7 @@ import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.PledgeSummary;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.StaleVersionException;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.spc.Assurance;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
@@ -135,6 +137,19 @@ final class FakeCampaign {
             List<Member> page = all.stream().skip(query.offset()).limit(query.limit()).toList();
             return new Page<>(page, all.size(), query.offset(), query.limit());
         }
+
+        /** Counted here by hand from the fake's own maps (core counts with SQL). */
+        @Override
+        public CampaignSummary summary() {
+            java.util.TreeMap<java.time.YearMonth, Integer> byMonth = new java.util.TreeMap<>();
+            members.values().forEach(m -> byMonth.merge(java.time.YearMonth.from(m.joined()), 1, Integer::sum));
+            int active = (int) members.values().stream().filter(m -> m.status() == MemberStatus.ACTIVE).count();
+            List<CampaignSummary.PublishedPlan> plans = published == null ? List.of()
+                    : List.of(new CampaignSummary.PublishedPlan(published.odsCode(),
+                            members.get(published.odsCode()).name(), published.content().title(),
+                            published.number(), published.publishedAt()));
+            return new CampaignSummary(members.size(), active, byMonth, plans);
+        }
     }
 
     private final class Pledges implements PledgeService {
@@ -181,6 +196,18 @@ final class FakeCampaign {
         @Override
         public Optional<SafetyPlan> plan(String odsCode) {
             return "RGT".equals(odsCode) ? Optional.of(working) : Optional.empty();
+        }
+
+        @Override
+        public Optional<PlanVersion> latestPublished(String odsCode) {
+            return "RGT".equals(odsCode) ? Optional.of(published) : Optional.empty();
+        }
+
+        /** Core's draft rule, as core states it: the working copy for editors, the latest published otherwise. */
+        @Override
+        public Optional<PlanContent> visibleContent(String odsCode, CallerAccess caller) {
+            return caller.mayEdit(odsCode) ? plan(odsCode).map(SafetyPlan::content)
+                    : latestPublished(odsCode).map(PlanVersion::content);
         }
 
         @Override
@@ -245,6 +272,18 @@ final class FakeCampaign {
         public MeasureProgress progress(String odsCode, String measureKey) {
             Measure m = working.content().measures().stream().filter(x -> x.key().equals(measureKey)).findFirst()
                     .orElseThrow(() -> new NotFoundException(measureKey));
+            return new MeasureProgress(odsCode, m, new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE,
+                    Assurance.NOT_APPLICABLE, true));
+        }
+
+        /** The measure as the caller may see it, analysed against its target (recorded in analysedTargets). */
+        @Override
+        public MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller) {
+            Measure m = new Plans().visibleContent(odsCode, caller).flatMap(c -> c.measures().stream()
+                            .filter(x -> x.key().equals(measureKey)).findFirst())
+                    .orElseThrow(() -> new NotFoundException("member " + odsCode + " has no measure '" + measureKey
+                            + "' in a plan you may see"));
+            analysedTargets.add(m.target());
             return new MeasureProgress(odsCode, m, new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE,
                     Assurance.NOT_APPLICABLE, true));
         }

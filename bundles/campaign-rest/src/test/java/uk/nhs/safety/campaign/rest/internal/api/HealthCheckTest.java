@@ -135,6 +135,11 @@ class HealthCheckTest {
                     uk.nhs.safety.campaign.api.MemberQuery q) {
                 throw new uk.nhs.safety.campaign.api.CampaignException("database unavailable: connection refused");
             }
+
+            @Override
+            public uk.nhs.safety.campaign.api.CampaignSummary summary() {
+                return failing.summary();
+            }
         }, () -> registry);
 
         HealthCheck.Health health = check.health();

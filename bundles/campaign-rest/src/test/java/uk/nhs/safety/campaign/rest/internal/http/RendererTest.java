@@ -127,4 +127,58 @@ class RendererTest {
         assertThat(out.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(out.header("Content-Disposition")).isEqualTo("attachment");
     }
+
+    // The first 16 bytes of SHA-256("hello"), base64url without padding, worked out with Python's hashlib:
+    // base64.urlsafe_b64encode(hashlib.sha256(b"hello").digest()[:16]) -> LPJNul-wow4m6Dsqxbning
+    private static final String HELLO_TAG = "\"LPJNul-wow4m6Dsqxbning\"";
+
+    @Test
+    void tagsEveryReadWithoutATagByTheHashOfItsBody() {
+        ApiResponse response = ApiResponse.bytes(200, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(renderer.render(response, get(true, null, null)).header("ETag")).isEqualTo(HELLO_TAG);
+    }
+
+    @Test
+    void answers304ToTheHashTagOfAnAnonymousRead() {
+        ApiResponse response = ApiResponse.bytes(200, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+
+        Renderer.Rendered out = renderer.render(response, get(true, "\"other\", " + HELLO_TAG, null));
+
+        assertThat(out.status()).isEqualTo(304);
+        assertThat(out.body()).isEmpty();
+        assertThat(out.header("ETag")).isEqualTo(HELLO_TAG);
+    }
+
+    @Test
+    void givesAGzippedBodyItsOwnTagAndMatchesEitherTagOfTheSameContent() {
+        byte[] body = bytesOf(Gzip.THRESHOLD + 1);
+        String identity = ETags.strongOf(body);
+        String gzipped = identity.substring(0, identity.length() - 1) + "-gzip\"";
+
+        Renderer.Rendered zipped = renderer.render(ApiResponse.bytes(200, "text/plain", body), get(true, null, "gzip"));
+        Renderer.Rendered revalidated = renderer.render(ApiResponse.bytes(200, "text/plain", body),
+                get(true, gzipped, null));
+
+        assertThat(zipped.header("ETag")).isEqualTo(gzipped);
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.header("ETag")).isEqualTo(identity);
+    }
+
+    @Test
+    void leavesAHandlersVersionTagAsItIsWhenCompressing() {
+        Renderer.Rendered out = renderer.render(ApiResponse.bytes(200, "text/plain", bytesOf(5000)).etag("7"),
+                get(false, null, "gzip"));
+
+        assertThat(out.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(out.header("ETag")).isEqualTo("\"7\"");
+    }
+
+    @Test
+    void tagsNoErrorOrWrite() {
+        assertThat(renderer.render(ApiResponse.problem(Problem.of(Problem.Kind.NOT_FOUND, "no", "/x")),
+                get(true, null, null)).header("ETag")).isNull();
+        assertThat(renderer.render(ApiResponse.bytes(200, "text/plain", bytesOf(3)),
+                new Renderer.Exchange("POST", false, null, null, 60)).header("ETag")).isNull();
+    }
 }
