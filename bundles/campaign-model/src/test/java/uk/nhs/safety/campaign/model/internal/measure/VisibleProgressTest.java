@@ -118,6 +118,7 @@ class VisibleProgressTest {
         assertThat(plans.visibleContent("RGT", EDITOR).orElseThrow().measures())
                 .extracting(Measure::key).containsExactly(KEY, "draft-only");
         assertThat(plans.latestPublished("RGT").orElseThrow().number()).isEqualTo(1);
-        assertThat(plans.latestPublished("RJZ")).isEmpty();
+        // the contract: an unknown member is not found (not "no plan published")
+        assertThatThrownBy(() -> plans.latestPublished("RJZ")).isInstanceOf(NotFoundException.class);
     }
 }
