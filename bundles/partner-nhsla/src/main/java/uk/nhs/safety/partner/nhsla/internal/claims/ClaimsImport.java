@@ -232,6 +232,9 @@ public final class ClaimsImport {
     private static void merge(Connection c, Loader loader, long staged) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE " + STAGE); // a temp table has no statistics: without them the joins go badly
+            // Room for the joins' hash tables in memory (the default 4 MB spills a million staged rows to disk);
+            // this transaction only.
+            st.execute("SET LOCAL work_mem = '64MB'");
             try (ResultSet rs = st.executeQuery("SELECT c.ods_code, c.notification_fy, c.specialty, c.cause, c.scheme,"
                     + " COUNT(*), SUM(c.damages_pence + c.defence_pence + c.claimant_pence) FROM nhsla_claim c"
                     + " JOIN " + STAGE + " s ON s.claim_ref = c.claim_ref"
