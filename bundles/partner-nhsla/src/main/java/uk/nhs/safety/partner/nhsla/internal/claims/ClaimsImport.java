@@ -56,11 +56,13 @@ import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
  * a staging table and merging it in the same transaction, so H2 keeps that way.
  *
  * <p>On PostgreSQL the valid rows stream through {@code COPY} ({@link PartnerDatabase#bulkLoad}) while the file is
- * read: straight into {@code nhsla_claim} when it was empty (the first load), else into a {@code TEMP} staging table
- * of this transaction ({@code nhsla_claim_stage}, dropped at commit, private to the connection so nodes never meet
- * there) that three statements merge: the stored values of the staged references leave the summary delta, changed
- * claims are updated ({@code UPDATE ... FROM}, only rows whose values differ), new ones inserted. Same all or
- * nothing, same counts, same rejects file (bench/run-import.sh measures both databases).
+ * read: straight into {@code nhsla_claim} when it was empty (the first load; its primary key is dropped first and
+ * built once at the end, in the same transaction), else into a {@code TEMP} staging table of this transaction
+ * ({@code nhsla_claim_stage}, dropped at commit, private to the connection so nodes never meet there) that three
+ * statements merge: the stored values of the staged references leave the summary delta, changed claims are updated
+ * ({@code UPDATE ... FROM}, only rows whose values differ), new ones inserted. The summary's changed groups go through
+ * {@code COPY} too (a first load touches about one group per four claims). Same all or nothing, same counts, same
+ * rejects file (bench/run-import.sh measures both databases).
  *
  * <p>One import of claims runs at a time across all the nodes ({@link ClusterJobs}, job {@value #NAME}): a second
  * one, on any node, is refused at once naming the node running the first and since when.
