@@ -159,8 +159,12 @@ public final class BulkLoads {
                 put((byte) 'N');
             } else if (value instanceof String s) {
                 text(s);
-            } else if (value instanceof Long || value instanceof Integer) {
-                ascii(value.toString());
+            } else if (value instanceof Long n) {
+                number(n);
+            } else if (value instanceof Integer n) {
+                number(n);
+            } else if (value instanceof LocalDate d && d.getYear() >= 0 && d.getYear() <= 9999) {
+                date(d);
             } else if (value instanceof LocalDate d) {
                 ascii(d.toString());
             } else if (value instanceof Boolean b) {
@@ -197,6 +201,11 @@ public final class BulkLoads {
         }
 
         private void text(String s) throws SQLException {
+            if (BUFFER - used < 2 * s.length()) {
+                flush();
+            }
+            // With room for twice its length (every character escaped) the plain characters need no check each.
+            boolean room = BUFFER - used >= 2 * s.length();
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 switch (ch) {
@@ -205,7 +214,9 @@ public final class BulkLoads {
                     case '\n' -> escape('n');
                     case '\r' -> escape('r');
                     default -> {
-                        if (ch < 0x80) {
+                        if (ch < 0x80 && room) {
+                            buffer[used++] = (byte) ch;
+                        } else if (ch < 0x80) {
                             put((byte) ch);
                         } else {
                             // Rare: the rest of the value as UTF-8 (surrogate pairs kept together).
@@ -223,6 +234,55 @@ public final class BulkLoads {
         private void escape(char c) throws SQLException {
             put((byte) '\\');
             put((byte) c);
+        }
+
+        /** Digits straight into the buffer (a million rows of numbers: no string each). */
+        private void number(long n) throws SQLException {
+            if (n < 0) {
+                if (n == Long.MIN_VALUE) {
+                    ascii(Long.toString(n));
+                    return;
+                }
+                put((byte) '-');
+                n = -n;
+            }
+            if (BUFFER - used < 20) {
+                flush();
+            }
+            int end = used + digits(n);
+            used = end;
+            do {
+                buffer[--end] = (byte) ('0' + n % 10);
+                n /= 10;
+            } while (n > 0);
+        }
+
+        private static int digits(long n) {
+            int d = 1;
+            for (long x = n; x >= 10; x /= 10) {
+                d++;
+            }
+            return d;
+        }
+
+        /** A date of years 0 to 9999 as yyyy-mm-dd, as {@link LocalDate#toString()} writes it. */
+        private void date(LocalDate d) throws SQLException {
+            if (BUFFER - used < 10) {
+                flush();
+            }
+            fixed(d.getYear(), 4);
+            buffer[used++] = '-';
+            fixed(d.getMonthValue(), 2);
+            buffer[used++] = '-';
+            fixed(d.getDayOfMonth(), 2);
+        }
+
+        private void fixed(int n, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                buffer[used + i] = (byte) ('0' + n % 10);
+                n /= 10;
+            }
+            used += width;
         }
 
         private void ascii(String s) throws SQLException {

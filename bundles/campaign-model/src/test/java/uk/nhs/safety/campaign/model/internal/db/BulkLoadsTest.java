@@ -65,13 +65,24 @@ class BulkLoadsTest {
                             .value(i).endRow();
                 }
                 load.value(99L).value(null).value(null).value(null).value(null).endRow();
+                // Numbers and dates at their edges (COPY writes their digits itself).
+                load.value(Long.MAX_VALUE).value("max").value(LocalDate.of(9999, 12, 31)).value(true)
+                        .value(Integer.MAX_VALUE).endRow();
+                load.value(-1_000_000_007L).value("negative").value(LocalDate.of(987, 1, 2)).value(false)
+                        .value(Integer.MIN_VALUE).endRow();
+                load.value(Long.MIN_VALUE).value("min").value(LocalDate.of(1, 1, 1)).value(false).value(0).endRow();
                 return load.finish();
             }
         });
 
-        assertThat(loaded).isEqualTo(NAMES.size() + 1);
+        assertThat(loaded).isEqualTo(NAMES.size() + 4);
         List<List<Object>> rows = rows(db);
-        assertThat(rows).hasSize(NAMES.size() + 1);
+        assertThat(rows).hasSize(NAMES.size() + 4);
+        assertThat(rows.remove(0)).containsExactly(Long.MIN_VALUE, "min", LocalDate.of(1, 1, 1), false, 0);
+        assertThat(rows.remove(0)).containsExactly(-1_000_000_007L, "negative", LocalDate.of(987, 1, 2), false,
+                Integer.MIN_VALUE);
+        assertThat(rows.remove(rows.size() - 1)).containsExactly(Long.MAX_VALUE, "max", LocalDate.of(9999, 12, 31),
+                true, Integer.MAX_VALUE);
         for (int i = 0; i < NAMES.size(); i++) {
             assertThat(rows.get(i)).containsExactly((long) i, NAMES.get(i), LocalDate.of(2015, 4, 1 + i), i % 2 == 0,
                     i);

@@ -30,7 +30,7 @@ abstract class IncidentImportCases {
 
     private static final Catalogue CATALOGUE = CatalogueLoader.bundled().select(null);
     private static final YearMonth NOW = YearMonth.of(2016, 3);
-    private static final String HEADER = "ods_code,month,category,degree_of_harm,count\n";
+    static final String HEADER = "ods_code,month,category,degree_of_harm,count\n";
 
     final TestPartnerDatabase tables;
     private final IncidentImport importer;
@@ -40,7 +40,7 @@ abstract class IncidentImportCases {
         this.importer = new IncidentImport(tables, Set.of("RGT", "RJZ")::contains);
     }
 
-    private ImportReport run(String csv, boolean partial, Path rejects) {
+    ImportReport run(String csv, boolean partial, Path rejects) {
         return importer.run(new ImportRequest("test.csv", new ByteArrayInputStream(csv.getBytes(
                 StandardCharsets.UTF_8)), partial, rejects, "tester"), CATALOGUE, NOW);
     }

@@ -56,11 +56,13 @@ import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
  * a staging table and merging it in the same transaction, so H2 keeps that way.
  *
  * <p>On PostgreSQL the valid rows stream through {@code COPY} ({@link PartnerDatabase#bulkLoad}) while the file is
- * read: straight into {@code nhsla_claim} when it was empty (the first load), else into a {@code TEMP} staging table
- * of this transaction ({@code nhsla_claim_stage}, dropped at commit, private to the connection so nodes never meet
- * there) that three statements merge: the stored values of the staged references leave the summary delta, changed
- * claims are updated ({@code UPDATE ... FROM}, only rows whose values differ), new ones inserted. Same all or
- * nothing, same counts, same rejects file (bench/run-import.sh measures both databases).
+ * read: straight into {@code nhsla_claim} when it was empty (the first load; its primary key is dropped first and
+ * built once at the end, in the same transaction), else into a {@code TEMP} staging table of this transaction
+ * ({@code nhsla_claim_stage}, dropped at commit, private to the connection so nodes never meet there) that three
+ * statements merge: the stored values of the staged references leave the summary delta, changed claims are updated
+ * ({@code UPDATE ... FROM}, only rows whose values differ), new ones inserted. The summary's changed groups go through
+ * {@code COPY} too (a first load touches about one group per four claims). Same all or nothing, same counts, same
+ * rejects file (bench/run-import.sh measures both databases).
  *
  * <p>One import of claims runs at a time across all the nodes ({@link ClusterJobs}, job {@value #NAME}): a second
  * one, on any node, is refused at once naming the node running the first and since when.
@@ -91,6 +93,8 @@ public final class ClaimsImport {
 
     /** The staging table of a PostgreSQL import: a TEMP table of the import's transaction. */
     private static final String STAGE = "nhsla_claim_stage";
+    /** The claims table's primary key, as PostgreSQL names it. */
+    private static final String KEY = "nhsla_claim_pkey";
 
     private final PartnerDatabase database;
     private final Predicate<String> isMember;
@@ -156,9 +160,13 @@ public final class ClaimsImport {
              ResultSet rs = st.executeQuery("SELECT claim_ref FROM nhsla_claim FETCH FIRST 1 ROWS ONLY")) {
             empty = !rs.next();
         }
-        if (copy && !empty) {
+        if (copy) {
             try (Statement st = c.createStatement()) {
-                st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE nhsla_claim) ON COMMIT DROP");
+                // A first load copies into the table without its key and builds the key once at the end (measured:
+                // half the server's work of keeping the index row by row); still one transaction, so a failed or
+                // killed import leaves the empty table with its key. Readers wait for the commit meanwhile.
+                st.execute(empty ? "ALTER TABLE nhsla_claim DROP CONSTRAINT " + KEY
+                        : "CREATE TEMP TABLE " + STAGE + " (LIKE nhsla_claim) ON COMMIT DROP");
             }
         }
         try (PreparedStatement insert = copy ? null : c.prepareStatement(INSERT);
@@ -185,11 +193,17 @@ public final class ClaimsImport {
                 long staged = bulk.finish();
                 if (empty) {
                     loader.created = staged;
+                    try (Statement st = c.createStatement()) {
+                        // Room to sort the keys in memory (the default 64 MB spills a million to disk); this
+                        // transaction only.
+                        st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                        st.execute("ALTER TABLE nhsla_claim ADD CONSTRAINT " + KEY + " PRIMARY KEY (claim_ref)");
+                    }
                 } else {
                     merge(c, loader, staged);
                 }
             }
-            loader.summary.apply(c, empty);
+            loader.summary.apply(c, empty, copy ? database : null);
             List<Violation> problems = new ArrayList<>(loader.problems);
             for (Map.Entry<String, long[]> e : loader.nonMembers.entrySet()) {
                 problems.add(Violation.atLine((int) e.getValue()[0], "ods_code", e.getKey(), "not a campaign member: "
@@ -220,6 +234,9 @@ public final class ClaimsImport {
     private static void merge(Connection c, Loader loader, long staged) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE " + STAGE); // a temp table has no statistics: without them the joins go badly
+            // Room for the joins' hash tables in memory (the default 4 MB spills a million staged rows to disk);
+            // this transaction only.
+            st.execute("SET LOCAL work_mem = '64MB'");
             try (ResultSet rs = st.executeQuery("SELECT c.ods_code, c.notification_fy, c.specialty, c.cause, c.scheme,"
                     + " COUNT(*), SUM(c.damages_pence + c.defence_pence + c.claimant_pence) FROM nhsla_claim c"
                     + " JOIN " + STAGE + " s ON s.claim_ref = c.claim_ref"

@@ -3,10 +3,14 @@ package uk.nhs.safety.partner.nhsla.internal.claims;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import uk.nhs.safety.campaign.api.partner.BulkLoader;
+import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 
 /**
  * What one import changes in {@code nhsla_claim_summary}: per group (member, notification year, specialty, cause,
@@ -18,6 +22,12 @@ final class SummaryDelta {
 
     private record Group(String odsCode, int year, String specialty, String cause, String scheme) {
     }
+
+    /** The summary's columns, as {@link #copy} loads them. */
+    private static final List<String> COLUMNS = List.of("ods_code", "notification_fy", "specialty", "cause", "scheme",
+            "claims", "value_pence");
+    /** The changed groups of a PostgreSQL import that merges (a TEMP table of its transaction). */
+    private static final String STAGE = "nhsla_claim_summary_stage";
 
     private final Map<Group, long[]> changes = new HashMap<>();
     /** One copy of each code (a few hundred distinct), so the groups do not keep every row's own strings. */
@@ -60,8 +70,15 @@ final class SummaryDelta {
      *
      * @param emptyBefore whether the claims table (and so the summary) was empty when the import began: then every
      *                    group is new and is simply inserted
+     * @param database    on PostgreSQL, for {@code COPY} (a first load touches a quarter as many groups as it has
+     *                    rows: measured, one {@code INSERT} each cost more server time than copying the claims); null
+     *                    on H2, which writes the groups one statement each
      */
-    void apply(Connection c, boolean emptyBefore) throws SQLException {
+    void apply(Connection c, boolean emptyBefore, PartnerDatabase database) throws SQLException {
+        if (database != null) {
+            copy(c, emptyBefore, database);
+            return;
+        }
         String where = " WHERE ods_code = ? AND notification_fy = ? AND specialty = ? AND cause = ? AND scheme = ?";
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO nhsla_claim_summary (claims, value_pence,"
                 + " ods_code, notification_fy, specialty, cause, scheme) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -94,6 +111,48 @@ final class SummaryDelta {
             if (prune != null) {
                 prune.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * PostgreSQL: the changed groups through {@code COPY}, straight into the summary after a first load, else into a
+     * {@code TEMP} table of the transaction that three statements merge (add to the groups there, insert the new
+     * ones, drop the emptied ones).
+     */
+    private void copy(Connection c, boolean emptyBefore, PartnerDatabase database) throws SQLException {
+        String table = emptyBefore ? "nhsla_claim_summary" : STAGE;
+        if (!emptyBefore) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE nhsla_claim_summary) ON COMMIT DROP");
+            }
+        }
+        long groups;
+        try (BulkLoader load = database.bulkLoad(c, table, COLUMNS)) {
+            for (Map.Entry<Group, long[]> e : changes.entrySet()) {
+                long[] t = e.getValue();
+                if (t[0] == 0 && t[1] == 0) {
+                    continue;
+                }
+                Group g = e.getKey();
+                load.value(g.odsCode()).value(g.year()).value(g.specialty()).value(g.cause()).value(g.scheme())
+                        .value(t[0]).value(t[1]);
+                load.endRow();
+            }
+            groups = load.finish();
+        }
+        if (emptyBefore || groups == 0) {
+            return;
+        }
+        String same = " s.ods_code = d.ods_code AND s.notification_fy = d.notification_fy"
+                + " AND s.specialty = d.specialty AND s.cause = d.cause AND s.scheme = d.scheme";
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE " + STAGE);
+            st.executeUpdate("UPDATE nhsla_claim_summary s SET claims = s.claims + d.claims,"
+                    + " value_pence = s.value_pence + d.value_pence FROM " + STAGE + " d WHERE" + same);
+            st.executeUpdate("INSERT INTO nhsla_claim_summary (" + String.join(", ", COLUMNS) + ") SELECT "
+                    + String.join(", ", COLUMNS) + " FROM " + STAGE + " d WHERE NOT EXISTS (SELECT 1 FROM"
+                    + " nhsla_claim_summary s WHERE" + same + ")");
+            st.executeUpdate("DELETE FROM nhsla_claim_summary WHERE claims <= 0");
         }
     }
 

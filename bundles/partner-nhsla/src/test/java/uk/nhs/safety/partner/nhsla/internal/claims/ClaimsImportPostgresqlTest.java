@@ -1,6 +1,7 @@
 package uk.nhs.safety.partner.nhsla.internal.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
@@ -42,17 +44,50 @@ class ClaimsImportPostgresqlTest extends ClaimsImportCases {
         }
         ClaimsImport importer = new ClaimsImport(db, ods -> true);
         importer.run(request(first.toString()), uk.nhs.safety.partner.nhsla.internal.Settings.defaults().schemes(), TODAY_LATE);
+        // The first load (claims and summary groups copied straight in, the key built at the end) sums up right too.
+        assertThat(db.count(SUMMARY_MISMATCHES)).isZero();
         ImportReport r = importer.run(request(second.toString()), uk.nhs.safety.partner.nhsla.internal.Settings.defaults().schemes(), TODAY_LATE);
 
         assertThat(r.created()).isEqualTo(500);
         assertThat(r.created() + r.updated() + r.unchanged()).isEqualTo(3500);
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isEqualTo(3500);
         // The summary kept in step by deltas equals the claims summed afresh, group by group.
-        assertThat(db.count("SELECT COUNT(*) FROM (SELECT ods_code, notification_fy, specialty, cause, scheme,"
-                + " COUNT(*) AS n, SUM(damages_pence + defence_pence + claimant_pence) AS v FROM nhsla_claim"
-                + " GROUP BY ods_code, notification_fy, specialty, cause, scheme) a FULL JOIN nhsla_claim_summary s"
-                + " USING (ods_code, notification_fy, specialty, cause, scheme)"
-                + " WHERE s.claims IS DISTINCT FROM a.n OR s.value_pence IS DISTINCT FROM a.v")).isZero();
+        assertThat(db.count(SUMMARY_MISMATCHES)).isZero();
+    }
+
+    /** Summary groups that differ from the claims summed afresh (0 when the summary is right). */
+    private static final String SUMMARY_MISMATCHES = "SELECT COUNT(*) FROM (SELECT ods_code, notification_fy,"
+            + " specialty, cause, scheme, COUNT(*) AS n, SUM(damages_pence + defence_pence + claimant_pence) AS v"
+            + " FROM nhsla_claim GROUP BY ods_code, notification_fy, specialty, cause, scheme) a"
+            + " FULL JOIN nhsla_claim_summary s USING (ods_code, notification_fy, specialty, cause, scheme)"
+            + " WHERE s.claims IS DISTINCT FROM a.n OR s.value_pence IS DISTINCT FROM a.v";
+
+    private static final String CLAIMS_KEY = "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'nhsla_claim_pkey'"
+            + " AND contype = 'p'";
+
+    @Test
+    void aFirstLoadCopiesWithoutTheKeyAndEndsWithTheKeyInPlace() {
+        ClaimsImport importer = new ClaimsImport(db, ods -> true);
+        importer.run(request(HEADER + row("K1", "RGT", "1000") + row("K2", "RGT", "2000")), SCHEMES, TODAY);
+
+        assertThat(db.count(CLAIMS_KEY)).isEqualTo(1);
+        // The key is enforced again: a second row with the same reference is refused by the database itself.
+        assertThatThrownBy(() -> db.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                return st.executeUpdate("INSERT INTO nhsla_claim SELECT * FROM nhsla_claim WHERE claim_ref = 'K1'");
+            }
+        })).hasMessageContaining("nhsla_claim_pkey");
+    }
+
+    @Test
+    void aRefusedFirstLoadLeavesTheEmptyTableWithItsKey() {
+        ClaimsImport importer = new ClaimsImport(db, ods -> true);
+        assertThatThrownBy(() -> importer.run(request(HEADER + row("K1", "RGT", "1000")
+                + row("K2", "RGT", "lots")), SCHEMES, TODAY)).isInstanceOf(ValidationException.class);
+
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim_summary")).isZero();
+        assertThat(db.count(CLAIMS_KEY)).isEqualTo(1);
     }
 
     private static final java.time.LocalDate TODAY_LATE = java.time.LocalDate.of(2030, 1, 1);
