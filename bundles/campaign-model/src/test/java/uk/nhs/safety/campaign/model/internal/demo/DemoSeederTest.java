@@ -56,7 +56,7 @@ class DemoSeederTest {
     }
 
     private static long bundledRows() throws IOException {
-        try (InputStream in = DemoSeeder.class.getResourceAsStream(DemoSeeder.EXTRACT)) {
+        try (InputStream in = DemoContent.fromClassPath().extract()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
         }
     }
