@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -43,8 +41,6 @@ public class CqcIT extends KarafTestSupport {
             + "{\"locationId\":\"1-112\",\"providerId\":\"RJZ\",\"name\":\"Princess Royal University Hospital\","
             + "\"odsCode\":\"RJZ30\"}]}";
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -62,8 +58,8 @@ public class CqcIT extends KarafTestSupport {
         String actionId = execute("safety:action-list RJZ").lines().filter(l -> l.contains("Publish our falls goal"))
                 .map(l -> l.split("\\|")[0].trim()).findFirst().orElseThrow();
         assertContains(execute("safety:action-publish RJZ " + actionId), "ublished");
-        features.installFeature("safety-partner-cqc");
-        features.installFeature("safety-partner-nhsla");
+        features().installFeature("safety-partner-cqc");
+        features().installFeature("safety-partner-nhsla");
 
         // Provider JSON through the console, a page of locations through the API.
         Path provider = importFile("cqc-provider", ".json");
@@ -120,8 +116,8 @@ public class CqcIT extends KarafTestSupport {
         // The same over HTTP: one ZIP (its bytes start "PK"), failures named inside.
         assertTrue(http("GET", BASE + "/evidence?members=RJZ,RGT&format=json", ADMIN, null, null)
                 .startsWith("200 PK"));
-        features.uninstallFeature("safety-partner-nhsla");
-        features.uninstallFeature("safety-partner-cqc");
+        features().uninstallFeature("safety-partner-nhsla");
+        features().uninstallFeature("safety-partner-cqc");
     }
 
 }

@@ -248,4 +248,17 @@ public abstract class KarafTestSupport {
             assertTrue("expected \"" + part + "\" in:\n" + actual, actual.contains(part));
         }
     }
+
+    /**
+     * Karaf's features service as registered now. Not injected once: the features bundle may replace its service
+     * after the probe started (an injected instance was seen with its executor already terminated).
+     */
+    protected org.apache.karaf.features.FeaturesService features() {
+        org.osgi.framework.ServiceReference<org.apache.karaf.features.FeaturesService> ref =
+                bundleContext.getServiceReference(org.apache.karaf.features.FeaturesService.class);
+        if (ref == null) {
+            throw new IllegalStateException("Karaf's features service is not registered");
+        }
+        return bundleContext.getService(ref);
+    }
 }

@@ -18,9 +18,7 @@ import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -73,8 +71,6 @@ public class NhsiIT extends KarafTestSupport {
     static final IntFunction<Pattern> PLANS_PUBLISHED = n -> Pattern.compile("\"key\" : \"plans-published\","
             + "\\s*\"label\" : \"Plans published\",\\s*\"value\" : " + n + "\\b");
 
-    @Inject
-    private FeaturesService features;
 
     static final String RJZ_EDITOR = "Basic " + Base64.getEncoder().encodeToString("rjz-editor:rjz-editor-secret"
             .getBytes(StandardCharsets.UTF_8));
@@ -100,7 +96,7 @@ public class NhsiIT extends KarafTestSupport {
             }
         };
         bundleContext.addBundleListener(stops);
-        features.installFeature("safety-partner-nhsi");
+        features().installFeature("safety-partner-nhsi");
         assertUntouched("install", before);
 
         Path file = importFile("incidents", ".csv");
@@ -175,7 +171,7 @@ public class NhsiIT extends KarafTestSupport {
         assertTrue(http("GET", BASE + "/alignment", RJZ_EDITOR, null).startsWith("403"));
 
         Map<Long, String> installed = snapshot();
-        features.uninstallFeature("safety-partner-nhsi");
+        features().uninstallFeature("safety-partner-nhsi");
         Map<Long, String> remaining = new LinkedHashMap<>(installed);
         remaining.keySet().retainAll(before.keySet());
         assertUntouched("uninstall", remaining);

@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.function.Predicate;
 
-import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -51,8 +49,6 @@ public class NhslaIT extends KarafTestSupport {
     static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString("admin:admin"
             .getBytes(StandardCharsets.UTF_8));
 
-    @Inject
-    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -65,7 +61,7 @@ public class NhslaIT extends KarafTestSupport {
         assertContains(execute("safety:plan-import " + MEMBER + " " + imported(System.getProperty("example.plan"))),
                 "Saved");
         assertContains(execute("safety:plan-publish " + MEMBER), "Published");
-        features.installFeature("safety-partner-nhsla");
+        features().installFeature("safety-partner-nhsla");
 
         Path file = importFile("claims", ".csv");
         Files.writeString(file, CONSOLE_FILE);
@@ -100,7 +96,7 @@ public class NhslaIT extends KarafTestSupport {
         assertTrue(http("GET", BASE + "/members/" + MEMBER + "/summary", null, null).startsWith("401"));
         assertTrue(http("GET", BASE + "/members/" + MEMBER + "/summary?from=2010&to=2014", ADMIN, null)
                 .startsWith("200"));
-        features.uninstallFeature("safety-partner-nhsla");
+        features().uninstallFeature("safety-partner-nhsla");
     }
 
     private String awaitCommand(String command, Predicate<String> done) throws Exception {

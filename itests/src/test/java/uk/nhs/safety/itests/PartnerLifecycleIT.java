@@ -125,9 +125,6 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     private BundleContext context;
 
     @Inject
-    private FeaturesService features;
-
-    @Inject
     private ConfigurationAdmin configurations;
 
     @Configuration
@@ -138,9 +135,9 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     @Test
     public void partnerFeatureComesAndGoesWhileCoreServesWithoutRefreshingOrRestartingAnyBundle() throws Exception {
         importTrustsAndPublishAPlan();
-        Feature feature = features.getFeature(FEATURE);
+        Feature feature = features().getFeature(FEATURE);
         assertNotNull("feature " + FEATURE + " is not in the distribution's features repository", feature);
-        assertFalse(FEATURE + " must not be installed before the test installs it", features.isInstalled(feature));
+        assertFalse(FEATURE + " must not be installed before the test installs it", features().isInstalled(feature));
         assertNull(PARTNER_BUNDLE + " must not be there before the install", partnerBundle());
 
         awaitSettled();
@@ -162,7 +159,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             traffic.awaitRequests(2);
 
             // --- install, as an operator's feature:install does (auto-refresh on) --------------------------------
-            features.installFeature(FEATURE);
+            features().installFeature(FEATURE);
             watch.assertUntouched("feature:install " + FEATURE);
             Bundle partner = partnerBundle();
             assertNotNull(PARTNER_BUNDLE + " installed by the feature", partner);
@@ -172,9 +169,9 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             watch.assertUntouched("serving with " + FEATURE + " installed");
 
             // --- uninstall ----------------------------------------------------------------------------------------
-            features.uninstallFeature(FEATURE);
+            features().uninstallFeature(FEATURE);
             assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
-            assertFalse(features.isInstalled(features.getFeature(FEATURE)));
+            assertFalse(features().isInstalled(features().getFeature(FEATURE)));
             assertPartnerGone();
             watch.assertUntouched("feature:uninstall " + FEATURE);
             traffic.awaitRequests(traffic.requests() + 2);
@@ -195,8 +192,8 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     @Test
     public void partnerBundleUpgradesInPlaceWhileCoreServesKeepingConfigurationAndData() throws Exception {
         importTrustsAndPublishAPlan();
-        if (!features.isInstalled(features.getFeature(FEATURE))) {
-            features.installFeature(FEATURE);
+        if (!features().isInstalled(features().getFeature(FEATURE))) {
+            features().installFeature(FEATURE);
         }
         org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(CONFIG_PID, "?");
         Dictionary<String, Object> original = configuration.getProperties();
@@ -294,7 +291,7 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             if (original != null) {
                 configuration.update(original);
             }
-            features.uninstallFeature(FEATURE);
+            features().uninstallFeature(FEATURE);
         }
         assertNull(PARTNER_BUNDLE + " is gone after feature:uninstall", partnerBundle());
         assertPartnerGone();
@@ -311,10 +308,10 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     @Test
     public void partnerFeatureUpgradesThroughANewerFeaturesRepositoryWithTheConsoleCommands() throws Exception {
         importTrustsAndPublishAPlan();
-        if (!features.isInstalled(features.getFeature(FEATURE))) {
-            features.installFeature(FEATURE);
+        if (!features().isInstalled(features().getFeature(FEATURE))) {
+            features().installFeature(FEATURE);
         }
-        Feature installed = features.getFeature(FEATURE);
+        Feature installed = features().getFeature(FEATURE);
         org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(CONFIG_PID, "?");
         Dictionary<String, Object> original = configuration.getProperties();
         Path dir = Files.createTempDirectory(
@@ -368,9 +365,9 @@ public class PartnerLifecycleIT extends KarafTestSupport {
             if (original != null) {
                 configuration.update(original);
             }
-            for (Feature f : features.listInstalledFeatures()) {
+            for (Feature f : features().listInstalledFeatures()) {
                 if (f.getName().equals(FEATURE)) {
-                    features.uninstallFeature(f.getName(), f.getVersion());
+                    features().uninstallFeature(f.getName(), f.getVersion());
                 }
             }
             if (repository != null) {

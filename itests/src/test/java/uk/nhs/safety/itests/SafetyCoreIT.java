@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -51,9 +50,6 @@ public class SafetyCoreIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-    @Inject
-    private FeaturesService features;
-
     @Configuration
     public Option[] config() {
         return baseOptions();
@@ -61,10 +57,10 @@ public class SafetyCoreIT extends KarafTestSupport {
 
     @Test
     public void safetyCoreIsInstalledAndNoBundleFailedToStart() throws Exception {
-        assertTrue(features.isInstalled(features.getFeature("safety-core")));
-        assertTrue(features.isInstalled(features.getFeature("safety-rest")));
-        assertTrue(features.isInstalled(features.getFeature("safety-web")));
-        assertTrue(features.isInstalled(features.getFeature("safety-auth")));
+        assertTrue(features().isInstalled(features().getFeature("safety-core")));
+        assertTrue(features().isInstalled(features().getFeature("safety-rest")));
+        assertTrue(features().isInstalled(features().getFeature("safety-web")));
+        assertTrue(features().isInstalled(features().getFeature("safety-auth")));
         List<String> notActive = Arrays.stream(context.getBundles())
                 .filter(b -> (b.getState() == Bundle.INSTALLED || b.getState() == Bundle.RESOLVED)
                         && b.getHeaders().get("Fragment-Host") == null)
@@ -74,8 +70,8 @@ public class SafetyCoreIT extends KarafTestSupport {
         List<String> ours = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("uk.nhs.safety.")).sorted().collect(Collectors.toList());
         assertEquals(List.of("uk.nhs.safety.campaign-api", "uk.nhs.safety.campaign-auth",
-                "uk.nhs.safety.campaign-console", "uk.nhs.safety.campaign-model", "uk.nhs.safety.campaign-rest",
-                "uk.nhs.safety.campaign-web"), ours);
+                "uk.nhs.safety.campaign-console", "uk.nhs.safety.campaign-demo", "uk.nhs.safety.campaign-model",
+                "uk.nhs.safety.campaign-rest", "uk.nhs.safety.campaign-web"), ours);
     }
 
     @Test
