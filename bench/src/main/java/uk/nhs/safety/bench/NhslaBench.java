@@ -30,10 +30,8 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 
-import org.apache.commons.csv.CSVRecord;
 import org.h2.jdbcx.JdbcConnectionPool;
 
-import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
@@ -43,7 +41,6 @@ import uk.nhs.safety.campaign.model.internal.db.Migrations;
 import uk.nhs.safety.campaign.model.internal.db.PartnerStoreImpl;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.Settings;
-import uk.nhs.safety.partner.nhsla.internal.claims.Claim;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsCsv;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsGenerator;
 
@@ -126,17 +123,10 @@ public final class NhslaBench {
     static long parse(Path file) {
         long[] n = new long[1];
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            new ClaimsCsv(Settings.defaults().schemes(), LocalDate.now()).read(r, new ClaimsCsv.RowHandler() {
-                @Override
-                public void claim(Claim claim) {
-                    n[0]++;
-                }
-
-                @Override
-                public void rejected(long line, List<Violation> violations, CSVRecord record) {
-                    throw new IllegalStateException("generated row refused: " + violations);
-                }
-            });
+            new ClaimsCsv(Settings.defaults().schemes(), LocalDate.now()).engine(ods -> true).parse(r, c -> n[0]++,
+                    problems -> {
+                        throw new IllegalStateException("generated row refused: " + problems);
+                    });
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

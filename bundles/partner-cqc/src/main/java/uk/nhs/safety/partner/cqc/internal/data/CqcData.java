@@ -21,11 +21,11 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
+import uk.nhs.safety.partner.support.imports.ImportProblems;
 
 /**
  * The CQC partner's own tables ({@code cqc_*}): providers and locations imported from CQC's API with their current
@@ -38,7 +38,6 @@ public final class CqcData {
     public static final String IMPORTER = "cqc-providers";
 
     private static final Logger LOG = LoggerFactory.getLogger(CqcData.class);
-    private static final int MAX_PROBLEMS = 300;
 
     private final PartnerDatabase database;
     private final Predicate<String> isMember;
@@ -70,10 +69,7 @@ public final class CqcData {
         }
         List<Violation> problems = new ArrayList<>(reader.violations());
         if (!problems.isEmpty() && !request.partial()) {
-            List<Violation> refusal = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
-            refusal.add(Violation.of("file", request.source(), problems.size()
-                    + " problem(s); nothing was imported (import partially to keep the valid records)"));
-            throw new ValidationException(refusal);
+            throw ImportProblems.refusal(problems, reader.refused(), "record", false);
         }
         Map<String, Registration> linked = new LinkedHashMap<>();
         for (Registration r : valid) {
@@ -86,7 +82,7 @@ public final class CqcData {
         }
         long[] counts = database.inTransaction(c -> write(c, linked.values()));
         ImportReport report = new ImportReport(IMPORTER, reader.records(), counts[0], counts[1], counts[2],
-                reader.violations().size(), problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)), null);
+                reader.refused(), ImportProblems.capped(problems), null);
         LOG.info("CQC data import {} by {}: {} records, {} created, {} updated, {} unchanged, {} rejected",
                 request.source(), request.caller(), report.read(), report.created(), report.updated(),
                 report.unchanged(), report.rejected());

@@ -40,6 +40,7 @@ public final class CqcDataReader {
     private final ObjectMapper mapper = new ObjectMapper();
     private final List<Violation> violations = new ArrayList<>();
     private int records;
+    private int refused;
 
     /** The problems found so far. */
     public List<Violation> violations() {
@@ -49,6 +50,11 @@ public final class CqcDataReader {
     /** Records read so far (valid or not). */
     public int records() {
         return records;
+    }
+
+    /** Records refused so far (one with several problems counts once); a file that is not such JSON counts one. */
+    public int refused() {
+        return refused;
     }
 
     /** Reads every record, handing each valid one to {@code sink}; problems are collected, never thrown. */
@@ -75,11 +81,13 @@ public final class CqcDataReader {
                     record(top, "", sink);
                 }
             } else {
+                refused++;
                 violations.add(Violation.of("file", first == null ? "" : first.asString(),
                         "expected CQC API JSON: a provider or location object, an array of them, or a page with"
                                 + " \"providers\" or \"locations\""));
             }
         } catch (JsonProcessingException e) {
+            refused++;
             violations.add(Violation.atLine(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "file", null,
                     "not valid JSON: " + e.getOriginalMessage()));
         }
@@ -98,6 +106,7 @@ public final class CqcDataReader {
         String where = path.isEmpty() ? "" : path + ".";
         int before = violations.size();
         if (!node.isObject()) {
+            refused++;
             violations.add(Violation.of(path.isEmpty() ? "record" : path, node.toString(), "expected an object"));
             return;
         }
@@ -156,6 +165,7 @@ public final class CqcDataReader {
         fits(where + "region", text(node, "region"), 100);
         fits(where + "postalCode", text(node, "postalCode"), 10);
         if (violations.size() > before) {
+            refused++;
             return;
         }
         String upperOds = ods.toUpperCase(Locale.ROOT);

@@ -1,12 +1,5 @@
 package uk.nhs.safety.partner.nhsi.internal.incidents;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,33 +7,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
-import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.Violation;
-import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
+import uk.nhs.safety.partner.support.imports.CsvImport;
 
 /**
- * The incident-count import: one pass over the file inside one transaction. Rows are validated as they are read;
+ * The incident-count import: one pass over the file inside one transaction. Rows are read and validated by the
+ * partners' import engine ({@link CsvImport}: errors, refusal, rejects file and counts as every partner import);
  * each valid row is looked up by its key (member, month, category, harm: the primary key) and inserted, updated
  * (a corrected count) or left as it is, in JDBC batches. A key listed twice in one file is refused at its second
  * line. Once a row is refused (and the import is not partial) nothing more is written, every row is still checked,
@@ -60,9 +45,6 @@ public final class IncidentImport {
 
     /** The importer's name, as registered with core. */
     public static final String NAME = "nhsi-incidents";
-
-    /** How many problems a report or refusal carries at most; the counts say how many rows in all. */
-    public static final int MAX_PROBLEMS = 300;
 
     static final int BATCH = 500;
 
@@ -148,7 +130,6 @@ public final class IncidentImport {
                         : "CREATE TEMP TABLE " + STAGE + " (LIKE nhsi_incident) ON COMMIT DROP");
             }
         }
-        Writer rejectsOut = null;
         try (PreparedStatement insert = copy ? null : c.prepareStatement("INSERT INTO nhsi_incident (ods_code,"
                 + " period, category, harm, incidents) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement update = copy ? null : c.prepareStatement("UPDATE nhsi_incident SET incidents = ?"
@@ -156,56 +137,7 @@ public final class IncidentImport {
              PreparedStatement lookup = copy || empty ? null : c.prepareStatement("SELECT incidents FROM"
                      + " nhsi_incident WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
              BulkLoader bulk = copy ? database.bulkLoad(c, empty ? "nhsi_incident" : STAGE, COLUMNS) : null) {
-            if (request.partial() && request.rejects() != null) {
-                rejectsOut = Files.newBufferedWriter(request.rejects(), StandardCharsets.UTF_8);
-            }
-            Loader loader = new Loader(insert, update, lookup, bulk, request.partial(),
-                    rejectsOut == null ? null : new CSVPrinter(rejectsOut, CSVFormat.RFC4180));
-            try {
-                csv.read(new BufferedReader(new InputStreamReader(request.data(), StandardCharsets.UTF_8), 1 << 16),
-                        loader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + request.source() + ": " + e.getMessage(), e);
-            }
-            if (loader.rejected > 0 && !request.partial()) {
-                throw refusal(loader.problems, loader.rejected);
-            }
-            loader.flush();
-            if (loader.rejects != null) {
-                loader.rejects.flush();
-            }
-            if (bulk != null) {
-                long staged = bulk.finish();
-                if (empty) {
-                    loader.created = staged;
-                    try (Statement st = c.createStatement()) {
-                        st.execute("SET LOCAL maintenance_work_mem = '256MB'"); // sort the keys in memory
-                        st.execute("ALTER TABLE nhsi_incident ADD CONSTRAINT " + KEY
-                                + " PRIMARY KEY (ods_code, period, category, harm)");
-                    }
-                } else {
-                    merge(c, loader, staged);
-                }
-            }
-            List<Violation> problems = new ArrayList<>(loader.problems);
-            for (Map.Entry<String, long[]> e : loader.nonMembers.entrySet()) {
-                problems.add(Violation.atLine((int) e.getValue()[0], "ods_code", e.getKey(), "not a campaign member: "
-                        + e.getValue()[1] + " row(s) imported for it, counted once it joins"));
-            }
-            return new ImportReport(NAME, loader.read, loader.created, loader.updated, loader.unchanged,
-                    loader.rejected, problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)),
-                    rejectsOut == null ? null : request.rejects().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file " + request.rejects() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            if (rejectsOut != null) {
-                try {
-                    rejectsOut.close();
-                } catch (IOException e) {
-                    LOG.warn("Cannot close the rejects file {}", request.rejects(), e);
-                }
-            }
+            return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk));
         }
     }
 
@@ -223,72 +155,52 @@ public final class IncidentImport {
         }
     }
 
-    private static ValidationException refusal(List<Violation> problems, long rejected) {
-        List<Violation> list = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
-        list.add(Violation.of("file", null, rejected + " row(s) refused in all; nothing was imported"
-                + " (import with --partial to import the valid rows and write the rejected ones to a file)"));
-        return new ValidationException(list);
-    }
-
-    /** Validated rows to batched writes, with the counts; one per import. */
-    private final class Loader implements IncidentCsv.RowHandler {
+    /** Valid rows to batched writes or COPY, then the key or the merge; one per import. */
+    private final class Loader implements CsvImport.Loader<IncidentRow> {
+        final Connection connection;
+        final boolean empty;
         final PreparedStatement insert;
         final PreparedStatement update;
         final PreparedStatement lookup;
         /** PostgreSQL: valid rows go to COPY as read; counts come from the merge. */
         final BulkLoader bulk;
-        final boolean partial;
-        final CSVPrinter rejects;
-        final List<Violation> problems = new ArrayList<>();
-        final Map<String, Long> seen = new HashMap<>();
-        final Map<String, Boolean> members = new HashMap<>();
-        final Map<String, long[]> nonMembers = new LinkedHashMap<>();
         int inserts;
         int updates;
-        long read;
         long created;
         long updated;
         long unchanged;
-        long rejected;
-        boolean headerWritten;
 
-        Loader(PreparedStatement insert, PreparedStatement update, PreparedStatement lookup, BulkLoader bulk,
-               boolean partial, CSVPrinter rejects) {
+        Loader(Connection connection, boolean empty, PreparedStatement insert, PreparedStatement update,
+               PreparedStatement lookup, BulkLoader bulk) {
+            this.connection = connection;
+            this.empty = empty;
             this.insert = insert;
             this.update = update;
             this.lookup = lookup;
             this.bulk = bulk;
-            this.partial = partial;
-            this.rejects = rejects;
         }
 
         @Override
-        public void row(IncidentRow row) throws IOException {
-            read++;
-            Long earlier = seen.putIfAbsent(row.key(), row.line());
-            if (earlier != null) {
-                reject(row.line(), List.of(Violation.atLine((int) row.line(), "ods_code/month/category/degree_of_harm",
-                        row.odsCode() + "," + row.month() + "," + row.category() + "," + row.harm().label(),
-                        "the same member, month, category and harm is also at line " + earlier
-                                + "; a file lists each once")), null, row);
-                return;
+        public CsvImport.Written finish() throws SQLException {
+            flush();
+            if (bulk != null) {
+                long staged = bulk.finish();
+                if (empty) {
+                    created = staged;
+                    try (Statement st = connection.createStatement()) {
+                        st.execute("SET LOCAL maintenance_work_mem = '256MB'"); // sort the keys in memory
+                        st.execute("ALTER TABLE nhsi_incident ADD CONSTRAINT " + KEY
+                                + " PRIMARY KEY (ods_code, period, category, harm)");
+                    }
+                } else {
+                    merge(connection, this, staged);
+                }
             }
-            Boolean member = members.computeIfAbsent(row.odsCode(), isMember::test);
-            if (!member) {
-                nonMembers.computeIfAbsent(row.odsCode(), k -> new long[] {row.line(), 0})[1]++;
-            }
-            if (rejected > 0 && !partial) {
-                return; // refused anyway: go on validating, stop writing
-            }
-            try {
-                write(row);
-            } catch (SQLException e) {
-                throw new CampaignException("cannot write incidents near line " + row.line() + ": "
-                        + e.getMessage(), e);
-            }
+            return new CsvImport.Written(created, updated, unchanged);
         }
 
-        private void write(IncidentRow row) throws SQLException {
+        @Override
+        public void load(IncidentRow row) throws SQLException {
             if (bulk != null) {
                 bulk.value(row.odsCode()).value(row.month().atDay(1)).value(row.category()).value(row.harm().name())
                         .value(row.count());
@@ -344,40 +256,6 @@ public final class IncidentImport {
                 update.executeBatch();
                 updates = 0;
             }
-        }
-
-        @Override
-        public void rejected(long line, List<Violation> violations, CSVRecord record) throws IOException {
-            read++;
-            reject(line, violations, record, null);
-        }
-
-        void reject(long line, List<Violation> violations, CSVRecord record, IncidentRow row) throws IOException {
-            rejected++;
-            for (Violation v : violations) {
-                if (problems.size() < MAX_PROBLEMS) {
-                    problems.add(v);
-                }
-            }
-            if (rejects == null) {
-                return;
-            }
-            if (!headerWritten) {
-                List<String> header = new ArrayList<>(List.of("line", "errors"));
-                header.addAll(record != null ? record.getParser().getHeaderNames() : IncidentCsv.COLUMNS);
-                rejects.printRecord(CsvCells.row(header));
-                headerWritten = true;
-            }
-            List<String> out = new ArrayList<>();
-            out.add(Long.toString(line));
-            out.add(String.join("; ", violations.stream().map(Violation::toString).toList()));
-            if (record != null) {
-                record.forEach(out::add);
-            } else {
-                out.addAll(List.of(row.odsCode(), row.month().toString(), row.category(), row.harm().label(),
-                        Long.toString(row.count())));
-            }
-            rejects.printRecord(CsvCells.row(out));
         }
     }
 }

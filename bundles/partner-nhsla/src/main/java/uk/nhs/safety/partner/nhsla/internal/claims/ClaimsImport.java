@@ -1,12 +1,5 @@
 package uk.nhs.safety.partner.nhsla.internal.claims;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -16,31 +9,26 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.CampaignException;
-import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.Violation;
-import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
+import uk.nhs.safety.partner.support.imports.CsvImport;
 
 /**
- * The claims import: one pass over the file inside one transaction. Rows are validated as they are read and
+ * The claims import: one pass over the file inside one transaction. Rows are read and validated by the partners'
+ * import engine ({@link CsvImport}: errors, refusal, rejects file and counts as every partner import) and
  * written to {@code nhsla_claim} in JDBC batches (memory stays flat but for 12 bytes per row to spot a reference
  * listed twice): for each batch the claims already stored are read by reference (an index lookup; skipped when the
  * table was empty at the start, the usual first load), new ones inserted, changed ones updated, identical ones left.
@@ -71,9 +59,6 @@ public final class ClaimsImport {
 
     /** The importer's name, as registered with core. */
     public static final String NAME = "nhsla-claims";
-
-    /** How many problems a report or refusal carries at most; the counts say how many rows in all. */
-    public static final int MAX_PROBLEMS = 300;
 
     /** Rows per batch (and references per lookup query). */
     static final int BATCH = 500;
@@ -146,15 +131,25 @@ public final class ClaimsImport {
     private ImportReport runNow(ImportRequest request, Set<String> schemes, LocalDate today) {
         long started = System.nanoTime();
         boolean copy = "PostgreSQL".equals(database.product());
-        ImportReport report = database.inTransaction(c -> load(c, request, new ClaimsCsv(schemes, today), copy));
-        LOG.info("Claims import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected in {} ms",
-                    request.source(), request.caller(), report.read(), report.created(), report.updated(),
-                report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
+        // When each step ended (nanoTime): the rows read, checked and loaded; the key built or the merge; the summary.
+        long[] steps = new long[3];
+        ImportReport report = database.inTransaction(c -> load(c, request, new ClaimsCsv(schemes, today), copy,
+                steps));
+        long ended = System.nanoTime();
+        LOG.info("Claims import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected in {} ms"
+                        + " (read, checked and loaded {} ms, key or merge {} ms, summary {} ms, commit {} ms)",
+                request.source(), request.caller(), report.read(), report.created(), report.updated(),
+                report.unchanged(), report.rejected(), millis(started, ended), millis(started, steps[0]),
+                millis(steps[0], steps[1]), millis(steps[1], steps[2]), millis(steps[2], ended));
         return report;
     }
 
-    private ImportReport load(Connection c, ImportRequest request, ClaimsCsv csv, boolean copy) throws SQLException {
-        Writer rejectsOut = null;
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private ImportReport load(Connection c, ImportRequest request, ClaimsCsv csv, boolean copy, long[] steps)
+            throws SQLException {
         boolean empty;
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT claim_ref FROM nhsla_claim FETCH FIRST 1 ROWS ONLY")) {
@@ -173,56 +168,8 @@ public final class ClaimsImport {
              PreparedStatement update = copy ? null : c.prepareStatement(UPDATE);
              PreparedStatement lookup = empty || copy ? null : c.prepareStatement(LOOKUP);
              BulkLoader bulk = copy ? database.bulkLoad(c, empty ? "nhsla_claim" : STAGE, COLUMNS) : null) {
-            if (request.partial() && request.rejects() != null) {
-                rejectsOut = Files.newBufferedWriter(request.rejects(), StandardCharsets.UTF_8);
-            }
-            Loader loader = new Loader(insert, update, lookup, bulk, request.partial(),
-                    rejectsOut == null ? null : new CSVPrinter(rejectsOut, CSVFormat.RFC4180));
-            try {
-                csv.read(new BufferedReader(new InputStreamReader(request.data(), StandardCharsets.UTF_8), 1 << 16),
-                        loader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + request.source() + ": " + e.getMessage(), e);
-            }
-            if (loader.rejected > 0 && !request.partial()) {
-                throw refusal(loader.problems, loader.rejected);
-            }
-            loader.flush();
-            loader.closeRejects();
-            if (bulk != null) {
-                long staged = bulk.finish();
-                if (empty) {
-                    loader.created = staged;
-                    try (Statement st = c.createStatement()) {
-                        // Room to sort the keys in memory (the default 64 MB spills a million to disk); this
-                        // transaction only.
-                        st.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                        st.execute("ALTER TABLE nhsla_claim ADD CONSTRAINT " + KEY + " PRIMARY KEY (claim_ref)");
-                    }
-                } else {
-                    merge(c, loader, staged);
-                }
-            }
-            loader.summary.apply(c, empty, copy ? database : null);
-            List<Violation> problems = new ArrayList<>(loader.problems);
-            for (Map.Entry<String, long[]> e : loader.nonMembers.entrySet()) {
-                problems.add(Violation.atLine((int) e.getValue()[0], "ods_code", e.getKey(), "not a campaign member: "
-                        + e.getValue()[1] + " claim(s) imported for it, counted in its profile once it joins"));
-            }
-            return new ImportReport(NAME, loader.read, loader.created, loader.updated, loader.unchanged,
-                    loader.rejected, problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)),
-                    rejectsOut == null ? null : request.rejects().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the rejects file " + request.rejects() + ": "
-                    + e.getMessage(), e);
-        } finally {
-            if (rejectsOut != null) {
-                try {
-                    rejectsOut.close();
-                } catch (IOException e) {
-                    LOG.warn("Cannot close the rejects file {}", request.rejects(), e);
-                }
-            }
+            return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk,
+                    steps));
         }
     }
 
@@ -261,67 +208,35 @@ public final class ClaimsImport {
         return alias + "." + columns.replace(", ", ", " + alias + ".");
     }
 
-    private static ValidationException refusal(List<Violation> problems, long rejected) {
-        List<Violation> list = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
-        list.add(Violation.of("file", null, rejected + " row(s) refused in all; nothing was imported"
-                + " (import with --partial to import the valid rows and write the rejected ones to a file)"));
-        return new ValidationException(list);
-    }
-
-    /** Validated rows to batched writes, with the counts; one per import. */
-    private final class Loader implements ClaimsCsv.RowHandler {
+    /** Valid rows to batched writes or COPY, then the key or the merge and the summary; one per import. */
+    private final class Loader implements CsvImport.Loader<Claim> {
+        final Connection connection;
+        final boolean empty;
         final PreparedStatement insert;
         final PreparedStatement update;
         final PreparedStatement lookup;
         /** PostgreSQL: valid rows go to COPY as read; counts come from the merge. */
         final BulkLoader bulk;
-        final boolean partial;
-        final CSVPrinter rejects;
-        final List<Violation> problems = new ArrayList<>();
-        final RefSet seen = new RefSet();
         final List<Claim> batch = new ArrayList<>(BATCH);
         final SummaryDelta summary = new SummaryDelta();
-        /** Membership asked once per distinct code; first line and claim count of codes that are not members. */
-        final Map<String, Boolean> members = new HashMap<>();
-        final Map<String, long[]> nonMembers = new LinkedHashMap<>();
-        long read;
+        final long[] steps;
         long created;
         long updated;
         long unchanged;
-        long rejected;
-        boolean headerWritten;
 
-        Loader(PreparedStatement insert, PreparedStatement update, PreparedStatement lookup, BulkLoader bulk,
-               boolean partial, CSVPrinter rejects) {
+        Loader(Connection connection, boolean empty, PreparedStatement insert, PreparedStatement update,
+               PreparedStatement lookup, BulkLoader bulk, long[] steps) {
+            this.connection = connection;
+            this.steps = steps;
+            this.empty = empty;
             this.insert = insert;
             this.update = update;
             this.lookup = lookup;
             this.bulk = bulk;
-            this.partial = partial;
-            this.rejects = rejects;
         }
 
         @Override
-        public void claim(Claim claim) throws IOException {
-            read++;
-            int earlier = seen.add(claim.reference(), claim.line());
-            if (earlier != 0) {
-                reject(claim.line(), List.of(Violation.atLine((int) claim.line(), "claim_reference", claim.reference(),
-                        "the claim reference is also at line " + earlier + "; a file lists each claim once")),
-                        null, claim);
-                return;
-            }
-            Boolean member = members.get(claim.odsCode());
-            if (member == null) {
-                member = members.size() < 50_000 ? isMember.test(claim.odsCode()) : Boolean.TRUE;
-                members.put(claim.odsCode(), member);
-            }
-            if (!member) {
-                nonMembers.computeIfAbsent(claim.odsCode(), k -> new long[] {claim.line(), 0})[1]++;
-            }
-            if (rejected > 0 && !partial) {
-                return; // refused anyway: go on validating, stop writing
-            }
+        public void load(Claim claim) throws SQLException {
             if (bulk != null) {
                 copy(claim);
                 return;
@@ -333,50 +248,36 @@ public final class ClaimsImport {
         }
 
         @Override
-        public void rejected(long line, List<Violation> violations, CSVRecord record) throws IOException {
-            read++;
-            reject(line, violations, record, null);
-        }
-
-        void reject(long line, List<Violation> violations, CSVRecord record, Claim claim) throws IOException {
-            rejected++;
-            for (Violation v : violations) {
-                if (problems.size() < MAX_PROBLEMS) {
-                    problems.add(v);
+        public CsvImport.Written finish() throws SQLException {
+            flush();
+            long staged = bulk == null ? 0 : bulk.finish();
+            steps[0] = System.nanoTime();
+            if (bulk != null) {
+                if (empty) {
+                    created = staged;
+                    try (Statement st = connection.createStatement()) {
+                        // Room to sort the keys in memory (the default 64 MB spills a million to disk); this
+                        // transaction only.
+                        st.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                        st.execute("ALTER TABLE nhsla_claim ADD CONSTRAINT " + KEY + " PRIMARY KEY (claim_ref)");
+                    }
+                } else {
+                    merge(connection, this, staged);
                 }
             }
-            if (rejects == null) {
-                return;
-            }
-            if (!headerWritten) {
-                // The rejected rows keep the file's own columns, in its order, after the line and the errors.
-                List<String> header = new ArrayList<>(List.of("line", "errors"));
-                header.addAll(record != null ? record.getParser().getHeaderNames() : ClaimsCsv.COLUMNS);
-                rejects.printRecord(CsvCells.row(header));
-                headerWritten = true;
-            }
-            List<String> row = new ArrayList<>();
-            row.add(Long.toString(line));
-            row.add(String.join("; ", violations.stream().map(Violation::toString).toList()));
-            if (record != null) {
-                record.forEach(row::add);
-            } else {
-                row.addAll(values(claim));
-            }
-            rejects.printRecord(CsvCells.row(row));
+            steps[1] = System.nanoTime();
+            summary.apply(connection, empty, bulk != null ? database : null);
+            steps[2] = System.nanoTime();
+            return new CsvImport.Written(created, updated, unchanged);
         }
 
         /** One valid row to COPY; the summary counts it now and the merge takes stored values back out. */
-        private void copy(Claim claim) {
-            try {
-                bulk.value(claim.reference()).value(claim.odsCode()).value(claim.scheme()).value(claim.specialty())
-                        .value(claim.cause()).value(claim.injury()).value(claim.incidentDate())
-                        .value(claim.notificationDate()).value(claim.notificationYear()).value(claim.status().name())
-                        .value(claim.damagesPence()).value(claim.defencePence()).value(claim.claimantPence());
-                bulk.endRow();
-            } catch (SQLException e) {
-                throw new CampaignException("cannot write claims near line " + claim.line() + ": " + e.getMessage(), e);
-            }
+        private void copy(Claim claim) throws SQLException {
+            bulk.value(claim.reference()).value(claim.odsCode()).value(claim.scheme()).value(claim.specialty())
+                    .value(claim.cause()).value(claim.injury()).value(claim.incidentDate())
+                    .value(claim.notificationDate()).value(claim.notificationYear()).value(claim.status().name())
+                    .value(claim.damagesPence()).value(claim.defencePence()).value(claim.claimantPence());
+            bulk.endRow();
             summary.add(claim);
         }
 
@@ -441,11 +342,6 @@ public final class ClaimsImport {
             return stored;
         }
 
-        void closeRejects() throws IOException {
-            if (rejects != null) {
-                rejects.flush();
-            }
-        }
     }
 
     /** A claim's stored values as strings, in a fixed order (to compare with what is stored). */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.api.ValidationException;
@@ -24,17 +23,7 @@ class ClaimsCsvTest {
     private final List<Violation> problems = new ArrayList<>();
 
     private void read(String text) throws IOException {
-        csv.read(new StringReader(text), new ClaimsCsv.RowHandler() {
-            @Override
-            public void claim(Claim claim) {
-                claims.add(claim);
-            }
-
-            @Override
-            public void rejected(long line, List<Violation> violations, CSVRecord record) {
-                problems.addAll(violations);
-            }
-        });
+        csv.engine(ods -> true).parse(new StringReader(text), claims::add, problems::addAll);
     }
 
     @Test

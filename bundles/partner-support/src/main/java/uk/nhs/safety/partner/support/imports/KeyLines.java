@@ -1,20 +1,20 @@
-package uk.nhs.safety.partner.nhsla.internal.claims;
+package uk.nhs.safety.partner.support.imports;
 
 /**
- * The claim references seen so far in one file, to refuse a reference listed twice, in 12 bytes per row: a 64-bit
- * FNV-1a hash of each reference and its line, in open-addressing arrays. Two different references with the same
- * 64-bit hash would be taken for a repeat (odds about 3 in 100 million for a million rows); the message names both
- * lines so an operator can see it. Not thread-safe (one per import).
+ * The keys seen so far in one file (a claim reference, a member-month-category-harm), to refuse a key listed twice,
+ * in 12 bytes per row: a 64-bit FNV-1a hash of each key and its line, in open-addressing arrays. Two different keys
+ * with the same 64-bit hash would be taken for a repeat (odds about 3 in 100 million for a million rows); the message
+ * names both lines so an operator can see it. Not thread-safe (one per import).
  */
-final class RefSet {
+public final class KeyLines {
 
     private long[] keys = new long[1 << 12];
     private int[] lines = new int[1 << 12];
     private int size;
 
-    /** Adds a reference seen at a line; answers the line it was seen at before, or 0 when it is new. */
-    int add(String ref, long line) {
-        long h = hash(ref);
+    /** Adds a key seen at a line; answers the line it was seen at before, or 0 when it is new. */
+    public int add(String key, long line) {
+        long h = hash(key);
         int mask = keys.length - 1;
         int i = (int) (h ^ (h >>> 32)) & mask;
         while (keys[i] != 0) {
