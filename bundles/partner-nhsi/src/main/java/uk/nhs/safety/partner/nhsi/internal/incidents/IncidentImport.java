@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 import uk.nhs.safety.partner.support.imports.CsvImport;
+import uk.nhs.safety.partner.support.imports.KeyedTable;
 
 /**
  * The incident-count import: one pass over the file inside one transaction. Rows are read and validated by the
@@ -50,17 +50,13 @@ public final class IncidentImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentImport.class);
 
-    /** The staging table of a PostgreSQL import: a TEMP table of the import's transaction. */
+    /** The staging table of a PostgreSQL import that merges: a TEMP table of the import's transaction. */
     private static final String STAGE = "nhsi_incident_stage";
-    /** The incidents table's primary key, as PostgreSQL names it. */
-    private static final String KEY = "nhsi_incident_pkey";
     private static final List<String> COLUMNS = List.of("ods_code", "period", "category", "harm", "incidents");
 
     private final PartnerDatabase database;
     private final Predicate<String> isMember;
-    /** Null outside a container (tests): then {@link #running} refuses a second import in this JVM only. */
-    private final ClusterJobs jobs;
-    private final ReentrantLock running = new ReentrantLock();
+    private final KeyedTable incidents;
 
     /**
      * For tests and tools in one JVM: a second concurrent import in this JVM is refused.
@@ -80,7 +76,8 @@ public final class IncidentImport {
     public IncidentImport(PartnerDatabase database, Predicate<String> isMember, ClusterJobs jobs) {
         this.database = database;
         this.isMember = isMember;
-        this.jobs = jobs;
+        this.incidents = new KeyedTable("nhsi_incident", "ods_code, period, category, harm", NAME,
+                "an incident import", jobs);
     }
 
     /**
@@ -90,17 +87,7 @@ public final class IncidentImport {
      * @param latest    the latest month accepted
      */
     public ImportReport run(ImportRequest request, Catalogue catalogue, YearMonth latest) {
-        if (jobs != null) {
-            return jobs.runExclusive(NAME, "an incident import", () -> runNow(request, catalogue, latest));
-        }
-        if (!running.tryLock()) {
-            throw new CampaignException("an incident import is running already; try again when it has finished");
-        }
-        try {
-            return runNow(request, catalogue, latest);
-        } finally {
-            running.unlock();
-        }
+        return incidents.exclusive(() -> runNow(request, catalogue, latest));
     }
 
     private ImportReport runNow(ImportRequest request, Catalogue catalogue, YearMonth latest) {
@@ -116,27 +103,15 @@ public final class IncidentImport {
 
     private ImportReport load(Connection c, ImportRequest request, IncidentCsv csv, boolean copy)
             throws SQLException {
-        boolean empty;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT ods_code FROM nhsi_incident FETCH FIRST 1 ROWS ONLY")) {
-            empty = !rs.next();
-        }
-        if (copy) {
-            try (Statement st = c.createStatement()) {
-                // A first load copies into the table without its key and builds the key once at the end (as the
-                // claims import: measured there, half the server's work of keeping the index row by row); one
-                // transaction still, so a failed or killed import leaves the empty table with its key.
-                st.execute(empty ? "ALTER TABLE nhsi_incident DROP CONSTRAINT " + KEY
-                        : "CREATE TEMP TABLE " + STAGE + " (LIKE nhsi_incident) ON COMMIT DROP");
-            }
-        }
+        boolean empty = incidents.isEmpty(c);
+        String target = copy ? incidents.copyTarget(c, empty) : null;
         try (PreparedStatement insert = copy ? null : c.prepareStatement("INSERT INTO nhsi_incident (ods_code,"
                 + " period, category, harm, incidents) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement update = copy ? null : c.prepareStatement("UPDATE nhsi_incident SET incidents = ?"
                      + " WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
              PreparedStatement lookup = copy || empty ? null : c.prepareStatement("SELECT incidents FROM"
                      + " nhsi_incident WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
-             BulkLoader bulk = copy ? database.bulkLoad(c, empty ? "nhsi_incident" : STAGE, COLUMNS) : null) {
+             BulkLoader bulk = copy ? database.bulkLoad(c, target, COLUMNS) : null) {
             return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk));
         }
     }
@@ -187,11 +162,7 @@ public final class IncidentImport {
                 long staged = bulk.finish();
                 if (empty) {
                     created = staged;
-                    try (Statement st = connection.createStatement()) {
-                        st.execute("SET LOCAL maintenance_work_mem = '256MB'"); // sort the keys in memory
-                        st.execute("ALTER TABLE nhsi_incident ADD CONSTRAINT " + KEY
-                                + " PRIMARY KEY (ods_code, period, category, harm)");
-                    }
+                    incidents.restoreKey(connection);
                 } else {
                     merge(connection, this, staged);
                 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 import org.slf4j.Logger;
@@ -25,6 +24,7 @@ import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.partner.support.imports.CsvImport;
+import uk.nhs.safety.partner.support.imports.KeyedTable;
 
 /**
  * The claims import: one pass over the file inside one transaction. Rows are read and validated by the partners'
@@ -76,16 +76,12 @@ public final class ClaimsImport {
     private static final String LOOKUP = "SELECT " + COLS + " FROM nhsla_claim WHERE claim_ref IN ("
             + "?, ".repeat(BATCH - 1) + "?)";
 
-    /** The staging table of a PostgreSQL import: a TEMP table of the import's transaction. */
+    /** The staging table of a PostgreSQL import that merges: a TEMP table of the import's transaction. */
     private static final String STAGE = "nhsla_claim_stage";
-    /** The claims table's primary key, as PostgreSQL names it. */
-    private static final String KEY = "nhsla_claim_pkey";
 
     private final PartnerDatabase database;
     private final Predicate<String> isMember;
-    /** Null outside a container (tests, bench): then {@link #running} refuses a second import in this JVM only. */
-    private final ClusterJobs jobs;
-    private final ReentrantLock running = new ReentrantLock();
+    private final KeyedTable claims;
 
     /**
      * For tests and tools in one JVM: a second concurrent import in this JVM is refused.
@@ -105,7 +101,7 @@ public final class ClaimsImport {
     public ClaimsImport(PartnerDatabase database, Predicate<String> isMember, ClusterJobs jobs) {
         this.database = database;
         this.isMember = isMember;
-        this.jobs = jobs;
+        this.claims = new KeyedTable("nhsla_claim", "claim_ref", NAME, "a claims import", jobs);
     }
 
     /**
@@ -115,17 +111,7 @@ public final class ClaimsImport {
      * @param today   notification dates after it are refused
      */
     public ImportReport run(ImportRequest request, Set<String> schemes, LocalDate today) {
-        if (jobs != null) {
-            return jobs.runExclusive(NAME, "a claims import", () -> runNow(request, schemes, today));
-        }
-        if (!running.tryLock()) {
-            throw new CampaignException("a claims import is running already; try again when it has finished");
-        }
-        try {
-            return runNow(request, schemes, today);
-        } finally {
-            running.unlock();
-        }
+        return claims.exclusive(() -> runNow(request, schemes, today));
     }
 
     private ImportReport runNow(ImportRequest request, Set<String> schemes, LocalDate today) {
@@ -150,24 +136,13 @@ public final class ClaimsImport {
 
     private ImportReport load(Connection c, ImportRequest request, ClaimsCsv csv, boolean copy, long[] steps)
             throws SQLException {
-        boolean empty;
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT claim_ref FROM nhsla_claim FETCH FIRST 1 ROWS ONLY")) {
-            empty = !rs.next();
-        }
-        if (copy) {
-            try (Statement st = c.createStatement()) {
-                // A first load copies into the table without its key and builds the key once at the end (measured:
-                // half the server's work of keeping the index row by row); still one transaction, so a failed or
-                // killed import leaves the empty table with its key. Readers wait for the commit meanwhile.
-                st.execute(empty ? "ALTER TABLE nhsla_claim DROP CONSTRAINT " + KEY
-                        : "CREATE TEMP TABLE " + STAGE + " (LIKE nhsla_claim) ON COMMIT DROP");
-            }
-        }
+        boolean empty = claims.isEmpty(c);
+        // Readers wait for the commit while a first load copies into the table without its key.
+        String target = copy ? claims.copyTarget(c, empty) : null;
         try (PreparedStatement insert = copy ? null : c.prepareStatement(INSERT);
              PreparedStatement update = copy ? null : c.prepareStatement(UPDATE);
              PreparedStatement lookup = empty || copy ? null : c.prepareStatement(LOOKUP);
-             BulkLoader bulk = copy ? database.bulkLoad(c, empty ? "nhsla_claim" : STAGE, COLUMNS) : null) {
+             BulkLoader bulk = copy ? database.bulkLoad(c, target, COLUMNS) : null) {
             return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk,
                     steps));
         }
@@ -255,12 +230,7 @@ public final class ClaimsImport {
             if (bulk != null) {
                 if (empty) {
                     created = staged;
-                    try (Statement st = connection.createStatement()) {
-                        // Room to sort the keys in memory (the default 64 MB spills a million to disk); this
-                        // transaction only.
-                        st.execute("SET LOCAL maintenance_work_mem = '256MB'");
-                        st.execute("ALTER TABLE nhsla_claim ADD CONSTRAINT " + KEY + " PRIMARY KEY (claim_ref)");
-                    }
+                    claims.restoreKey(connection);
                 } else {
                     merge(connection, this, staged);
                 }
