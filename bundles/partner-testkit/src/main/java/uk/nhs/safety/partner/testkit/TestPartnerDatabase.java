@@ -19,6 +19,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.campaign.api.partner.PartnerSchema;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.campaign.api.partner.SqlWork;
+import uk.nhs.safety.partner.support.bulk.BulkLoads;
 
 /**
  * A partner's own tables in an empty test database, for the partner's unit tests: migrated by the partner's real
@@ -136,7 +137,7 @@ public class TestPartnerDatabase implements PartnerDatabase {
 
     @Override
     public BulkLoader bulkLoad(Connection connection, String table, List<String> columns) throws SQLException {
-        return TestBulkLoads.open(connection, prefix(), table, columns);
+        return BulkLoads.open(connection, prefix(), table, columns);
     }
 
     /** A single number from a query, for assertions. */

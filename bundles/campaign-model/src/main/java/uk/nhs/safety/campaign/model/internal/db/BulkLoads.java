@@ -1,33 +1,23 @@
 package uk.nhs.safety.campaign.model.internal.db;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 
 /**
- * Bulk loads ({@link BulkLoader}) for partners' tables: PostgreSQL's {@code COPY ... FROM STDIN} in its text format
- * through pgjdbc's {@code CopyManager} (the connection unwrapped through the pool's proxy), batched {@code INSERT}s on
- * any other database (H2). pgjdbc is an optional import of this bundle: its classes are touched only on PostgreSQL,
- * so an H2-only install never needs them.
+ * Bulk loads ({@link BulkLoader}) for partners' tables: the partner support code's loads
+ * ({@link uk.nhs.safety.partner.support.bulk.BulkLoads}, embedded privately in this bundle, the same code the partner
+ * test kit runs): PostgreSQL's {@code COPY ... FROM STDIN}, batched {@code INSERT}s on H2. pgjdbc is an optional
+ * import of this bundle: its classes are touched only on PostgreSQL, so an H2-only install never needs them.
  */
 public final class BulkLoads {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkLoads.class);
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    /** Rows per JDBC batch on H2. */
-    static final int BATCH = 500;
 
     private BulkLoads() {
     }
@@ -39,270 +29,13 @@ public final class BulkLoads {
      * @throws IllegalArgumentException when a name is not a plain identifier or the table lacks the prefix
      */
     public static BulkLoader open(Connection c, String prefix, String table, List<String> columns) throws SQLException {
-        check(table, "table");
-        if (!table.toLowerCase(Locale.ROOT).startsWith(prefix)) {
-            throw new IllegalArgumentException("table " + table + ": a partner loads only its own tables, named with"
-                    + " its prefix '" + prefix + "'");
-        }
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("table " + table + ": no columns to load");
-        }
-        columns.forEach(col -> check(col, "column"));
-        String cols = String.join(", ", columns);
-        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            try {
-                return Copy.open(c, table, cols, columns.size());
-            } catch (NoClassDefFoundError e) {
-                // The pgjdbc bundle is not wired to this one (installed after it, not refreshed): slower, still right.
-                LOG.warn("Loading {} with INSERTs: the PostgreSQL driver's COPY API is not visible to core ({});"
-                        + " refresh the campaign-model bundle for COPY speed", table, e.toString());
-            }
-        }
-        return new Inserts(c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES ("
-                + "?, ".repeat(columns.size() - 1) + "?)"), columns.size());
-    }
-
-    private static void check(String name, String what) {
-        if (name == null || !IDENTIFIER.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " '" + name + "': a plain SQL name (letters, digits, '_')");
-        }
-    }
-
-    /** Batched INSERTs (H2, or PostgreSQL without the driver's COPY API in reach). */
-    private static final class Inserts implements BulkLoader {
-        private final PreparedStatement insert;
-        private final int width;
-        private int column;
-        private int pending;
-        private long rows;
-        private boolean finished;
-
-        Inserts(PreparedStatement insert, int width) {
-            this.insert = insert;
-            this.width = width;
-        }
-
-        @Override
-        public BulkLoader value(Object value) throws SQLException {
-            if (column == width) {
-                throw new IllegalStateException("a row has " + width + " values; endRow() was not called");
-            }
-            insert.setObject(++column, value);
-            return this;
-        }
-
-        @Override
-        public void endRow() throws SQLException {
-            if (column != width) {
-                throw new IllegalStateException("a row has " + width + " values, this one " + column);
-            }
-            column = 0;
-            insert.addBatch();
-            rows++;
-            if (++pending == BATCH) {
-                insert.executeBatch();
-                pending = 0;
-            }
-        }
-
-        @Override
-        public long finish() throws SQLException {
-            if (pending > 0) {
-                insert.executeBatch();
-                pending = 0;
-            }
-            finished = true;
-            insert.close();
-            return rows;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (!finished) {
-                finished = true;
-                insert.close();
-            }
-        }
-    }
-
-    /** {@code COPY ... FROM STDIN} in text format: tab-separated, {@code \N} for null, backslash escapes. */
-    private static final class Copy implements BulkLoader {
-        private static final int BUFFER = 1 << 16;
-        private final CopyIn copy;
-        private final int width;
-        private final byte[] buffer = new byte[BUFFER];
-        private int used;
-        private int column;
-        private long rows;
-
-        private Copy(CopyIn copy, int width) {
-            this.copy = copy;
-            this.width = width;
-        }
-
-        static BulkLoader open(Connection c, String table, String cols, int width) throws SQLException {
-            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + cols
-                    + ") FROM STDIN");
-            return new Copy(in, width);
-        }
-
-        @Override
-        public BulkLoader value(Object value) throws SQLException {
-            if (column == width) {
-                throw new IllegalStateException("a row has " + width + " values; endRow() was not called");
-            }
-            if (column++ > 0) {
-                put((byte) '\t');
-            }
-            if (value == null) {
-                put((byte) '\\');
-                put((byte) 'N');
-            } else if (value instanceof String s) {
-                text(s);
-            } else if (value instanceof Long n) {
-                number(n);
-            } else if (value instanceof Integer n) {
-                number(n);
-            } else if (value instanceof LocalDate d && d.getYear() >= 0 && d.getYear() <= 9999) {
-                date(d);
-            } else if (value instanceof LocalDate d) {
-                ascii(d.toString());
-            } else if (value instanceof Boolean b) {
-                put((byte) (b ? 't' : 'f'));
-            } else {
-                throw new IllegalArgumentException("column " + column + ": cannot load a "
-                        + value.getClass().getName() + " (String, Long, Integer, Boolean, LocalDate or null)");
-            }
-            return this;
-        }
-
-        @Override
-        public void endRow() throws SQLException {
-            if (column != width) {
-                throw new IllegalStateException("a row has " + width + " values, this one " + column);
-            }
-            column = 0;
-            put((byte) '\n');
-            rows++;
-        }
-
-        @Override
-        public long finish() throws SQLException {
-            flush();
-            copy.endCopy();
-            return rows;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-
-        private void text(String s) throws SQLException {
-            if (BUFFER - used < 2 * s.length()) {
-                flush();
-            }
-            // With room for twice its length (every character escaped) the plain characters need no check each.
-            boolean room = BUFFER - used >= 2 * s.length();
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> escape('\\');
-                    case '\t' -> escape('t');
-                    case '\n' -> escape('n');
-                    case '\r' -> escape('r');
-                    default -> {
-                        if (ch < 0x80 && room) {
-                            buffer[used++] = (byte) ch;
-                        } else if (ch < 0x80) {
-                            put((byte) ch);
-                        } else {
-                            // Rare: the rest of the value as UTF-8 (surrogate pairs kept together).
-                            for (byte b : s.substring(i).replace("\\", "\\\\").replace("\t", "\\t")
-                                    .replace("\n", "\\n").replace("\r", "\\r").getBytes(StandardCharsets.UTF_8)) {
-                                put(b);
-                            }
-                            return;
-                        }
-                    }
-                }
-            }
-        }
-
-        private void escape(char c) throws SQLException {
-            put((byte) '\\');
-            put((byte) c);
-        }
-
-        /** Digits straight into the buffer (a million rows of numbers: no string each). */
-        private void number(long n) throws SQLException {
-            if (n < 0) {
-                if (n == Long.MIN_VALUE) {
-                    ascii(Long.toString(n));
-                    return;
-                }
-                put((byte) '-');
-                n = -n;
-            }
-            if (BUFFER - used < 20) {
-                flush();
-            }
-            int end = used + digits(n);
-            used = end;
-            do {
-                buffer[--end] = (byte) ('0' + n % 10);
-                n /= 10;
-            } while (n > 0);
-        }
-
-        private static int digits(long n) {
-            int d = 1;
-            for (long x = n; x >= 10; x /= 10) {
-                d++;
-            }
-            return d;
-        }
-
-        /** A date of years 0 to 9999 as yyyy-mm-dd, as {@link LocalDate#toString()} writes it. */
-        private void date(LocalDate d) throws SQLException {
-            if (BUFFER - used < 10) {
-                flush();
-            }
-            fixed(d.getYear(), 4);
-            buffer[used++] = '-';
-            fixed(d.getMonthValue(), 2);
-            buffer[used++] = '-';
-            fixed(d.getDayOfMonth(), 2);
-        }
-
-        private void fixed(int n, int width) {
-            for (int i = width - 1; i >= 0; i--) {
-                buffer[used + i] = (byte) ('0' + n % 10);
-                n /= 10;
-            }
-            used += width;
-        }
-
-        private void ascii(String s) throws SQLException {
-            for (int i = 0; i < s.length(); i++) {
-                put((byte) s.charAt(i));
-            }
-        }
-
-        private void put(byte b) throws SQLException {
-            if (used == BUFFER) {
-                flush();
-            }
-            buffer[used++] = b;
-        }
-
-        private void flush() throws SQLException {
-            if (used > 0) {
-                copy.writeToCopy(buffer, 0, used);
-                used = 0;
-            }
+        try {
+            return uk.nhs.safety.partner.support.bulk.BulkLoads.open(c, prefix, table, columns);
+        } catch (NoClassDefFoundError e) {
+            // The pgjdbc bundle is not wired to this one (installed after it, not refreshed): slower, still right.
+            LOG.warn("Loading {} with INSERTs: the PostgreSQL driver's COPY API is not visible to core ({});"
+                    + " refresh the campaign-model bundle for COPY speed", table, e.toString());
+            return uk.nhs.safety.partner.support.bulk.BulkLoads.inserts(c, prefix, table, columns);
         }
     }
 }

@@ -1,4 +1,4 @@
-package uk.nhs.safety.partner.testkit;
+package uk.nhs.safety.partner.support.bulk;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,18 +15,19 @@ import org.postgresql.copy.CopyIn;
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 
 /**
- * The test kit's {@link BulkLoader}: the same as core's ({@code campaign-model}'s {@code BulkLoads}, which this copies
- * because core's own tests use this kit, so the kit cannot depend on core): {@code COPY ... FROM STDIN} on
- * PostgreSQL, batched {@code INSERT}s on H2, so that partners' import tests on {@link PostgresPartnerDatabase} run
- * the COPY path. Keep the two in step.
+ * Bulk loads ({@link BulkLoader}) into partners' tables, written once for core ({@code campaign-model}, which embeds
+ * this package privately and serves {@code PartnerDatabase.bulkLoad} with it) and the partner test kit (so partners'
+ * import tests on PostgreSQL run the very same COPY path): PostgreSQL's {@code COPY ... FROM STDIN} in its text format
+ * through pgjdbc's {@code CopyManager} (the connection unwrapped through the pool's proxy), batched {@code INSERT}s on
+ * any other database (H2). pgjdbc's classes are touched only on PostgreSQL, so an H2-only install never needs them.
  */
-final class TestBulkLoads {
+public final class BulkLoads {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     /** Rows per JDBC batch on H2. */
     static final int BATCH = 500;
 
-    private TestBulkLoads() {
+    private BulkLoads() {
     }
 
     /**
@@ -34,8 +35,30 @@ final class TestBulkLoads {
      *
      * @param prefix the partner's prefix the table must carry
      * @throws IllegalArgumentException when a name is not a plain identifier or the table lacks the prefix
+     * @throws NoClassDefFoundError      on PostgreSQL when pgjdbc's COPY API is not visible to the caller's bundle
+     *                                   ({@link #inserts} still loads, slower)
      */
-    static BulkLoader open(Connection c, String prefix, String table, List<String> columns) throws SQLException {
+    public static BulkLoader open(Connection c, String prefix, String table, List<String> columns) throws SQLException {
+        String cols = checked(prefix, table, columns);
+        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+            return Copy.open(c, table, cols, columns.size());
+        }
+        return inserts(c, table, cols, columns.size());
+    }
+
+    /** Opens a load into {@code table} on {@code c} with batched {@code INSERT}s, whatever the database. */
+    public static BulkLoader inserts(Connection c, String prefix, String table, List<String> columns)
+            throws SQLException {
+        return inserts(c, table, checked(prefix, table, columns), columns.size());
+    }
+
+    private static BulkLoader inserts(Connection c, String table, String cols, int width) throws SQLException {
+        return new Inserts(c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES ("
+                + "?, ".repeat(width - 1) + "?)"), width);
+    }
+
+    /** The columns as SQL, once every name is checked. */
+    private static String checked(String prefix, String table, List<String> columns) {
         check(table, "table");
         if (!table.toLowerCase(Locale.ROOT).startsWith(prefix)) {
             throw new IllegalArgumentException("table " + table + ": a partner loads only its own tables, named with"
@@ -45,12 +68,7 @@ final class TestBulkLoads {
             throw new IllegalArgumentException("table " + table + ": no columns to load");
         }
         columns.forEach(col -> check(col, "column"));
-        String cols = String.join(", ", columns);
-        if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            return Copy.open(c, table, cols, columns.size());
-        }
-        return new Inserts(c.prepareStatement("INSERT INTO " + table + " (" + cols + ") VALUES ("
-                + "?, ".repeat(columns.size() - 1) + "?)"), columns.size());
+        return String.join(", ", columns);
     }
 
     private static void check(String name, String what) {
