@@ -11,6 +11,7 @@ import java.util.Map;
 
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
+import uk.nhs.safety.partner.support.imports.SecondaryIndexes;
 
 /**
  * What one import changes in {@code nhsla_claim_summary}: per group (member, notification year, specialty, cause,
@@ -126,6 +127,8 @@ final class SummaryDelta {
                 st.execute("CREATE TEMP TABLE " + STAGE + " (LIKE nhsla_claim_summary) ON COMMIT DROP");
             }
         }
+        // A first load copies into the summary without its index and builds it once at the end (as the claims' key).
+        SecondaryIndexes indexes = emptyBefore ? SecondaryIndexes.drop(c, table) : null;
         long groups;
         try (BulkLoader load = database.bulkLoad(c, table, COLUMNS)) {
             for (Map.Entry<Group, long[]> e : changes.entrySet()) {
@@ -139,6 +142,9 @@ final class SummaryDelta {
                 load.endRow();
             }
             groups = load.finish();
+        }
+        if (indexes != null) {
+            indexes.rebuild(c);
         }
         if (emptyBefore || groups == 0) {
             return;

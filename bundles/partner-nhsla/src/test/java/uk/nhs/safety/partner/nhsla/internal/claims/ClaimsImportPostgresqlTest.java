@@ -65,12 +65,17 @@ class ClaimsImportPostgresqlTest extends ClaimsImportCases {
     private static final String CLAIMS_KEY = "SELECT COUNT(*) FROM pg_constraint WHERE conname = 'nhsla_claim_pkey'"
             + " AND contype = 'p'";
 
+    /** The summary's secondary index, set aside during a first load and built again at its end. */
+    private static final String SUMMARY_INDEX = "SELECT COUNT(*) FROM pg_indexes WHERE indexname ="
+            + " 'nhsla_claim_summary_member' AND indexdef LIKE '%(ods_code, notification_fy)'";
+
     @Test
     void aFirstLoadCopiesWithoutTheKeyAndEndsWithTheKeyInPlace() {
         ClaimsImport importer = new ClaimsImport(db, ods -> true);
         importer.run(request(HEADER + row("K1", "RGT", "1000") + row("K2", "RGT", "2000")), SCHEMES, TODAY);
 
         assertThat(db.count(CLAIMS_KEY)).isEqualTo(1);
+        assertThat(db.count(SUMMARY_INDEX)).isEqualTo(1);
         // The key is enforced again: a second row with the same reference is refused by the database itself.
         assertThatThrownBy(() -> db.inTransaction(c -> {
             try (java.sql.Statement st = c.createStatement()) {
@@ -88,6 +93,7 @@ class ClaimsImportPostgresqlTest extends ClaimsImportCases {
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isZero();
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim_summary")).isZero();
         assertThat(db.count(CLAIMS_KEY)).isEqualTo(1);
+        assertThat(db.count(SUMMARY_INDEX)).isEqualTo(1);
     }
 
     private static final java.time.LocalDate TODAY_LATE = java.time.LocalDate.of(2030, 1, 1);
