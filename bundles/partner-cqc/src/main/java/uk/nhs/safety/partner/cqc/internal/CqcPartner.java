@@ -20,7 +20,8 @@ public final class CqcPartner extends BundlePartner {
         this(context.getBundle().getVersion().toString(), evidence);
     }
 
-    public CqcPartner(String version, CqcEvidenceService evidence) {
+    /** For tests: a fixed version (one public constructor, so SCR cannot pick the wrong one). */
+    CqcPartner(String version, CqcEvidenceService evidence) {
         super(ID, "Care Quality Commission", version, evidence::health);
     }
 }

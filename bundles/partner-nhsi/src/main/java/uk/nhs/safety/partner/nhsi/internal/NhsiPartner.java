@@ -20,7 +20,8 @@ public final class NhsiPartner extends BundlePartner {
         this(context.getBundle().getVersion().toString(), service);
     }
 
-    public NhsiPartner(String version, NhsiService service) {
+    /** For tests: a fixed version (one public constructor, so SCR cannot pick the wrong one). */
+    NhsiPartner(String version, NhsiService service) {
         super(ID, "NHS Improvement", version, service::health);
     }
 }

@@ -20,7 +20,8 @@ public final class NhslaPartner extends BundlePartner {
         this(context.getBundle().getVersion().toString(), service);
     }
 
-    public NhslaPartner(String version, NhslaService service) {
+    /** For tests: a fixed version (one public constructor, so SCR cannot pick the wrong one). */
+    NhslaPartner(String version, NhslaService service) {
         super(ID, "NHS LA (NHS Resolution)", version, service::health);
     }
 }
