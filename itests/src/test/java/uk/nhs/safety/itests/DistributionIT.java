@@ -58,16 +58,27 @@ class DistributionIT {
 
         // Karaf's shell takes options before arguments.
         // as operators' scripts do: commands on bin/client's standard input
-        String added = karaf.client("safety:action-add --owner \"Director of Nursing\" RGT 3"
+        KarafProcess.ClientRun added = karaf.client("safety:action-add --owner \"Director of Nursing\" RGT 3"
                 + " \"Publish monthly harm data on the public website\"");
-        assertThat(added).doesNotContain("Error");
-        String recorded = karaf.client("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42");
-        assertThat(recorded).doesNotContain("Error");
+        assertThat(added.output()).doesNotContain("Error");
+        assertThat(added.exitStatus()).isZero();
+        assertThat(karaf.client("safety:measure-record RGT cardiac-arrests-per-1000 2019-01 0.42").output())
+                .doesNotContain("Error");
         // the example plan the README names ships in the import folder, where plan-import reads it
         assertThat(karaf.console("safety:plan-import RJZ example-plan.json")).contains("Saved plan for RJZ: ")
                 .doesNotContain("Error");
-        // a script driving bin/client -b sees why a command failed (standard error would never reach it)
-        assertThat(karaf.client("safety:member-show RZZ")).contains("Error: no member with ODS code 'RZZ'");
+        // A script sees why a command failed and that it failed: the error on the output, exit status 1, whether
+        // the commands come on standard input (-b; the first that fails ends the script) ...
+        KarafProcess.ClientRun refused = karaf.client("safety:member-show RZZ\nsafety:member-show RGT");
+        assertThat(refused.output()).contains("Error: no member with ODS code 'RZZ'").doesNotContain("Pledge page:");
+        assertThat(refused.exitStatus()).isEqualTo(1);
+        // ... or one command as bin/client's argument (from a terminal: see clientExec)
+        KarafProcess.ClientRun refusedExec = karaf.clientExec("safety:member-show RZY");
+        assertThat(refusedExec.output()).contains("Error: no member with ODS code 'RZY'");
+        assertThat(refusedExec.exitStatus()).isEqualTo(1);
+        KarafProcess.ClientRun shown = karaf.clientExec("safety:member-show RGT");
+        assertThat(shown.output()).contains("Pledge page:").doesNotContain("Error");
+        assertThat(shown.exitStatus()).isZero();
 
         karaf.stop();
         karaf.start();

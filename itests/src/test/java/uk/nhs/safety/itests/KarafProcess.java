@@ -2,12 +2,14 @@ package uk.nhs.safety.itests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -226,24 +228,44 @@ final class KarafProcess {
         }
     }
 
+    /** What {@code bin/client} showed (standard output and error together) and its exit status. */
+    record ClientRun(String output, int exitStatus) {
+    }
+
     /**
-     * Runs console commands through bin/client, commands on standard input, as operators' scripts do (a JVM start
-     * each time: use {@link #console} unless the test is about bin/client itself).
+     * Runs console commands through bin/client, commands on standard input ({@code -b}), as operators' scripts do
+     * (a JVM start each time: use {@link #console} unless the test is about bin/client itself).
      */
-    String client(String commands) throws Exception {
+    ClientRun client(String commands) throws Exception {
         Path script = Files.createTempFile(home, "commands", ".txt");
         Files.writeString(script, commands + "\n");
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-a", Integer.toString(sshPort), "-u", "admin",
-                "-p", "admin", "-b").directory(home.toFile()).redirectErrorStream(true)
-                .redirectInput(script.toFile());
+        return client(List.of("-b"), ProcessBuilder.Redirect.from(script.toFile()), commands);
+    }
+
+    /**
+     * Runs one console command through bin/client, the command as its last argument, standard input left open as a
+     * terminal's is: Karaf 4.4.10's client closes the session as soon as its standard input ends ("Closed", exit 1).
+     */
+    ClientRun clientExec(String command) throws Exception {
+        return client(List.of(command), ProcessBuilder.Redirect.PIPE, command);
+    }
+
+    private ClientRun client(List<String> last, ProcessBuilder.Redirect input, String what) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bin/client", "-a", Integer.toString(sshPort), "-u", "admin",
+                "-p", "admin"));
+        command.addAll(last);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectInput(input);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home.for.karaf"));
         Process client = builder.start();
-        byte[] out = client.getInputStream().readAllBytes();
-        if (!client.waitFor(60, TimeUnit.SECONDS)) {
-            client.destroyForcibly();
-            throw new IllegalStateException("bin/client did not finish: " + commands);
+        try (OutputStream stdin = client.getOutputStream()) {
+            byte[] out = client.getInputStream().readAllBytes();
+            if (!client.waitFor(60, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+                throw new IllegalStateException("bin/client did not finish: " + what);
+            }
+            return new ClientRun(new String(out, StandardCharsets.UTF_8), client.exitValue());
         }
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     String log() throws IOException {

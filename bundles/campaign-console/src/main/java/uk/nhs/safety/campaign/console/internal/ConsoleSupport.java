@@ -1,11 +1,7 @@
 package uk.nhs.safety.campaign.console.internal;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -17,20 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.text.Texts;
 
 /**
  * What every {@code safety:*} command shares: parsing command-line text into values (refusing bad input with a
- * {@link ValidationException} that names the argument), formatting values for tables, and turning an error into the
- * lines shown to the user. Stateless.
+ * {@link ValidationException} that names the argument) and formatting values for tables; the actor and the error
+ * report are {@link SafetyCommand}'s. Stateless.
  */
 final class ConsoleSupport {
-
-    /** The actor recorded when the shell session carries no user (e.g. a local console without JAAS). */
-    static final String DEFAULT_ACTOR = "karaf";
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -38,12 +30,6 @@ final class ConsoleSupport {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private ConsoleSupport() {
-    }
-
-    /** The shell user as the audit trail's actor; the session variable may be absent on a bare local console. */
-    static String actor(Object user) {
-        String name = user == null ? "" : user.toString().trim();
-        return name.isEmpty() ? DEFAULT_ACTOR : name;
     }
 
     /** ODS codes are upper case; accept what the user typed in any case. */

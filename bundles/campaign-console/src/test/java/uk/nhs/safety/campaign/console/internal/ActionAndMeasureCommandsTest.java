@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class ActionAndMeasureCommandsTest {
 
@@ -19,7 +20,7 @@ class ActionAndMeasureCommandsTest {
     void addsADraftActionForThePledgeGivenByTitle() throws Exception {
         ActionAddCommand c = new ActionAddCommand();
         c.pledgeService = pledges;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
         c.pledge = "be honest";
         c.text = "Publish monthly harm data on the trust website";
@@ -27,7 +28,7 @@ class ActionAndMeasureCommandsTest {
         c.due = "2015-09-30";
         c.status = "in-progress";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         PledgeAction added = pledges.actions.get(0);
         assertThat(added.pledge()).isEqualTo(Pledge.BE_HONEST);
@@ -42,13 +43,13 @@ class ActionAndMeasureCommandsTest {
     void refusesABadDueDateAndAddsNothing() throws Exception {
         ActionAddCommand c = new ActionAddCommand();
         c.pledgeService = pledges;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.pledge = "1";
         c.text = "Safety huddles";
         c.due = "30/09/2015";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: due '30/09/2015': expected a date as yyyy-mm-dd");
         assertThat(pledges.calls).isEmpty();
@@ -60,11 +61,11 @@ class ActionAndMeasureCommandsTest {
                 null, ActionStatus.PLANNED, false, null, 3));
         ActionPublishCommand c = new ActionPublishCommand();
         c.pledgeService = pledges;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.actionId = "7";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(pledges.calls).containsExactly("publish alice RGT 7 v3");
         assertThat(output.outLines()).containsExactly("Published action 7 of RGT (pledge 4 Collaborate)");
@@ -74,11 +75,11 @@ class ActionAndMeasureCommandsTest {
     void reportsAnUnknownActionInOneLine() throws Exception {
         ActionPublishCommand c = new ActionPublishCommand();
         c.pledgeService = pledges;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.actionId = "99";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: no action 99 for member 'RGT'");
         assertThat(pledges.calls).isEmpty();
@@ -88,14 +89,14 @@ class ActionAndMeasureCommandsTest {
     void recordsAMonthAsItsFirstDay() throws Exception {
         MeasureRecordCommand c = new MeasureRecordCommand();
         c.measureService = measures;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
         c.measure = "falls-per-1000";
         c.period = "2015-04";
         c.value = "1.75";
         c.note = "falls bundle on two wards";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(measures.recorded)
                 .containsExactly("alice RGT falls-per-1000 2015-04-01 1.75 falls bundle on two wards");
@@ -107,13 +108,13 @@ class ActionAndMeasureCommandsTest {
     void refusesAValueThatIsNotANumberAndRecordsNothing() throws Exception {
         MeasureRecordCommand c = new MeasureRecordCommand();
         c.measureService = measures;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.measure = "falls-per-1000";
         c.period = "2015-04";
         c.value = "1,75";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: value '1,75': not a number");
         assertThat(measures.recorded).isEmpty();

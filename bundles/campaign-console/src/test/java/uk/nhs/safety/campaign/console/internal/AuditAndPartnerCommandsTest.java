@@ -14,6 +14,8 @@ import uk.nhs.safety.campaign.api.AuditService;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
+import uk.nhs.safety.partner.testkit.FakePartnerRegistry;
 
 class AuditAndPartnerCommandsTest {
 
@@ -38,10 +40,10 @@ class AuditAndPartnerCommandsTest {
         }
         AuditCommand c = new AuditCommand();
         c.auditService = audit;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(audit.limits).containsExactly(50);
         List<String> subjects = output.outLines().stream().filter(l -> l.contains("entry-"))
@@ -54,11 +56,11 @@ class AuditAndPartnerCommandsTest {
         FakeAudit audit = new FakeAudit();
         AuditCommand c = new AuditCommand();
         c.auditService = audit;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.limit = "0";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: limit '0': must be between 1 and " + AuditCommand.MAX_LIMIT);
         assertThat(audit.limits).isEmpty();
@@ -73,9 +75,9 @@ class AuditAndPartnerCommandsTest {
                         new PartnerHealth(PartnerHealth.Status.DEGRADED, "claims file is 40 days old")));
         PartnerListCommand c = new PartnerListCommand();
         c.partnerRegistry = registry;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.row("cqc")).hasValue(
                 List.of("cqc", "Care Quality Commission", "1.0.0", "uk.nhs.safety.partner-cqc", "UP", ""));

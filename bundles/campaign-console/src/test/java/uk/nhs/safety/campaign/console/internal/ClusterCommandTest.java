@@ -14,6 +14,7 @@ import uk.nhs.safety.campaign.api.cluster.LocalNode;
 import uk.nhs.safety.campaign.api.cluster.NodePartner;
 import uk.nhs.safety.campaign.api.cluster.NodeState;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class ClusterCommandTest {
 
@@ -41,7 +42,7 @@ class ClusterCommandTest {
     @Test
     void listsEachNodeWithItsStateAndPartnersMarkingThisOne() throws Exception {
         ClusterCommand c = new ClusterCommand();
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.zone = ZoneId.of("Europe/London");
         c.localNode = node("web1");
         c.cluster = () -> List.of(
@@ -51,7 +52,7 @@ class ClusterCommandTest {
                                 new PartnerHealth(PartnerHealth.Status.DEGRADED, "claims file late")))),
                 new ClusterNode("web2", "1.1.0", STARTED, STARTED.plusSeconds(30), NodeState.MISSING, List.of()));
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         // 09:00Z on 3 December is 09:00 in London (GMT in winter).
         assertThat(output.row("web1 (this node)")).hasValue(List.of("web1 (this node)", "1.2.0",
@@ -64,12 +65,12 @@ class ClusterCommandTest {
     @Test
     void saysSoOnStandardOutputWhenTheStoreIsDown() throws Exception {
         ClusterCommand c = new ClusterCommand();
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.cluster = () -> {
             throw new StoreUnavailableException("the campaign store is not available: connection refused", 5);
         };
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly(
                 "Error: the campaign store is not available: connection refused");

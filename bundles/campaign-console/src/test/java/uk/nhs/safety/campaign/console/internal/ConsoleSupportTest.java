@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import uk.nhs.safety.campaign.api.ActionStatus;
-import uk.nhs.safety.campaign.api.NotFoundException;
-import uk.nhs.safety.campaign.api.OrganisationType;
-import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.Violation;
 
 class ConsoleSupportTest {
 
@@ -87,13 +80,6 @@ class ConsoleSupportTest {
         assertThat(ConsoleSupport.parseEnum("status", null, ActionStatus.class)).isNull();
         assertThatThrownBy(() -> ConsoleSupport.parseEnum("status", "finished", ActionStatus.class))
                 .hasMessage("status 'finished': one of planned, in_progress, done");
-    }
-
-    @Test
-    void fallsBackToKarafWhenTheSessionHasNoUser() {
-        assertThat(ConsoleSupport.actor("alice")).isEqualTo("alice");
-        assertThat(ConsoleSupport.actor(null)).isEqualTo("karaf");
-        assertThat(ConsoleSupport.actor("  ")).isEqualTo("karaf");
     }
 
     @Test

@@ -16,6 +16,7 @@ import uk.nhs.safety.campaign.api.event.CampaignEventLog;
 import uk.nhs.safety.campaign.api.event.CampaignEventSubscriber.Delivery;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
 import uk.nhs.safety.campaign.api.event.SubscriberState;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class EventCommandsTest {
 
@@ -28,27 +29,27 @@ class EventCommandsTest {
         return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()).format(instant);
     }
 
-    private ShellOutput list(String after, String limit) throws Exception {
+    private ConsoleOutput list(String after, String limit) throws Exception {
         EventListCommand c = new EventListCommand();
         c.eventLog = log;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.after = after;
         c.limit = limit;
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
-    private ShellOutput replay(String subscriber, String from) throws Exception {
+    private ConsoleOutput replay(String subscriber, String from) throws Exception {
         EventReplayCommand c = new EventReplayCommand();
         c.eventLog = log;
-        c.session = FakeSession.of("admin");
+        c.in(FakeSession.of("admin"));
         c.subscriber = subscriber;
         c.from = from;
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
     @Test
     void listsTheLatestEventsWithTheirPropertiesByDefault() throws Exception {
-        ShellOutput output = list(null, "2");
+        ConsoleOutput output = list(null, "2");
 
         assertThat(log.calls).containsExactly("after 3 2");
         assertThat(output.out()).contains("plan/PUBLISHED", "web1", "odsCode=RGT, planVersion=4", local(AT))
@@ -61,7 +62,7 @@ class EventCommandsTest {
         list("1", null);
         assertThat(log.calls).containsExactly("after 1 50");
 
-        ShellOutput output = list(null, "5000");
+        ConsoleOutput output = list(null, "5000");
         assertThat(output.errLines()).singleElement().asString()
                 .isEqualTo("Error: limit '5000': must be between 1 and 1000");
     }
@@ -70,9 +71,9 @@ class EventCommandsTest {
     void showsEachSubscribersCursorLagOwnerAndLastError() throws Exception {
         EventSubscribersCommand c = new EventSubscribersCommand();
         c.eventLog = log;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.outLines()).anySatisfy(l -> assertThat(l).contains("nhsla", "once per cluster", "3", "2",
                 "web1", "event 4: timeout"));
@@ -81,7 +82,7 @@ class EventCommandsTest {
 
     @Test
     void replaysFromAGivenSequenceOrTheWholeLog() throws Exception {
-        ShellOutput output = replay("nhsla", "2");
+        ConsoleOutput output = replay("nhsla", "2");
         assertThat(log.calls).containsExactly("rewind nhsla 1");
         assertThat(output.out()).contains("nhsla", "from 2", "4 to deliver");
 

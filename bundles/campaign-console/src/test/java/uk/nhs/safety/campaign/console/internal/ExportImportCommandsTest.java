@@ -22,6 +22,8 @@ import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.Importer;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
+import uk.nhs.safety.partner.testkit.FakePartnerRegistry;
 import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class ExportImportCommandsTest {
@@ -116,7 +118,7 @@ class ExportImportCommandsTest {
         c.member = "rgt";
         c.out = out.toString();
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).isEmpty();
         assertThat(Files.readString(out)).isEqualTo("member=RGT format=csv");
@@ -130,7 +132,7 @@ class ExportImportCommandsTest {
         ExportCommand c = export("pdf");
         c.out = out.toString();
 
-        assertThat(ShellOutput.run(c).errLines()).containsExactly(
+        assertThat(ConsoleOutput.run(c).errLines()).containsExactly(
                 "Error: --format 'pdf': exporter nhsla-profile writes json, csv");
         assertThat(exports).isEmpty();
         assertThat(out).doesNotExist();
@@ -143,7 +145,7 @@ class ExportImportCommandsTest {
         c.options = List.of("mode=broken");
         c.out = out.toString();
 
-        assertThat(ShellOutput.run(c).errLines()).singleElement().asString().contains("disk full");
+        assertThat(ConsoleOutput.run(c).errLines()).singleElement().asString().contains("disk full");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -152,7 +154,7 @@ class ExportImportCommandsTest {
         ExportCommand c = export("csv");
         c.out = "../rgt.csv";
 
-        assertThat(ShellOutput.run(c).errLines()).containsExactly(
+        assertThat(ConsoleOutput.run(c).errLines()).containsExactly(
                 "Error: '../rgt.csv' is outside the export folder " + dir);
         assertThat(exports).isEmpty();
         assertThat(dir.resolveSibling("rgt.csv")).doesNotExist();
@@ -163,7 +165,7 @@ class ExportImportCommandsTest {
         ImportCommand c = importer(dir);
         c.file = "/etc/passwd";
 
-        assertThat(ShellOutput.run(c).errLines()).containsExactly(
+        assertThat(ConsoleOutput.run(c).errLines()).containsExactly(
                 "Error: '/etc/passwd' is outside the import folder " + dir);
         assertThat(imported).isEmpty();
     }
@@ -174,7 +176,7 @@ class ExportImportCommandsTest {
         c.name = "cqc-evidence";
         c.out = dir.resolve("x").toString();
 
-        assertThat(ShellOutput.run(c).errLines()).singleElement().asString()
+        assertThat(ConsoleOutput.run(c).errLines()).singleElement().asString()
                 .contains("no exporter named 'cqc-evidence'");
     }
 
@@ -185,7 +187,7 @@ class ExportImportCommandsTest {
         ImportCommand c = importer(file);
         c.partial = true;
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(imported).containsExactly("claims.csv:ref,ods\n:true:alice");
         assertThat(output.outLines()).containsExactly(
@@ -198,7 +200,7 @@ class ExportImportCommandsTest {
         Path file = dir.resolve("claims.csv");
         Files.writeString(file, "ref,ods\n");
 
-        ShellOutput output = ShellOutput.run(importer(file));
+        ConsoleOutput output = ConsoleOutput.run(importer(file));
 
         assertThat(output.errLines()).singleElement().asString().contains("line 3").contains("scheme");
         assertThat(output.outLines()).isEmpty();
@@ -208,9 +210,9 @@ class ExportImportCommandsTest {
     void partnerListShowsTheExportersAndImporters() throws Exception {
         PartnerListCommand c = new PartnerListCommand();
         c.partnerRegistry = registry;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.row("nhsla-profile")).hasValue(List.of("nhsla-profile", "nhsla", "json, csv",
                 "Claims profile of a member or the nation"));
@@ -227,7 +229,7 @@ class ExportImportCommandsTest {
     private ExportCommand export(String format) {
         ExportCommand c = new ExportCommand();
         c.partnerRegistry = registry;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.files = new FolderFileArea(dir);
         c.name = "nhsla-profile";
         c.format = format;
@@ -237,7 +239,7 @@ class ExportImportCommandsTest {
     private ImportCommand importer(Path file) {
         ImportCommand c = new ImportCommand();
         c.partnerRegistry = registry;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.files = new FolderFileArea(dir);
         c.name = "nhsla-claims";
         c.file = file.toString();

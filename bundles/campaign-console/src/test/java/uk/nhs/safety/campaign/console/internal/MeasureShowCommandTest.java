@@ -18,6 +18,7 @@ import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.campaign.api.spc.SpecialCause;
 import uk.nhs.safety.campaign.api.spc.Variation;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class MeasureShowCommandTest {
 
@@ -49,23 +50,23 @@ class MeasureShowCommandTest {
         return new MeasureProgress("RGT", FALLS, spc);
     }
 
-    private static ShellOutput show(MeasureProgress progress) throws Exception {
+    private static ConsoleOutput show(MeasureProgress progress) throws Exception {
         FakeMeasureService measures = new FakeMeasureService();
         measures.progress = progress;
         MeasureShowCommand command = new MeasureShowCommand();
         command.measureService = measures;
-        command.session = FakeSession.of("alice");
+        command.in(FakeSession.of("alice"));
         command.ods = "rgt";
         command.measure = "falls-per-1000";
-        return ShellOutput.run(command);
+        return ConsoleOutput.run(command);
     }
 
     @Test
     void showsEveryPointWithItsLimitsAndFlagsOnlyTheSpecialCause() throws Exception {
-        ShellOutput output = show(progress());
+        ConsoleOutput output = show(progress());
 
         assertThat(output.err()).isEmpty();
-        assertThat(output.result()).isNull();
+        assertThat(output.exitStatus()).isZero();
         assertThat(output.row("Period")).hasValue(
                 List.of("Period", "Value", "Mean", "LCL", "UCL", "Special cause", "Variation"));
         assertThat(output.row("2015-04")).hasValue(List.of("2015-04", "10", "10", "2.46", "17.54", "", ""));
@@ -78,7 +79,7 @@ class MeasureShowCommandTest {
 
     @Test
     void saysWhenLimitsAreProvisionalAndGivesLatestVariationAndAssurance() throws Exception {
-        ShellOutput output = show(progress());
+        ConsoleOutput output = show(progress());
 
         assertThat(output.outLines()).contains(
                 "Phase 1 from 2015-04: 7 points, mean 10, limits 2.46 to 17.54 (limits provisional: fewer than 13 points)",
@@ -98,7 +99,7 @@ class MeasureShowCommandTest {
                 provisional.upperLimit(), provisional.lowerLimit(), false);
         SpcResult spc = new SpcResult(p.spc().points(), List.of(settled), p.spc().variation(), p.spc().assurance(), false);
 
-        ShellOutput output = show(new MeasureProgress("RGT", FALLS, spc));
+        ConsoleOutput output = show(new MeasureProgress("RGT", FALLS, spc));
 
         assertThat(output.out()).doesNotContain("provisional");
     }
@@ -107,7 +108,7 @@ class MeasureShowCommandTest {
     void saysSoWhenNothingIsRecordedYet() throws Exception {
         SpcResult empty = new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE, true);
 
-        ShellOutput output = show(new MeasureProgress("RGT", FALLS, empty));
+        ConsoleOutput output = show(new MeasureProgress("RGT", FALLS, empty));
 
         assertThat(output.outLines()).contains("No values recorded yet");
         assertThat(output.out()).doesNotContain("LCL");

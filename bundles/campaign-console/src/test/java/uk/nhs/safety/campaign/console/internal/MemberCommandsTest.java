@@ -20,6 +20,7 @@ import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class MemberCommandsTest {
@@ -32,7 +33,7 @@ class MemberCommandsTest {
     private MemberImportCommand importCommand(Path file, String user) {
         MemberImportCommand c = new MemberImportCommand();
         c.memberService = members;
-        c.session = FakeSession.of(user);
+        c.in(FakeSession.of(user));
         c.files = new FolderFileArea(dir);
         c.file = file.toString();
         return c;
@@ -44,7 +45,7 @@ class MemberCommandsTest {
         Path file = Files.writeString(dir.resolve("etr.csv"), rows, StandardCharsets.UTF_8);
         members.importOutcome = () -> new ImportResult(241, 230, 3, 2, 6);
 
-        ShellOutput output = ShellOutput.run(importCommand(file, "alice"));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(file, "alice"));
 
         assertThat(members.importActor).isEqualTo("alice");
         assertThat(members.importName).isEqualTo("etr.csv");
@@ -57,7 +58,7 @@ class MemberCommandsTest {
     void actsAsKarafWhenTheSessionHasNoUser() throws Exception {
         Path file = Files.writeString(dir.resolve("etr.csv"), "", StandardCharsets.UTF_8);
 
-        ShellOutput.run(importCommand(file, null));
+        ConsoleOutput.run(importCommand(file, null));
 
         assertThat(members.importActor).isEqualTo("karaf");
     }
@@ -71,9 +72,9 @@ class MemberCommandsTest {
                     Violation.atLine(40, "open date", "20151301", "not a date (YYYYMMDD)")));
         };
 
-        ShellOutput output = ShellOutput.run(importCommand(file, "alice"));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(file, "alice"));
 
-        assertThat(output.result()).isNull();
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
         assertThat(output.out()).isEmpty();
         assertThat(output.errLines()).containsExactly(
                 "Error: 2 problems, nothing was changed:",
@@ -97,10 +98,10 @@ class MemberCommandsTest {
         c.memberService = members;
         c.pledgeService = pledges;
         c.planService = new FakePlanService();
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.err()).isEmpty();
         assertThat(output.row("Type")).hasValue(List.of("Type", "Acute trust"));
@@ -116,10 +117,10 @@ class MemberCommandsTest {
         c.memberService = members;
         c.pledgeService = new FakePledgeService();
         c.planService = new FakePlanService();
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rxx";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: no member with ODS code 'RXX'");
         assertThat(output.out()).isEmpty();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.safety.campaign.api.Member;
 import uk.nhs.safety.campaign.api.MemberStatus;
 import uk.nhs.safety.campaign.api.OrganisationType;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class MemberListCommandTest {
 
@@ -32,13 +33,13 @@ class MemberListCommandTest {
     private MemberListCommand command() {
         MemberListCommand c = new MemberListCommand();
         c.memberService = members;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         return c;
     }
 
     @Test
     void showsClosureBesideTheCampaignStatus() throws Exception {
-        ShellOutput output = ShellOutput.run(command());
+        ConsoleOutput output = ConsoleOutput.run(command());
 
         assertThat(output.row("RDD")).get().satisfies(cells ->
                 assertThat(cells.get(5)).isEqualTo("ACTIVE (closed 2020-03-31)"));
@@ -57,7 +58,7 @@ class MemberListCommandTest {
         c.status = "active";
         c.limit = "1";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(members.queries).singleElement().satisfies(q -> {
             assertThat(q.type()).isEqualTo(OrganisationType.ACUTE);
@@ -73,7 +74,7 @@ class MemberListCommandTest {
         MemberListCommand c = command();
         c.type = "hospital";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).singleElement().satisfies(line ->
                 assertThat(line).startsWith("Error: type 'hospital': unknown organisation type; one of acute"));
@@ -86,10 +87,10 @@ class MemberListCommandTest {
         MemberListCommand c = command();
         c.limit = "lots";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: limit 'lots': not a whole number");
-        assertThat(output.result()).isNull();
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.nhs.safety.campaign.api.DriverDiagram;
 import uk.nhs.safety.campaign.api.PlanContent;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class PlanCommandsTest {
@@ -23,7 +24,7 @@ class PlanCommandsTest {
     private PlanImportCommand importCommand(Path file) {
         PlanImportCommand c = new PlanImportCommand();
         c.planService = plans;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.files = new FolderFileArea(dir);
         c.ods = "rgt";
         c.jsonFile = file.toString();
@@ -36,7 +37,7 @@ class PlanCommandsTest {
         DriverDiagram expected = PlanJson.parse(PlanJsonTest.example()).diagram();
         int drivers = expected.primaryDrivers().size() + expected.secondaryDrivers().size();
 
-        ShellOutput output = ShellOutput.run(importCommand(file));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(file));
 
         assertThat(output.err()).isEmpty();
         assertThat(plans.calls).containsExactly("save alice RGT expected null");
@@ -52,7 +53,7 @@ class PlanCommandsTest {
         plans.save("bob", "RGT", content, 1L);
         plans.calls.clear();
 
-        ShellOutput output = ShellOutput.run(importCommand(file));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(file));
 
         assertThat(output.err()).isEmpty();
         assertThat(plans.calls).containsExactly("save alice RGT expected 2");
@@ -63,7 +64,7 @@ class PlanCommandsTest {
         String json = PlanJsonTest.example().replace("\"linkedTo\": \"S1\"", "\"linkTo\": \"S1\"");
         Path file = Files.writeString(dir.resolve("plan.json"), json, StandardCharsets.UTF_8);
 
-        ShellOutput output = ShellOutput.run(importCommand(file));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(file));
 
         assertThat(output.errLines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("Error: line ")
@@ -75,7 +76,7 @@ class PlanCommandsTest {
 
     @Test
     void reportsAMissingFileInOneLine() throws Exception {
-        ShellOutput output = ShellOutput.run(importCommand(dir.resolve("missing.json")));
+        ConsoleOutput output = ConsoleOutput.run(importCommand(dir.resolve("missing.json")));
 
         assertThat(output.errLines()).containsExactly("Error: no such file: " + dir.resolve("missing.json"));
         assertThat(plans.calls).isEmpty();
@@ -87,10 +88,10 @@ class PlanCommandsTest {
         plans.calls.clear();
         PlanPublishCommand c = new PlanPublishCommand();
         c.planService = plans;
-        c.session = FakeSession.of(null);
+        c.in(FakeSession.of(null));
         c.ods = "RGT";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(plans.calls).containsExactly("publish karaf RGT expected 1");
         assertThat(output.outLines()).containsExactly("Published RGT plan version 1");
@@ -100,10 +101,10 @@ class PlanCommandsTest {
     void refusesToPublishWhenThereIsNoPlan() throws Exception {
         PlanPublishCommand c = new PlanPublishCommand();
         c.planService = plans;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RJZ";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.errLines()).containsExactly("Error: no plan for member 'RJZ'");
         assertThat(plans.calls).isEmpty();
@@ -114,10 +115,10 @@ class PlanCommandsTest {
         plans.save("bob", "RGT", PlanJson.parse(PlanJsonTest.example()), null);
         PlanShowCommand c = new PlanShowCommand();
         c.planService = plans;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.err()).isEmpty();
         assertThat(output.row("Aim")).get().satisfies(cells -> assertThat(cells.get(1)).isEqualTo("aim"));

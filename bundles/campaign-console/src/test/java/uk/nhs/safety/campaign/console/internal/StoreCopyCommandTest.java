@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.store.StoreCopyReport;
 import uk.nhs.safety.campaign.api.store.TableComparison;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class StoreCopyCommandTest {
 
     private final List<String> calls = new ArrayList<>();
 
-    private ShellOutput copy(StoreCopyReport answer, RuntimeException failure) throws Exception {
+    private ConsoleOutput copy(StoreCopyReport answer, RuntimeException failure) throws Exception {
         StoreCopyCommand c = new StoreCopyCommand();
         c.storeCopier = (url, user, password) -> {
             calls.add(url + " " + user + " " + password);
@@ -24,16 +25,16 @@ class StoreCopyCommandTest {
             }
             return answer;
         };
-        c.session = FakeSession.of("admin");
+        c.in(FakeSession.of("admin"));
         c.url = "jdbc:postgresql://db:5432/safety";
         c.user = "safety";
         c.password = "secret";
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
     @Test
     void printsEveryTablesCountsAndChecksumsAndWhatToDoNext() throws Exception {
-        ShellOutput output = copy(new StoreCopyReport("H2 jdbc:h2:file:data/safety/campaign",
+        ConsoleOutput output = copy(new StoreCopyReport("H2 jdbc:h2:file:data/safety/campaign",
                 "PostgreSQL jdbc:postgresql://db:5432/safety", List.of(
                         new TableComparison("member", 241, 241, "00aa", "00aa"),
                         new TableComparison("audit", 3, 3, "11bb", "11bb")), true), null);
@@ -48,7 +49,7 @@ class StoreCopyCommandTest {
 
     @Test
     void aDifferenceIsAnErrorNamingTheTable() throws Exception {
-        ShellOutput output = copy(new StoreCopyReport("H2 a", "PostgreSQL b", List.of(
+        ConsoleOutput output = copy(new StoreCopyReport("H2 a", "PostgreSQL b", List.of(
                 new TableComparison("member", 241, 240, "00aa", "00ab")), false), null);
 
         assertThat(output.row("member")).contains(List.of("member", "241", "240", "00aa", "00ab", "NO"));
@@ -57,7 +58,7 @@ class StoreCopyCommandTest {
 
     @Test
     void aRefusedCopyIsOneErrorLine() throws Exception {
-        ShellOutput output = copy(null, new CampaignException("the target database PostgreSQL b is not empty"));
+        ConsoleOutput output = copy(null, new CampaignException("the target database PostgreSQL b is not empty"));
 
         assertThat(output.errLines()).containsExactly("Error: the target database PostgreSQL b is not empty");
     }

@@ -16,6 +16,8 @@ import uk.nhs.safety.campaign.api.access.ApiToken;
 import uk.nhs.safety.campaign.api.partner.PartnerHealth;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
+import uk.nhs.safety.partner.testkit.FakePartnerRegistry;
 
 class TokenCommandsTest {
 
@@ -30,39 +32,39 @@ class TokenCommandsTest {
             new PartnerInfo("nhsla", "NHS Litigation Authority", "1.0.0", "b",
                     new PartnerHealth(PartnerHealth.Status.FAILED, "bundle b is not started (bundle:start 9)")));
 
-    private ShellOutput create(String user, String partner, String label) throws Exception {
+    private ConsoleOutput create(String user, String partner, String label) throws Exception {
         return create(user, partner, label, false);
     }
 
-    private ShellOutput create(String user, String partner, String label, boolean allowUnknown) throws Exception {
+    private ConsoleOutput create(String user, String partner, String label, boolean allowUnknown) throws Exception {
         TokenCreateCommand c = new TokenCreateCommand();
         c.apiTokenService = tokens;
         c.partnerRegistry = installed;
-        c.session = FakeSession.of(user);
+        c.in(FakeSession.of(user));
         c.partnerId = partner;
         c.label = label;
         c.allowUnknown = allowUnknown;
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
-    private ShellOutput list() throws Exception {
+    private ConsoleOutput list() throws Exception {
         TokenListCommand c = new TokenListCommand();
         c.apiTokenService = tokens;
-        c.session = FakeSession.of("alice");
-        return ShellOutput.run(c);
+        c.in(FakeSession.of("alice"));
+        return ConsoleOutput.run(c);
     }
 
-    private ShellOutput revoke(String id) throws Exception {
+    private ConsoleOutput revoke(String id) throws Exception {
         TokenRevokeCommand c = new TokenRevokeCommand();
         c.apiTokenService = tokens;
-        c.session = FakeSession.of("bob");
+        c.in(FakeSession.of("bob"));
         c.tokenId = id;
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
     @Test
     void showsTheSecretOnceAloneOnItsLineWithAWarning() throws Exception {
-        ShellOutput output = create("alice", "cqc", "CQC evidence sync");
+        ConsoleOutput output = create("alice", "cqc", "CQC evidence sync");
 
         String secret = tokens.secrets.get(0);
         assertThat(tokens.calls).containsExactly("create alice cqc CQC evidence sync");
@@ -75,7 +77,7 @@ class TokenCommandsTest {
 
     @Test
     void createsATokenWithoutALabel() throws Exception {
-        ShellOutput output = create("alice", "nhsla", null);
+        ConsoleOutput output = create("alice", "nhsla", null);
 
         assertThat(tokens.calls).containsExactly("create alice nhsla null");
         assertThat(output.outLines()).contains("Secret: " + tokens.secrets.get(0));
@@ -84,7 +86,7 @@ class TokenCommandsTest {
 
     @Test
     void reportsARefusedPartnerIdOnOneLineAndShowsNoSecret() throws Exception {
-        ShellOutput output = create("alice", "CQC!", null, true);
+        ConsoleOutput output = create("alice", "CQC!", null, true);
 
         assertThat(output.errLines()).singleElement().asString()
                 .startsWith("Error: partnerId 'CQC!': must be 2 to 40 lower-case letters");
@@ -94,7 +96,7 @@ class TokenCommandsTest {
 
     @Test
     void refusesAPartnerThatIsNotInstalledListingTheInstalledOnesAndShowsNoSecret() throws Exception {
-        ShellOutput output = create("alice", "acme", null);
+        ConsoleOutput output = create("alice", "acme", null);
 
         assertThat(output.errLines()).containsExactly("Error: partner-id 'acme': no such partner is installed"
                 + " (installed: cqc, nhsla); check the id, or give --allow-unknown to create a token ahead of the"
@@ -105,7 +107,7 @@ class TokenCommandsTest {
 
     @Test
     void createsATokenAheadOfAPartnersInstallWhenAskedExplicitly() throws Exception {
-        ShellOutput output = create("alice", "acme", "pilot", true);
+        ConsoleOutput output = create("alice", "acme", "pilot", true);
 
         assertThat(tokens.calls).containsExactly("create alice acme pilot");
         assertThat(output.outLines()).contains("Secret: " + tokens.secrets.get(0));
@@ -127,7 +129,7 @@ class TokenCommandsTest {
         tokens.stored.set(0, new ApiToken(first.id(), first.partnerId(), first.label(), first.createdAt(),
                 first.createdBy(), Instant.parse("2015-04-03T10:15:30Z"), Instant.parse("2015-04-02T08:00:00Z")));
 
-        ShellOutput output = list();
+        ConsoleOutput output = list();
 
         assertThat(output.outLines().get(0)).contains("Id", "Partner", "Label", "Created", "By", "Last used",
                 "Revoked");
@@ -151,7 +153,7 @@ class TokenCommandsTest {
     void revokesATokenAsTheShellUser() throws Exception {
         create("alice", "cqc", "evidence");
 
-        ShellOutput output = revoke("1");
+        ConsoleOutput output = revoke("1");
 
         assertThat(tokens.calls).endsWith("revoke bob 1");
         assertThat(tokens.stored.get(0).revoked()).isTrue();
@@ -166,7 +168,7 @@ class TokenCommandsTest {
         Instant revokedAt = tokens.stored.get(0).revokedAt();
         tokens.now = tokens.now.plus(Duration.ofHours(3));
 
-        ShellOutput output = revoke("1");
+        ConsoleOutput output = revoke("1");
 
         assertThat(output.outLines()).containsExactly("API token 1 of partner cqc was already revoked at "
                 + local(revokedAt) + "; nothing changed.");

@@ -29,6 +29,7 @@ import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.PledgeAction;
 import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
+import uk.nhs.safety.campaign.api.text.Texts;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 
@@ -210,8 +211,8 @@ final class WebSite {
                         return notFound("No member has the ODS code " + s[1] + ".");
                     }
                     return page("workspace", "Workspace: " + member.get().name(), "workspace",
-                            Map.of("ods", Html.escape(member.get().odsCode()),
-                                    "memberName", Html.escape(member.get().name())));
+                            Map.of("ods", Texts.html(member.get().odsCode()),
+                                    "memberName", Texts.html(member.get().name())));
                 }
             }
             return notFound("There is no page at this address.");
@@ -229,7 +230,7 @@ final class WebSite {
         StringBuilder b = new StringBuilder();
         for (OrganisationType t : OrganisationType.values()) {
             b.append("<option value=\"").append(t.name().toLowerCase(Locale.ROOT)).append("\">")
-                    .append(Html.escape(t.label())).append("</option>");
+                    .append(Texts.html(t.label())).append("</option>");
         }
         return b.toString();
     }
@@ -248,7 +249,7 @@ final class WebSite {
         }
         StringBuilder b = new StringBuilder();
         for (String r : regions) {
-            b.append("<option>").append(Html.escape(r)).append("</option>");
+            b.append("<option>").append(Texts.html(r)).append("</option>");
         }
         return b.toString();
     }
@@ -262,12 +263,12 @@ final class WebSite {
 
     private WebResponse memberPage(Member m, boolean print) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("ods", Html.escape(m.odsCode()));
-        values.put("memberName", Html.escape(m.name()));
-        values.put("memberType", Html.escape(m.type() == null ? "" : m.type().label()));
-        values.put("memberRegion", Html.escape(m.region() == null ? "" : m.region()));
+        values.put("ods", Texts.html(m.odsCode()));
+        values.put("memberName", Texts.html(m.name()));
+        values.put("memberType", Texts.html(m.type() == null ? "" : m.type().label()));
+        values.put("memberRegion", Texts.html(m.region() == null ? "" : m.region()));
         values.put("memberJoined", m.joined() == null ? "" : m.joined().toString());
-        values.put("memberStatus", m.status() == null ? "" : Html.escape(m.status().name().toLowerCase(Locale.ROOT)));
+        values.put("memberStatus", m.status() == null ? "" : Texts.html(m.status().name().toLowerCase(Locale.ROOT)));
         values.put("demoNote", m.demo() ? "<p class=\"demo-note\"><strong>Demo data:</strong> this member's plan and"
                 + " actions are made-up examples for trying the platform.</p>" : "");
         values.put("printClass", print ? "print-view" : "");
@@ -301,12 +302,12 @@ final class WebSite {
             status = 500;
         }
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("pageTitle", Html.escape(page.get().title()));
-        values.put("partnerId", Html.escape(page.get().partnerId()));
+        values.put("pageTitle", Texts.html(page.get().title()));
+        values.put("partnerId", Texts.html(page.get().partnerId()));
         values.put("back", m == null ? "<a href=\"/\">Back to the national dashboard</a>"
-                : "<a href=\"/members/" + Html.escape(m.odsCode()) + "\">Back to " + Html.escape(m.name()) + "</a>");
-        values.put("memberLine", m == null ? "" : "<p class=\"lede\">" + Html.escape(m.name()) + " ("
-                + Html.escape(m.odsCode()) + ")</p>");
+                : "<a href=\"/members/" + Texts.html(m.odsCode()) + "\">Back to " + Texts.html(m.name()) + "</a>");
+        values.put("memberLine", m == null ? "" : "<p class=\"lede\">" + Texts.html(m.name()) + " ("
+                + Texts.html(m.odsCode()) + ")</p>");
         values.put("content", content);
         String title = page.get().title() + (m == null ? "" : ": " + m.name());
         return page("partner", title, "", values, status);
@@ -324,8 +325,8 @@ final class WebSite {
         for (Pledge p : Pledge.values()) {
             List<PledgeAction> mine = actions.stream().filter(a -> a.published() && a.pledge() == p).toList();
             b.append("<div class=\"pledge\" data-pledge=\"").append(p.number()).append("\"><h3>").append(p.number())
-                    .append(". ").append(Html.escape(p.title())).append("</h3><p class=\"description\">")
-                    .append(Html.escape(p.description())).append("</p>");
+                    .append(". ").append(Texts.html(p.title())).append("</h3><p class=\"description\">")
+                    .append(Texts.html(p.description())).append("</p>");
             if (mine.isEmpty()) {
                 b.append("<p class=\"muted\">No published actions yet.</p>");
             } else {
@@ -340,10 +341,10 @@ final class WebSite {
                     if (a.publishedAt() != null) {
                         meta.add("published " + DAY.format(a.publishedAt().atZone(LONDON)));
                     }
-                    b.append("<li data-action=\"").append(a.id()).append("\">").append(Html.escape(a.text()))
+                    b.append("<li data-action=\"").append(a.id()).append("\">").append(Texts.html(a.text()))
                             .append(" <span class=\"tag tag-").append(status).append("\">")
                             .append(STATUS.getOrDefault(a.status(), status)).append("</span><span class=\"action-meta\">")
-                            .append(Html.escape(String.join(" · ", meta))).append("</span></li>");
+                            .append(Texts.html(String.join(" · ", meta))).append("</span></li>");
                 }
                 b.append("</ul>");
             }
@@ -364,8 +365,8 @@ final class WebSite {
         StringBuilder b = new StringBuilder("<ul class=\"partner-links\" id=\"partner-pages\">");
         for (PartnerPage p : pages) {
             String href = ods == null ? "/partners/" + p.id() : "/members/" + ods + "/partners/" + p.id();
-            b.append("<li><a href=\"").append(Html.escape(href)).append("\" data-partner-page=\"")
-                    .append(Html.escape(p.id())).append("\">").append(Html.escape(p.title())).append("</a></li>");
+            b.append("<li><a href=\"").append(Texts.html(href)).append("\" data-partner-page=\"")
+                    .append(Texts.html(p.id())).append("\">").append(Texts.html(p.title())).append("</a></li>");
         }
         return b.append("</ul>").toString();
     }
@@ -385,7 +386,7 @@ final class WebSite {
     }
 
     private WebResponse notFound(String message) {
-        return page("not-found", "Page not found", "", Map.of("message", Html.escape(message)), 404);
+        return page("not-found", "Page not found", "", Map.of("message", Texts.html(message)), 404);
     }
 
     private WebResponse page(String name, String title, String script, Map<String, String> values) {
@@ -395,7 +396,7 @@ final class WebSite {
     private WebResponse page(String name, String title, String script, Map<String, String> values, int status) {
         String body = fill(text("pages/" + name + ".html"), values);
         Map<String, String> layout = new LinkedHashMap<>();
-        layout.put("title", Html.escape(title));
+        layout.put("title", Texts.html(title));
         layout.put("page", name);
         layout.put("script", script.isEmpty() ? "" : "<script type=\"module\" src=\"/assets/js/" + script
                 + ".js\"></script>");

@@ -34,13 +34,14 @@ import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.api.partner.PartnerStore;
 import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.partner.cqc.internal.data.CqcData;
-import uk.nhs.safety.partner.cqc.internal.framework.ItemKind;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePeriods;
 import uk.nhs.safety.partner.cqc.internal.evidence.GapReport;
 import uk.nhs.safety.partner.cqc.internal.framework.CqcFramework;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+import uk.nhs.safety.partner.cqc.internal.framework.ItemKind;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * The CQC partner's core: holds the configured framework version (loaded with its mapping rules) and builds
@@ -74,7 +75,7 @@ public final class CqcEvidenceService {
                               @Reference PlanService plans, @Reference MeasureService measures,
                               @Reference PartnerStore store, @Reference PartnerRegistry registry, CqcConfig config) {
         this(new EvidencePackBuilder(members, pledges, plans, measures, Clock.system(ZONE)),
-                new FrameworkLoader(new CqcJson()), config.frameworkVersion(), config.defaultPeriodMonths(),
+                new FrameworkLoader(PartnerJson.leavingOutNulls()), config.frameworkVersion(), config.defaultPeriodMonths(),
                 outputDirectory(config.outputDirectory()), new Data(
                 new CqcData(store.open(CqcPartner.ID, ScriptSource.classpath(CqcEvidenceService.class, "db")),
                         ods -> members.find(ods).isPresent(), Clock.system(ZONE)),

@@ -30,6 +30,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 import uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
@@ -52,7 +53,7 @@ public final class CqcRoutes implements PartnerRoutes {
 
     private final CqcEvidenceService evidence;
     private final EvidenceTimeline timeline;
-    private final CqcJson json = new CqcJson();
+    private final PartnerJson json = PartnerJson.leavingOutNulls();
 
     @Activate
     public CqcRoutes(@Reference CqcEvidenceService evidence, @Reference EvidenceTimeline timeline) {

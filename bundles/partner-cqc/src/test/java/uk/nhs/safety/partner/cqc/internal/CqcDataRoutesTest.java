@@ -18,12 +18,13 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
+import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.partner.cqc.internal.data.CqcData;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 import uk.nhs.safety.partner.testkit.PartnerStoreKind;
 import uk.nhs.safety.partner.testkit.StoreTest;
-import uk.nhs.safety.campaign.api.partner.ScriptSource;
 
 /** The routes over the partner's own tables: CQC data import, registrations, mapping overrides, their effect. */
 class CqcDataRoutesTest {
@@ -37,7 +38,7 @@ class CqcDataRoutesTest {
     CqcDataRoutesTest(PartnerStoreKind store) {
         this.service = new CqcEvidenceService(new EvidencePackBuilder(campaign.memberService,
                 campaign.pledgeService, campaign.planService, campaign.measureService, Fixtures.CLOCK),
-                new FrameworkLoader(new CqcJson()), "2023", 12, "cqc-evidence",
+                new FrameworkLoader(PartnerJson.leavingOutNulls()), "2023", 12, "cqc-evidence",
                 new CqcEvidenceService.Data(new CqcData(store.open("cqc",
                         ScriptSource.classpath(CqcEvidenceService.class, "db")),
                         ods -> campaign.memberService.find(ods).isPresent(), Fixtures.CLOCK), List::of));

@@ -30,6 +30,7 @@ import uk.nhs.safety.campaign.api.spc.SpcPhase;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.campaign.api.spc.Variation;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * One member, RGT, with: published actions under pledges 1 and 3, a draft under pledge 2, an action published after
@@ -55,7 +56,7 @@ public final class Fixtures {
     public static CqcEvidenceService service(FakeCampaign campaign, String frameworkVersion) {
         return new CqcEvidenceService(new uk.nhs.safety.partner.cqc.internal.evidence.EvidencePackBuilder(
                 campaign.memberService, campaign.pledgeService, campaign.planService, campaign.measureService, CLOCK),
-                new uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader(new CqcJson()), frameworkVersion, 12);
+                new uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader(PartnerJson.leavingOutNulls()), frameworkVersion, 12);
     }
 
     /** An empty evidence timeline in a database of its own. */

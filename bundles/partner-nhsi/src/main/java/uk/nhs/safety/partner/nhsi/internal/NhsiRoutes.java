@@ -1,5 +1,7 @@
 package uk.nhs.safety.partner.nhsi.internal;
 
+import static uk.nhs.safety.partner.support.routes.Routes.requireMethod;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -27,6 +29,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 import uk.nhs.safety.partner.nhsi.internal.export.Csv;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * The NHS Improvement partner's routes under {@code /api/v1/partners/nhsi}:
@@ -52,7 +55,7 @@ public final class NhsiRoutes implements PartnerRoutes {
     private static final Pattern ALIGNMENT = Pattern.compile("^/alignment/([^/]+)/?$");
 
     private final NhsiService service;
-    private final NhsiJson json = new NhsiJson();
+    private final PartnerJson json = PartnerJson.writingNulls();
 
     @Activate
     public NhsiRoutes(@Reference NhsiService service) {
@@ -82,7 +85,7 @@ public final class NhsiRoutes implements PartnerRoutes {
         if (member.matches()) {
             boolean record = member.group(2).equals("harm") && "POST".equals(method);
             if (!record) {
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
             }
             String ods = NhsiService.code(member.group(1));
             // Refused before the member is looked up, so a caller learns nothing about other members.
@@ -101,26 +104,26 @@ public final class NhsiRoutes implements PartnerRoutes {
         }
         Matcher alignment = ALIGNMENT.matcher(path);
         if (alignment.matches()) {
-            require(method, "GET", path);
+            requireMethod(method, "GET", path);
             return ok(service.alignment(alignment.group(1)));
         }
         switch (trim(path)) {
             case "/national":
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
                 return csvRequested(request) ? csv("nhsi-national.csv", w -> Csv.national(service.national(), w))
                         : ok(service.national());
             case "/catalogue":
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
                 return ok(catalogue(request.param("version")));
             case "/alignment":
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
                 return csvRequested(request) ? csv("nhsi-alignment.csv", w -> Csv.alignment(service.alignmentAll(), w))
                         : ok(service.alignmentAll());
             case "/gaps":
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
                 return ok(service.gaps());
             case "/incidents":
-                require(method, "POST", path);
+                requireMethod(method, "POST", path);
                 return ok(service.importIncidents(new ImportRequest("HTTP upload",
                         new ByteArrayInputStream(request.body()), "true".equalsIgnoreCase(request.param("partial")),
                         null, request.caller())));
@@ -166,12 +169,6 @@ public final class NhsiRoutes implements PartnerRoutes {
             throw new ValidationException(Violation.of("format", format, "csv or json"));
         }
         return true;
-    }
-
-    private static void require(String method, String wanted, String path) {
-        if (!wanted.equals(method)) {
-            throw PartnerProblem.methodNotAllowed(method, path, wanted);
-        }
     }
 
     private PartnerResponse ok(Object body) {

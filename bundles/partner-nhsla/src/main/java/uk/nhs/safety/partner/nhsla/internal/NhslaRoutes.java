@@ -1,7 +1,8 @@
 package uk.nhs.safety.partner.nhsla.internal;
 
+import static uk.nhs.safety.partner.support.routes.Routes.requireMethod;
+
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,7 +13,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
@@ -25,6 +25,7 @@ import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
 import uk.nhs.safety.partner.nhsla.internal.incentive.Bid;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * The NHS LA partner's routes under {@code /api/v1/partners/nhsla}. Everything is for the NHS LA role (its tokens,
@@ -51,8 +52,7 @@ public final class NhslaRoutes implements PartnerRoutes {
     private static final int MAX_AREA_LENGTH = 60;
 
     private final NhslaService service;
-    private final NhslaJson json = new NhslaJson();
-    private final ObjectMapper reader = new ObjectMapper();
+    private final PartnerJson json = PartnerJson.leavingOutNulls();
 
     @Activate
     public NhslaRoutes(@Reference NhslaService service) {
@@ -76,7 +76,7 @@ public final class NhslaRoutes implements PartnerRoutes {
         String method = request.method();
         Matcher summary = SUMMARY.matcher(path);
         if (summary.matches()) {
-            require(method, "GET", path);
+            requireMethod(method, "GET", path);
             String ods = summary.group(1).trim().toUpperCase(java.util.Locale.ROOT);
             Integer[] y = years(request);
             // Refused before the member is looked up, so a caller learns nothing about other members.
@@ -88,7 +88,7 @@ public final class NhslaRoutes implements PartnerRoutes {
         }
         Matcher m = WITH_ODS.matcher(path);
         if (m.matches()) {
-            require(method, "GET", path);
+            requireMethod(method, "GET", path);
             Integer[] y = years(request);
             String ods = m.group(2);
             Object body = m.group(1).equals("profile") ? service.profile(ods, y[0], y[1])
@@ -97,7 +97,7 @@ public final class NhslaRoutes implements PartnerRoutes {
         }
         switch (path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path) {
             case "/claims":
-                require(method, "POST", path);
+                requireMethod(method, "POST", path);
                 return PartnerResponse.json(200, json.write(service.importClaims(new ImportRequest(
                         "HTTP upload", new ByteArrayInputStream(request.body()),
                         "true".equalsIgnoreCase(request.param("partial")), null, request.caller()))));
@@ -105,10 +105,10 @@ public final class NhslaRoutes implements PartnerRoutes {
                 if ("GET".equals(method)) {
                     return PartnerResponse.json(200, json.write(service.bids(year(request))));
                 }
-                require(method, "POST", path);
+                requireMethod(method, "POST", path);
                 return PartnerResponse.json(200, json.write(service.assess(request.caller(), bid(request.body()))));
             case "/allocation":
-                require(method, "GET", path);
+                requireMethod(method, "GET", path);
                 return PartnerResponse.json(200, json.write(service.allocation(year(request))));
             default:
                 throw new NotFoundException("no NHS LA route " + path + "; routes: POST /claims, GET /profile[/{ods}],"
@@ -119,12 +119,6 @@ public final class NhslaRoutes implements PartnerRoutes {
     /** Core's rule for reading a member's data, or the NHS LA's own callers (the claims are theirs). */
     static boolean mayRead(CallerAccess access, String ods) {
         return access.mayRead(ods) || access.actsFor(NhslaPartner.ID);
-    }
-
-    private static void require(String method, String wanted, String path) {
-        if (!wanted.equals(method)) {
-            throw PartnerProblem.methodNotAllowed(method, path, wanted);
-        }
     }
 
     private Integer[] years(PartnerRequest request) {
@@ -149,12 +143,7 @@ public final class NhslaRoutes implements PartnerRoutes {
     }
 
     private Bid bid(byte[] body) {
-        JsonNode n;
-        try {
-            n = reader.readTree(body);
-        } catch (IOException e) {
-            throw new ValidationException(Violation.of("body", null, "not JSON: " + e.getMessage()));
-        }
+        JsonNode n = json.readTree(body);
         List<Violation> problems = new ArrayList<>();
         for (String f : List.of("ods", "schemeYear", "contribution", "asked", "areas")) {
             if (n == null || !n.hasNonNull(f)) {

@@ -115,4 +115,20 @@ class NhslaRoutesTest {
         assertThatThrownBy(() -> call("GET", "/profile", Map.of("from", List.of("20x4")), null, NHSLA))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("from '20x4'");
     }
+
+    @StoreTest
+    void refusesABidWithADuplicateKeyOrAYearWrittenAsTextAndAssessesNothing() {
+        load();
+        for (String bid : List.of(
+                "{\"ods\":\"RGT\",\"ods\":\"RJZ\",\"schemeYear\":2014,\"contribution\":\"1000000\","
+                        + "\"asked\":\"100000\",\"areas\":[\"Obstetrics\"]}",
+                "{\"ods\":\"RGT\",\"schemeYear\":\"2014\",\"contribution\":\"1000000\",\"asked\":\"100000\","
+                        + "\"areas\":[\"Obstetrics\"]}")) {
+            assertThatThrownBy(() -> routes.handle(new PartnerRequest("POST", "/bids", Map.of(), "application/json",
+                    bid.getBytes(StandardCharsets.UTF_8), "nhsla-user", NHSLA)))
+                    .as(bid).isInstanceOf(ValidationException.class);
+        }
+        assertThat(new String(call("GET", "/bids", Map.of("year", List.of("2014")), null, NHSLA).body(),
+                StandardCharsets.UTF_8)).doesNotContain("RGT").doesNotContain("RJZ");
+    }
 }

@@ -6,12 +6,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.support.CommandException;
 
 /**
  * Base of the session commands, which live in this bundle next to the sessions they manage (the sessions are state
- * of the HTTP API, not of the campaign core): refused input becomes one {@code Error: ...} line; anything else is a
- * bug and is left to Karaf, which logs it. The line goes to {@code System.out}: what a command writes to
- * {@code System.err} never reaches a script driving the console with {@code bin/client -b} (seen on Karaf 4.4.10).
+ * of the HTTP API, not of the campaign core): refused input becomes one {@code Error: ...} line, reported as the
+ * {@code safety:*} and partner commands report theirs (a {@link CommandException}, which Karaf prints as it is on the
+ * session's output and turns into exit status 1 of {@code bin/client}); anything else is a bug and is left to
+ * Karaf, which logs it.
  */
 abstract class SessionCommand implements Action {
 
@@ -19,11 +21,12 @@ abstract class SessionCommand implements Action {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     @Override
-    public final Object execute() {
+    public final Object execute() throws CommandException {
         try {
             run();
         } catch (IllegalArgumentException e) {
-            System.out.println("Error: " + e.getMessage());
+            String line = "Error: " + e.getMessage();
+            throw new CommandException(line, line);
         }
         return null;
     }

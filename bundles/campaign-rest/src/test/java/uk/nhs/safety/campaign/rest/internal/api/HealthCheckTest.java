@@ -17,6 +17,7 @@ import uk.nhs.safety.campaign.rest.internal.http.FakeRequest;
 import uk.nhs.safety.campaign.rest.internal.http.Json;
 import uk.nhs.safety.campaign.rest.internal.http.Renderer;
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
+import uk.nhs.safety.partner.testkit.FakePartnerRegistry;
 
 class HealthCheckTest {
 

@@ -2,8 +2,6 @@ package uk.nhs.safety.campaign.rest.internal.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -13,16 +11,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.junit.jupiter.api.Test;
 
 import uk.nhs.safety.campaign.rest.internal.security.Caller;
 import uk.nhs.safety.campaign.rest.internal.security.DatabaseSessionStore;
 import uk.nhs.safety.campaign.rest.internal.security.SessionStore;
 import uk.nhs.safety.campaign.rest.internal.security.TestWebTables;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 
 class SessionCommandsTest {
 
@@ -32,48 +29,25 @@ class SessionCommandsTest {
             Clock.fixed(LOGIN, ZoneOffset.UTC),
             Duration.ofMinutes(30), Duration.ofHours(8));
 
-    /** What a command printed to System.out and System.err. */
-    private record Output(String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Output run(Action command) throws Exception {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            command.execute();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        return new Output(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     /** Worked out here, independently of the store: the first 12 hex digits of SHA-256 of the id. */
     private static String handleOf(String id) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(digest, 0, 6);
     }
 
-    private Output list(String user) throws Exception {
+    private ConsoleOutput list(String user) throws Exception {
         SessionListCommand c = new SessionListCommand();
         c.sessions = sessions;
         c.user = user;
-        return run(c);
+        return ConsoleOutput.run(c);
     }
 
-    private Output end(String handle, String user) throws Exception {
+    private ConsoleOutput end(String handle, String user) throws Exception {
         SessionEndCommand c = new SessionEndCommand();
         c.sessions = sessions;
         c.handle = handle;
         c.user = user;
-        return run(c);
+        return ConsoleOutput.run(c);
     }
 
     private static String local(Instant instant) {
@@ -85,9 +59,9 @@ class SessionCommandsTest {
         String id = sessions.create(new Caller("rgt-editor", Set.of("member:RGT", "member-editor")), "127.0.0.2")
                 .id();
 
-        Output output = list(null);
+        ConsoleOutput output = list(null);
 
-        assertThat(output.out()).doesNotContain("Error:");
+        assertThat(output.exitStatus()).isZero();
         assertThat(output.out()).doesNotContain(id);
         String row = output.outLines().stream().filter(l -> l.contains("rgt-editor")).findFirst().orElseThrow();
         assertThat(row.split("\\s*[|\u2502]\\s*")).containsExactly(handleOf(id), "rgt-editor",
@@ -105,7 +79,7 @@ class SessionCommandsTest {
         sessions.create(new Caller("alice", Set.of("admin")), "127.0.0.1");
         sessions.create(new Caller("bob", Set.of("operator")), "127.0.0.1");
 
-        Output output = list("bob");
+        ConsoleOutput output = list("bob");
 
         assertThat(output.out()).contains("bob").doesNotContain("alice");
     }
@@ -116,9 +90,9 @@ class SessionCommandsTest {
         String bob = sessions.create(new Caller("bob", Set.of("operator")), "127.0.0.1").id();
         String handle = handleOf(alice);
 
-        Output output = end(handle.substring(0, 8).toUpperCase(), null);
+        ConsoleOutput output = end(handle.substring(0, 8).toUpperCase(), null);
 
-        assertThat(output.out()).doesNotContain("Error:");
+        assertThat(output.exitStatus()).isZero();
         assertThat(output.out().strip()).isEqualTo("Ended session " + handle + " of user 'alice' (from 127.0.0.1).");
         assertThat(sessions.caller(alice)).isEmpty();
         assertThat(sessions.caller(bob)).isPresent();
@@ -130,7 +104,7 @@ class SessionCommandsTest {
         String a2 = sessions.create(new Caller("alice", Set.of("admin")), "127.0.0.2").id();
         String bob = sessions.create(new Caller("bob", Set.of("operator")), "127.0.0.1").id();
 
-        Output output = end(null, "alice");
+        ConsoleOutput output = end(null, "alice");
 
         assertThat(output.out()).startsWith("Ended 2 sessions of user 'alice': ")
                 .contains(handleOf(a1), handleOf(a2));
@@ -144,19 +118,19 @@ class SessionCommandsTest {
     void refusesAnUnknownShortOrMalformedHandleOnOneLineOfStandardOutputAndEndsNothing() throws Exception {
         sessions.create(new Caller("alice", Set.of("admin")), "127.0.0.1");
 
-        assertThat(end("abc", null).outLines()).singleElement().asString()
+        assertThat(end("abc", null).errLines()).singleElement().asString()
                 .startsWith("Error: handle 'abc': expected at least 6 hexadecimal digits");
-        assertThat(end("zzzzzzzz", null).outLines()).singleElement().asString()
+        assertThat(end("zzzzzzzz", null).errLines()).singleElement().asString()
                 .startsWith("Error: handle 'zzzzzzzz'");
         String unknown = handleOf("x").equals(sessions.sessions().get(0).handle()) ? "000000000000" : handleOf("x");
-        assertThat(end(unknown, null).outLines()).singleElement().asString()
+        assertThat(end(unknown, null).errLines()).singleElement().asString()
                 .isEqualTo("Error: handle '" + unknown + "': no open session (see safety:session-list)");
         assertThat(sessions.size()).isEqualTo(1);
     }
 
     @Test
     void wantsEitherAHandleOrAUser() throws Exception {
-        assertThat(end(null, null).out()).startsWith("Error: give either a session handle or --user NAME");
-        assertThat(end("abcdef", "alice").out()).startsWith("Error: give either a session handle or --user NAME");
+        assertThat(end(null, null).err()).startsWith("Error: give either a session handle or --user NAME");
+        assertThat(end("abcdef", "alice").err()).startsWith("Error: give either a session handle or --user NAME");
     }
 }

@@ -13,15 +13,15 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * Evidence packs for a list of members, or all of them (an inspection schedule), one file each in a directory, with
@@ -66,7 +66,7 @@ public class EvidenceBulkCommand extends ConsoleCommand {
         List<String> members = codes == null || codes.isEmpty() ? evidence.memberCodes()
                 : codes.stream().map(c -> c.trim().toUpperCase(Locale.ROOT)).distinct().toList();
         Files.createDirectories(dir);
-        CqcJson json = new CqcJson();
+        PartnerJson json = PartnerJson.leavingOutNulls();
         int done = 0;
         int failed = 0;
         long started = System.nanoTime();

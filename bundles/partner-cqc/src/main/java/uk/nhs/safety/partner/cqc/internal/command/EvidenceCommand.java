@@ -12,14 +12,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import uk.nhs.safety.partner.support.console.ConsoleCommand;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.files.FileArea;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
+import uk.nhs.safety.partner.support.console.ConsoleCommand;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * A member's evidence pack: a summary per quality statement, or the whole pack in a format ({@code --format
@@ -65,14 +65,14 @@ public class EvidenceCommand extends ConsoleCommand {
                 + pack.gaps().size() + " gaps, " + pack.unmapped().size() + " unmapped items";
         if (out != null) {
             Path file = files.writable(evidence.outputName(out));
-            Files.write(file, chosen.render(pack, new CqcJson()));
+            Files.write(file, chosen.render(pack, PartnerJson.leavingOutNulls()));
             System.out.println("Wrote the evidence pack for " + pack.odsCode()
                     + (format == null ? "" : " (" + chosen.id() + ")") + " to " + file
                     + ": " + counts);
             return;
         }
         if (format != null) {
-            System.out.print(new String(chosen.render(pack, new CqcJson()), StandardCharsets.UTF_8));
+            System.out.print(new String(chosen.render(pack, PartnerJson.leavingOutNulls()), StandardCharsets.UTF_8));
             return;
         }
         System.out.println("Member:    " + pack.odsCode() + " " + pack.memberName());

@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import uk.nhs.safety.partner.support.console.ConsoleCommand;
@@ -28,9 +27,6 @@ public class MapCommand extends ConsoleCommand {
 
     @Reference
     CqcEvidenceService evidence;
-
-    @Reference
-    Session session;
 
     @Option(name = "--clear", description = "Remove the override of KIND KEY: the default rules apply again")
     boolean clear;
@@ -54,8 +50,7 @@ public class MapCommand extends ConsoleCommand {
 
     @Override
     protected void run() {
-        Object user = session == null ? null : session.get("USER");
-        String by = user == null ? "console" : user.toString();
+        String by = actor();
         if (kind == null) {
             list();
             return;

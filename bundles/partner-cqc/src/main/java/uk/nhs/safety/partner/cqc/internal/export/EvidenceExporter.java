@@ -14,16 +14,16 @@ import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.CqcPartner;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /** A member's evidence pack as core's generic exporter {@code cqc-evidence} ({@code safety:export}). */
 @Component(service = Exporter.class)
 public final class EvidenceExporter implements Exporter {
 
     private final CqcEvidenceService evidence;
-    private final CqcJson json = new CqcJson();
+    private final PartnerJson json = PartnerJson.leavingOutNulls();
 
     @Activate
     public EvidenceExporter(@Reference CqcEvidenceService evidence) {

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /** The formats an evidence pack can be produced in, shared by the HTTP route and the console command. */
 public enum EvidenceFormat {
@@ -46,7 +46,7 @@ public enum EvidenceFormat {
     }
 
     /** The pack in this format. */
-    public byte[] render(EvidencePack pack, CqcJson json) {
+    public byte[] render(EvidencePack pack, PartnerJson json) {
         return switch (this) {
             case JSON -> json.write(pack).getBytes(StandardCharsets.UTF_8);
             case CSV -> EvidenceCsv.write(pack).getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package uk.nhs.safety.partner.cqc.internal.export;
 
+import uk.nhs.safety.campaign.api.text.Texts;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 
 /**
@@ -24,40 +25,40 @@ public final class EvidenceHtml {
         String title = "CQC evidence: " + pack.memberName() + " (" + pack.odsCode() + "), " + pack.period().from()
                 + " to " + pack.period().to();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"meta\">Framework: CQC ")
-                .append(esc(pack.framework().version())).append(" &middot; generated ")
-                .append(esc(String.valueOf(pack.generatedAt()))).append("</p>\n");
+                .append(Texts.html(title)).append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(Texts.html(title)).append("</h1>\n<p class=\"meta\">Framework: CQC ")
+                .append(Texts.html(pack.framework().version())).append(" &middot; generated ")
+                .append(Texts.html(String.valueOf(pack.generatedAt()))).append("</p>\n");
         plan(h, pack);
         if (!pack.registrations().isEmpty()) {
             h.append("<p>CQC registrations: ");
             for (int i = 0; i < pack.registrations().size(); i++) {
                 EvidencePack.CqcRegistration r = pack.registrations().get(i);
-                h.append(i > 0 ? "; " : "").append(esc(r.kind())).append(' ').append(esc(r.cqcId())).append(" (")
-                        .append(esc(r.name())).append("), overall ")
-                        .append(esc(r.overallRating() == null ? "not rated" : r.overallRating()));
+                h.append(i > 0 ? "; " : "").append(Texts.html(r.kind())).append(' ').append(Texts.html(r.cqcId())).append(" (")
+                        .append(Texts.html(r.name())).append("), overall ")
+                        .append(Texts.html(r.overallRating() == null ? "not rated" : r.overallRating()));
                 if (r.reportDate() != null) {
-                    h.append(", report ").append(esc(String.valueOf(r.reportDate())));
+                    h.append(", report ").append(Texts.html(String.valueOf(r.reportDate())));
                 }
             }
             h.append(".</p>\n");
         }
         for (String source : pack.unavailableSources()) {
-            h.append("<p class=\"gap\">Evidence not available from ").append(esc(source)).append("</p>\n");
+            h.append("<p class=\"gap\">Evidence not available from ").append(Texts.html(source)).append("</p>\n");
         }
         int statements = pack.keyQuestions().stream().mapToInt(k -> k.statements().size()).sum();
         h.append("<p>").append(statements - pack.gaps().size()).append(" of ").append(statements)
                 .append(" quality statements have evidence; ").append(pack.gaps().size())
                 .append(" have no evidence.</p>\n");
         for (EvidencePack.KeyQuestionEvidence k : pack.keyQuestions()) {
-            h.append("<section>\n<h2>").append(esc(k.name()));
+            h.append("<section>\n<h2>").append(Texts.html(k.name()));
             String rating = EvidenceCsv.rating(k);
             if (!rating.isEmpty()) {
-                h.append(" <span class=\"meta\">&middot; current CQC rating: ").append(esc(rating)).append("</span>");
+                h.append(" <span class=\"meta\">&middot; current CQC rating: ").append(Texts.html(rating)).append("</span>");
             }
             h.append("</h2>\n");
             for (EvidencePack.StatementEvidence s : k.statements()) {
-                h.append("<h3>").append(esc(s.name())).append("</h3>\n");
+                h.append("<h3>").append(Texts.html(s.name())).append("</h3>\n");
                 if (s.items().isEmpty()) {
                     h.append("<p class=\"gap\">No evidence</p>\n");
                 } else {
@@ -77,22 +78,22 @@ public final class EvidenceHtml {
     private static void plan(StringBuilder h, EvidencePack pack) {
         EvidencePack.PlanRef plan = pack.plan();
         if (plan == null) {
-            h.append("<p>Safety plan: no plan published by ").append(esc(String.valueOf(pack.period().to())))
+            h.append("<p>Safety plan: no plan published by ").append(Texts.html(String.valueOf(pack.period().to())))
                     .append(".</p>\n");
             return;
         }
-        h.append("<p>Safety plan: <strong>").append(esc(plan.title())).append("</strong>, published version ")
-                .append(plan.version()).append(" (").append(esc(String.valueOf(plan.publishedAt())))
-                .append("); focus areas: ").append(esc(String.join(", ", plan.focusAreas()))).append(".</p>\n");
+        h.append("<p>Safety plan: <strong>").append(Texts.html(plan.title())).append("</strong>, published version ")
+                .append(plan.version()).append(" (").append(Texts.html(String.valueOf(plan.publishedAt())))
+                .append("); focus areas: ").append(Texts.html(String.join(", ", plan.focusAreas()))).append(".</p>\n");
     }
 
     private static void items(StringBuilder h, java.util.List<EvidencePack.Item> items) {
         h.append("<table>\n<tr><th>Kind</th><th>Evidence</th><th>Category</th><th>Status / latest value</th>"
                 + "<th>SPC</th></tr>\n");
         for (EvidencePack.Item item : items) {
-            h.append("<tr><td>").append(esc(item.kind().replace('-', ' '))).append("</td><td>")
-                    .append(esc(item.text())).append("</td><td>").append(esc(item.category())).append("</td><td>")
-                    .append(esc(SpcWords.statusOrLatest(item))).append("</td><td>").append(esc(spc(item)))
+            h.append("<tr><td>").append(Texts.html(item.kind().replace('-', ' '))).append("</td><td>")
+                    .append(Texts.html(item.text())).append("</td><td>").append(Texts.html(item.category())).append("</td><td>")
+                    .append(Texts.html(SpcWords.statusOrLatest(item))).append("</td><td>").append(Texts.html(spc(item)))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
@@ -110,25 +111,5 @@ public final class EvidenceHtml {
             words += "; " + assurance;
         }
         return spc.provisional() ? words + " (provisional limits)" : words;
-    }
-
-    /** Escapes text for HTML element content and double-quoted attributes. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * An evidence pack as a ZIP: {@code evidence.json}, {@code evidence.csv}, {@code report.html}, the JSON Schema
@@ -30,9 +30,9 @@ public final class EvidenceZip {
     /** The manifest's name in the ZIP. */
     public static final String MANIFEST = "manifest.json";
 
-    private final CqcJson json;
+    private final PartnerJson json;
 
-    public EvidenceZip(CqcJson json) {
+    public EvidenceZip(PartnerJson json) {
         this.json = json;
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * Loads a framework version ({@code frameworks/cqc-<version>.json}) and the default mapping rules
@@ -38,14 +38,14 @@ public final class FrameworkLoader {
     }
 
     private final Resources resources;
-    private final CqcJson json;
+    private final PartnerJson json;
 
     /** Reads the files bundled with this class. */
-    public FrameworkLoader(CqcJson json) {
+    public FrameworkLoader(PartnerJson json) {
         this(path -> FrameworkLoader.class.getClassLoader().getResourceAsStream(path), json);
     }
 
-    public FrameworkLoader(Resources resources, CqcJson json) {
+    public FrameworkLoader(Resources resources, PartnerJson json) {
         this.resources = resources;
         this.json = json;
     }

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
+import uk.nhs.safety.campaign.api.text.Texts;
 import uk.nhs.safety.campaign.api.web.PageScope;
 import uk.nhs.safety.campaign.api.web.PartnerPage;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
@@ -69,14 +70,14 @@ public final class CqcEvidencePage implements PartnerPage {
         StringBuilder b = new StringBuilder(8192);
         int statements = pack.keyQuestions().stream().mapToInt(k -> k.statements().size()).sum();
         b.append("<p>How the member's published pledge actions and safety improvement plan map to the CQC assessment"
-                + " framework (").append(esc(pack.framework().title())).append(", version ")
-                .append(esc(pack.framework().version())).append("), from ").append(DAY.format(pack.period().from()))
+                + " framework (").append(Texts.html(pack.framework().title())).append(", version ")
+                .append(Texts.html(pack.framework().version())).append("), from ").append(DAY.format(pack.period().from()))
                 .append(" to ").append(DAY.format(pack.period().to())).append(".</p>");
         b.append("<p>");
         if (pack.plan() == null) {
             b.append("No plan version was published by the end of the period.");
         } else {
-            b.append("Plan: version ").append(pack.plan().version()).append(", <em>").append(esc(pack.plan().title()))
+            b.append("Plan: version ").append(pack.plan().version()).append(", <em>").append(Texts.html(pack.plan().title()))
                     .append("</em>.");
         }
         b.append(" <strong class=\"cqc-gap-count\">").append(pack.gaps().size()).append(" of ").append(statements)
@@ -85,16 +86,16 @@ public final class CqcEvidencePage implements PartnerPage {
             String id = "cqc-" + k.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
             int items = k.statements().stream().mapToInt(s -> s.items().size()).sum();
             b.append("<section aria-labelledby=\"").append(id).append("\" class=\"cqc-key-question\">")
-                    .append("<h2 id=\"").append(id).append("\">").append(esc(k.name())).append("</h2>")
+                    .append("<h2 id=\"").append(id).append("\">").append(Texts.html(k.name())).append("</h2>")
                     .append("<p>").append(items).append(" evidence item").append(items == 1 ? "" : "s").append(" across ")
                     .append(k.statements().size()).append(" quality statements.</p>")
                     .append("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"")
-                    .append(esc(k.name())).append(" statements\"><table><caption class=\"sr-only\">").append(esc(k.name()))
+                    .append(Texts.html(k.name())).append(" statements\"><table><caption class=\"sr-only\">").append(Texts.html(k.name()))
                     .append(": quality statements</caption><thead><tr><th scope=\"col\">Quality statement</th>")
                     .append("<th scope=\"col\" class=\"num\">Evidence items</th><th scope=\"col\">Gap</th></tr></thead>")
                     .append("<tbody>");
             for (EvidencePack.StatementEvidence s : k.statements()) {
-                b.append("<tr data-statement=\"").append(esc(s.id())).append("\"><td>").append(esc(s.name()))
+                b.append("<tr data-statement=\"").append(Texts.html(s.id())).append("\"><td>").append(Texts.html(s.name()))
                         .append("</td><td class=\"num\">").append(s.items().size()).append("</td><td>")
                         .append(s.gap() ? "<span class=\"gap\">Gap: no evidence</span>" : "–").append("</td></tr>");
             }
@@ -106,32 +107,12 @@ public final class CqcEvidencePage implements PartnerPage {
         } else {
             b.append("<ul class=\"cqc-gaps\">");
             for (EvidencePack.Gap g : pack.gaps()) {
-                b.append("<li>").append(esc(g.name())).append(" <span class=\"muted\">(").append(esc(g.keyQuestion()))
+                b.append("<li>").append(Texts.html(g.name())).append(" <span class=\"muted\">(").append(Texts.html(g.keyQuestion()))
                         .append(")</span></li>");
             }
             b.append("</ul>");
         }
         b.append("</section>");
-        return b.toString();
-    }
-
-    /** Escapes the HTML special characters {@code & < > " '}. */
-    static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
         return b.toString();
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.nhs.safety.partner.cqc.internal.CqcEvidenceService;
 import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
 import uk.nhs.safety.partner.cqc.internal.Fixtures;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.partner.testkit.FolderFileArea;
 
 class CqcCommandsTest {
@@ -54,7 +55,7 @@ class CqcCommandsTest {
 
     @Test
     void frameworkListsEveryStatementUnderItsKeyQuestion() throws Exception {
-        CommandOutput output = CommandOutput.run(framework());
+        ConsoleOutput output = ConsoleOutput.run(framework());
 
         assertThat(output.err()).isEmpty();
         assertThat(output.rows().get(0)).containsExactly("Key question", "Id", "Quality statement");
@@ -68,7 +69,7 @@ class CqcCommandsTest {
 
     @Test
     void evidenceSummarisesItemsAndGapsPerStatement() throws Exception {
-        CommandOutput output = CommandOutput.run(evidence("rgt", "2024-12-01", "2025-03-31", null));
+        ConsoleOutput output = ConsoleOutput.run(evidence("rgt", "2024-12-01", "2025-03-31", null));
 
         assertThat(output.err()).isEmpty();
         assertThat(output.outLines()).startsWith("Member:    RGT Cambridge University Hospitals NHS Foundation Trust",
@@ -90,7 +91,7 @@ class CqcCommandsTest {
     void evidenceWritesTheJsonPackToOut() throws Exception {
         Path file = dir.resolve("rgt.json");
 
-        CommandOutput output = CommandOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", file.toString()));
+        ConsoleOutput output = ConsoleOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", file.toString()));
 
         assertThat(output.err()).isEmpty();
         assertThat(output.outLines()).containsExactly("Wrote the evidence pack for RGT to " + file
@@ -102,7 +103,7 @@ class CqcCommandsTest {
 
     @Test
     void gapsListsTheStatementsWithNoEvidence() throws Exception {
-        CommandOutput output = CommandOutput.run(gaps("RGT", "2024-12-01", "2025-03-31"));
+        ConsoleOutput output = ConsoleOutput.run(gaps("RGT", "2024-12-01", "2025-03-31"));
 
         assertThat(output.err()).isEmpty();
         assertThat(output.rows().get(0)).containsExactly("Key question", "Id", "Quality statement");
@@ -116,27 +117,27 @@ class CqcCommandsTest {
 
     @Test
     void anUnknownMemberIsOneErrorLine() throws Exception {
-        CommandOutput output = CommandOutput.run(gaps("RXX", null, null));
+        ConsoleOutput output = ConsoleOutput.run(gaps("RXX", null, null));
 
-        assertThat(output.outLines()).containsExactly("Error: no member with ODS code RXX");
-        assertThat(output.err()).isEmpty();
+        assertThat(output.errLines()).containsExactly("Error: no member with ODS code RXX");
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
     }
 
     @Test
     void aBadDateIsOneErrorLineNamingTheOption() throws Exception {
-        CommandOutput output = CommandOutput.run(evidence("RGT", "2025-02-30", null, null));
+        ConsoleOutput output = ConsoleOutput.run(evidence("RGT", "2025-02-30", null, null));
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: from '2025-02-30': ");
-        assertThat(output.err()).isEmpty();
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: from '2025-02-30': ");
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
     }
 
     @Test
     void aFrameworkThatDidNotLoadIsOneErrorLineWithTheReason() throws Exception {
         service.configure("1999", 12);
 
-        CommandOutput output = CommandOutput.run(framework());
+        ConsoleOutput output = ConsoleOutput.run(framework());
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: CQC framework 1999 is not loaded: ")
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: CQC framework 1999 is not loaded: ")
                 .contains("frameworks/cqc-1999.json");
     }
 
@@ -144,9 +145,9 @@ class CqcCommandsTest {
     void anUnwritableOutFileIsOneErrorLine() throws Exception {
         Path file = Files.createDirectories(dir.resolve("rgt.json")); // a folder: the file cannot be written
 
-        CommandOutput output = CommandOutput.run(evidence("RGT", null, null, file.toString()));
+        ConsoleOutput output = ConsoleOutput.run(evidence("RGT", null, null, file.toString()));
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: ").contains("rgt.json");
         assertThat(file).isEmptyDirectory();
     }
 
@@ -154,16 +155,16 @@ class CqcCommandsTest {
     void anOutFileOutsideTheExportFolderIsRefusedAndNothingIsWritten() throws Exception {
         Path outside = dir.resolveSibling(dir.getFileName() + "-outside.json");
 
-        CommandOutput output = CommandOutput.run(evidence("RGT", null, null, outside.toString()));
+        ConsoleOutput output = ConsoleOutput.run(evidence("RGT", null, null, outside.toString()));
 
-        assertThat(output.outLines()).containsExactly(
+        assertThat(output.errLines()).containsExactly(
                 "Error: '" + outside + "' is outside the export folder " + dir);
         assertThat(outside).doesNotExist();
     }
 
     @Test
     void aRelativeOutIsInsideTheConfiguredOutputDirectoryOfTheExportFolder() throws Exception {
-        CommandOutput output = CommandOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", "rgt.json"));
+        ConsoleOutput output = ConsoleOutput.run(evidence("RGT", "2024-12-01", "2025-03-31", "rgt.json"));
 
         assertThat(output.outLines()).singleElement().asString()
                 .startsWith("Wrote the evidence pack for RGT to " + dir.resolve("cqc/evidence/rgt.json"));
@@ -180,7 +181,7 @@ class CqcCommandsTest {
         for (String format : List.of("json", "csv", "html", "zip")) {
             Path file = dir.resolve("pack." + format);
 
-            CommandOutput output = CommandOutput.run(evidence(format, file.toString()));
+            ConsoleOutput output = ConsoleOutput.run(evidence(format, file.toString()));
 
             assertThat(output.err()).as(format).isEmpty();
             assertThat(output.outLines()).as(format).singleElement().asString()
@@ -197,7 +198,7 @@ class CqcCommandsTest {
 
     @Test
     void evidencePrintsATextFormatWhenNoOutIsGiven() throws Exception {
-        CommandOutput output = CommandOutput.run(evidence("csv", null));
+        ConsoleOutput output = ConsoleOutput.run(evidence("csv", null));
 
         assertThat(output.err()).isEmpty();
         assertThat(output.outLines().get(0)).startsWith("Key question,Statement id,");
@@ -205,22 +206,22 @@ class CqcCommandsTest {
 
     @Test
     void aZipWithoutOutIsOneErrorLineAndWritesNothing() throws Exception {
-        CommandOutput output = CommandOutput.run(evidence("zip", null));
+        ConsoleOutput output = ConsoleOutput.run(evidence("zip", null));
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --format 'zip': ")
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'zip': ")
                 .contains("--out");
-        assertThat(output.err()).isEmpty();
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
     }
 
     @Test
     void anUnknownFormatIsOneErrorLineNamingTheOptionAndWritesNoFile() throws Exception {
         Path file = dir.resolve("pack.pdf");
 
-        CommandOutput output = CommandOutput.run(evidence("pdf", file.toString()));
+        ConsoleOutput output = ConsoleOutput.run(evidence("pdf", file.toString()));
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --format 'pdf': ")
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --format 'pdf': ")
                 .contains("json, csv, html, zip");
-        assertThat(output.err()).isEmpty();
+        assertThat(output.exitStatus()).as("bin/client exit status").isEqualTo(1);
         assertThat(file).doesNotExist();
     }
 
@@ -235,7 +236,7 @@ class CqcCommandsTest {
         bulk.to = "2025-03-31";
         bulk.codes = List.of("XYZ", "rgt");
 
-        CommandOutput output = CommandOutput.run(bulk);
+        ConsoleOutput output = ConsoleOutput.run(bulk);
 
         assertThat(output.outLines()).hasSize(3);
         assertThat(output.outLines().get(0)).isEqualTo("[1/2] XYZ FAILED: no member with ODS code XYZ");
@@ -255,8 +256,8 @@ class CqcCommandsTest {
         bulk.files = new FolderFileArea(dir);
         bulk.out = file.toString();
 
-        CommandOutput output = CommandOutput.run(bulk);
+        ConsoleOutput output = ConsoleOutput.run(bulk);
 
-        assertThat(output.outLines()).singleElement().asString().startsWith("Error: --out '" + file + "': is a file");
+        assertThat(output.errLines()).singleElement().asString().startsWith("Error: --out '" + file + "': is a file");
     }
 }

@@ -16,21 +16,21 @@ import uk.nhs.safety.campaign.api.ActionStatus;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.PlanVersion;
 import uk.nhs.safety.campaign.api.ValidationException;
+import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.EvidenceContributor;
 import uk.nhs.safety.campaign.api.partner.EvidenceItem;
-import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.spc.Assurance;
 import uk.nhs.safety.campaign.api.spc.Variation;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
 import uk.nhs.safety.partner.cqc.internal.Fixtures;
 import uk.nhs.safety.partner.cqc.internal.data.Registration;
 import uk.nhs.safety.partner.cqc.internal.framework.CqcFramework;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 class EvidencePackBuilderTest {
 
-    private static final CqcFramework CQC = new FrameworkLoader(new CqcJson()).load("2023");
+    private static final CqcFramework CQC = new FrameworkLoader(PartnerJson.leavingOutNulls()).load("2023");
     private static final EvidencePack.Period PERIOD = new EvidencePack.Period(Fixtures.FROM, Fixtures.TO);
 
     private final FakeCampaign campaign = Fixtures.campaign();

@@ -16,15 +16,15 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.FakeCampaign;
 import uk.nhs.safety.partner.cqc.internal.Fixtures;
 import uk.nhs.safety.partner.cqc.internal.framework.CqcFramework;
 import uk.nhs.safety.partner.cqc.internal.framework.FrameworkLoader;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 class EvidencePackSchemaTest {
 
-    private static final CqcFramework CQC = new FrameworkLoader(new CqcJson()).load("2023");
+    private static final CqcFramework CQC = new FrameworkLoader(PartnerJson.leavingOutNulls()).load("2023");
 
     private final FakeCampaign campaign = Fixtures.campaign();
     private final EvidencePackBuilder builder = new EvidencePackBuilder(campaign.memberService,
@@ -39,7 +39,7 @@ class EvidencePackSchemaTest {
     }
 
     private JsonNode packJson(EvidencePack pack) throws IOException {
-        return plain.readTree(new CqcJson().write(pack));
+        return plain.readTree(PartnerJson.leavingOutNulls().write(pack));
     }
 
     @Test

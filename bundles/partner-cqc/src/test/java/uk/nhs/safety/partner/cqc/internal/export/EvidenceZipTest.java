@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
 import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 class EvidenceZipTest {
 
     private final EvidencePack pack = Packs.pack();
-    private final Map<String, byte[]> files = unzip(new EvidenceZip(new CqcJson()).write(pack));
+    private final Map<String, byte[]> files = unzip(new EvidenceZip(PartnerJson.leavingOutNulls()).write(pack));
     private final JsonNode manifest = readJson(files.get("manifest.json"));
 
     static Map<String, byte[]> unzip(byte[] zip) {
@@ -109,7 +109,7 @@ class EvidenceZipTest {
 
     @Test
     void theSamePackGivesTheSameBytes() {
-        EvidenceZip zip = new EvidenceZip(new CqcJson());
+        EvidenceZip zip = new EvidenceZip(PartnerJson.leavingOutNulls());
         assertThat(zip.write(pack)).isEqualTo(zip.write(pack));
     }
 }

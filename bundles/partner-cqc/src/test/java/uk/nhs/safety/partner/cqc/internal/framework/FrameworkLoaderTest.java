@@ -21,11 +21,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.nhs.safety.campaign.api.Pledge;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
-import uk.nhs.safety.partner.cqc.internal.CqcJson;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 class FrameworkLoaderTest {
 
-    private final FrameworkLoader loader = new FrameworkLoader(new CqcJson());
+    private final FrameworkLoader loader = new FrameworkLoader(PartnerJson.leavingOutNulls());
 
     private static String bundled(String path) throws IOException {
         try (InputStream in = FrameworkLoaderTest.class.getClassLoader().getResourceAsStream(path)) {
@@ -41,7 +41,7 @@ class FrameworkLoaderTest {
                 return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
             }
             return FrameworkLoaderTest.class.getClassLoader().getResourceAsStream(path);
-        }, new CqcJson());
+        }, PartnerJson.leavingOutNulls());
     }
 
     @Test

@@ -56,10 +56,4 @@ class CqcEvidencePageTest {
     void hasNothingToShowForAnOrganisationThatIsNotAMember() {
         assertThat(page.render("RXX")).isEmpty();
     }
-
-    @Test
-    void escapesTheFiveHtmlSpecialCharacters() {
-        assertThat(CqcEvidencePage.esc("<b>Tom & 'Jerry' \"x\"</b>"))
-                .isEqualTo("&lt;b&gt;Tom &amp; &#39;Jerry&#39; &quot;x&quot;&lt;/b&gt;");
-    }
 }

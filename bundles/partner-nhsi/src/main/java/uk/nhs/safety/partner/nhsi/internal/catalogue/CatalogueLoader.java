@@ -12,16 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue.Collaborative;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue.Priority;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * Loads the catalogue versions bundled as JSON files, listed in an {@code index.txt} beside them (a bundle cannot
@@ -38,14 +33,8 @@ public final class CatalogueLoader {
         InputStream open(String name) throws IOException;
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /** Strict, as every partner's JSON: a typo or a wrong type in a catalogue is caught when it loads. */
+    private static final PartnerJson JSON = PartnerJson.leavingOutNulls();
 
     private final Source source;
 
@@ -118,7 +107,7 @@ public final class CatalogueLoader {
             if (in == null) {
                 throw new CampaignException("catalogue " + file + " is listed in index.txt but missing");
             }
-            c = MAPPER.readValue(in, Catalogue.class);
+            c = JSON.read(in, Catalogue.class);
         } catch (IOException e) {
             throw new CampaignException("catalogue " + file + " is not valid: " + e.getMessage().split("\n")[0]
                     + location(e), e);

@@ -23,9 +23,6 @@ public class HarmCommand extends ConsoleCommand {
     @Reference
     NhsiService service;
 
-    @Reference
-    org.apache.karaf.shell.api.console.Session session;
-
     @org.apache.karaf.shell.api.action.Option(name = "--record", description = "Also record the series as the values"
             + " of this measure of the member's plan (it must exist and improve downwards)")
     String record;
@@ -37,8 +34,7 @@ public class HarmCommand extends ConsoleCommand {
     @Override
     protected void run() {
         if (record != null) {
-            Object user = session == null ? null : session.get("USER");
-            NhsiService.Recorded r = service.recordHarm(user == null ? "console" : user.toString(), ods, record);
+            NhsiService.Recorded r = service.recordHarm(actor(), ods, record);
             System.out.println("Recorded " + r.recorded() + " of " + r.months() + " months into measure "
                     + r.measure() + " of " + r.odsCode() + " (" + r.unchanged() + " already up to date)");
         }

@@ -12,13 +12,13 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
-import uk.nhs.safety.partner.nhsi.internal.NhsiJson;
 import uk.nhs.safety.partner.nhsi.internal.NhsiPartner;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /** What the partner's exporters share: csv or json, the format checked before a byte is written. */
 abstract class NhsiExporter implements Exporter {
 
-    private final NhsiJson json = new NhsiJson();
+    private final PartnerJson json = PartnerJson.writingNulls();
 
     @Override
     public final String partnerId() {

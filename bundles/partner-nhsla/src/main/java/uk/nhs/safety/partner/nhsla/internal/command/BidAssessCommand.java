@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import uk.nhs.safety.partner.support.console.ConsoleCommand;
@@ -25,9 +24,6 @@ public class BidAssessCommand extends ConsoleCommand {
 
     @Reference
     NhslaService service;
-
-    @Reference
-    Session session;
 
     @Option(name = "--year", description = "Scheme year (default: the latest open one, e.g. 2014 for 2014/15)")
     Integer year;
@@ -50,8 +46,7 @@ public class BidAssessCommand extends ConsoleCommand {
     protected void run() {
         int y = year != null ? year : service.settings().incentive().schemeYears().stream().max(Integer::compare)
                 .orElse(service.currentYear());
-        Object user = session == null ? null : session.get("USER");
-        Assessment a = service.assess(user == null ? "console" : user.toString(), new Bid(ods, y,
+        Assessment a = service.assess(actor(), new Bid(ods, y,
                 Money.parsePounds("contribution", contribution), Money.parsePounds("asked", asked), areas));
         ShellTable table = new ShellTable();
         table.column("Member");

@@ -19,12 +19,12 @@ import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
-import uk.nhs.safety.partner.nhsla.internal.NhslaJson;
 import uk.nhs.safety.partner.nhsla.internal.NhslaPartner;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.claims.Claim;
 import uk.nhs.safety.partner.nhsla.internal.profile.ClaimsProfile;
 import uk.nhs.safety.partner.nhsla.internal.profile.Slice;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
  * The claims profile as an export ({@code nhsla-profile}): one member or national, CSV (one row per dimension and
@@ -34,7 +34,7 @@ import uk.nhs.safety.partner.nhsla.internal.profile.Slice;
 public final class ProfileExporter implements Exporter {
 
     private final NhslaService service;
-    private final NhslaJson json = new NhslaJson();
+    private final PartnerJson json = PartnerJson.leavingOutNulls();
 
     @Activate
     public ProfileExporter(@Reference NhslaService service) {

@@ -2,9 +2,6 @@ package uk.nhs.safety.partner.nhsla.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +23,7 @@ import uk.nhs.safety.campaign.api.partner.ScriptSource;
 import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.Settings;
 import uk.nhs.safety.partner.nhsla.internal.claims.ClaimsImportTest;
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.partner.testkit.FolderFileArea;
 import uk.nhs.safety.partner.testkit.H2PartnerDatabase;
 
@@ -58,7 +56,7 @@ class ImportCommandTest {
         Clock clock = Clock.fixed(STARTED, ZoneOffset.UTC);
         NhslaService web2 = new NhslaService(db, ods -> true, ods -> Optional.empty(), clock, Settings.defaults(),
                 new Node("web2-77b0e1", running));
-        AtomicReference<Output> second = new AtomicReference<>();
+        AtomicReference<ConsoleOutput> second = new AtomicReference<>();
         // web1's import asks whether RGT is a member while it runs: that is when the operator tries web2.
         Predicate<String> duringImport = ods -> {
             second.compareAndSet(null, run(command(web2, dir)));
@@ -67,44 +65,29 @@ class ImportCommandTest {
         NhslaService web1 = new NhslaService(db, duringImport, ods -> Optional.empty(), clock, Settings.defaults(),
                 new Node("web1-3f9a2c", running));
 
-        Output first = run(command(web1, dir));
+        ConsoleOutput first = run(command(web1, dir));
 
-        assertThat(second.get().out()).isEqualTo("Error: a claims import is already running on node web1-3f9a2c"
-                + " since 2026-12-03T12:41:07Z; try again when it has finished\n");
-        assertThat(second.get().err()).isEmpty();
-        assertThat(first.out()).contains("Created").doesNotContain("Error");
+        assertThat(second.get().printed()).isEqualToNormalizingNewlines("Error: a claims import is already running on"
+                + " node web1-3f9a2c since 2026-12-03T12:41:07Z; try again when it has finished\n");
+        assertThat(second.get().exitStatus()).as("bin/client exit status").isEqualTo(1);
+        assertThat(first.printed()).contains("Created").doesNotContain("Error");
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim")).isEqualTo(1);
-        assertThat(run(command(web2, dir)).out()).as("free again once the first has finished")
+        assertThat(run(command(web2, dir)).printed()).as("free again once the first has finished")
                 .doesNotContain("Error");
     }
 
     private static ImportCommand command(NhslaService service, Path dir) {
         ImportCommand command = new ImportCommand();
         command.service = service;
-        command.files = new FolderFileArea(dir);
-        command.file = "claims.csv";
+        command.of(new FolderFileArea(dir), "claims.csv");
         return command;
     }
 
-    private record Output(String out, String err) {
-    }
-
-    private static Output run(ImportCommand command) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private static ConsoleOutput run(ImportCommand command) {
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            command.execute();
+            return ConsoleOutput.run(command);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
         }
-        return new Output(out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
-                err.toString(StandardCharsets.UTF_8));
     }
 }

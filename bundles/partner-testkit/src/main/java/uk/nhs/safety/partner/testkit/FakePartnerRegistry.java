@@ -1,4 +1,4 @@
-package uk.nhs.safety.campaign.rest.internal.api;
+package uk.nhs.safety.partner.testkit;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +9,18 @@ import uk.nhs.safety.campaign.api.partner.Importer;
 import uk.nhs.safety.campaign.api.partner.PartnerInfo;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 
-/** A registry with fixed partners, exporters and importers. */
-record FakePartnerRegistry(List<PartnerInfo> partners, List<Exporter> exporters, List<Importer> importers)
+/**
+ * Core's partner registry with fixed partners, exporters and importers, for tests of code that asks it.
+ *
+ * @param partners  the installed partners
+ * @param exporters the exporters they offer
+ * @param importers the importers they offer
+ */
+public record FakePartnerRegistry(List<PartnerInfo> partners, List<Exporter> exporters, List<Importer> importers)
         implements PartnerRegistry {
 
-    FakePartnerRegistry(PartnerInfo... partners) {
+    /** Only these partners, without exporters or importers. */
+    public FakePartnerRegistry(PartnerInfo... partners) {
         this(List.of(partners), List.of(), List.of());
     }
 
