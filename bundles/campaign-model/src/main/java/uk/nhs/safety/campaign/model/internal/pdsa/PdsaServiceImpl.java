@@ -106,12 +106,12 @@ public class PdsaServiceImpl implements PdsaService {
         String code = OdsCodes.normalise(odsCode);
         Checks checks = new Checks().actor(actor);
         PdsaCycleInput input = shape(cycle, checks);
-        checks.throwIfAny();
         Instant now = clock.instant();
         NewEvent event = event(code, actor, input.changeIdea());
         PdsaCycle added = db.inTransaction(c -> {
             List<PdsaCycle> all = load(c, code);
-            checkAgainstPlan(c, code, input, null, all);
+            // every problem at once: the shape's and the plan's (nothing is written before this)
+            checkAgainstPlan(c, code, input, null, all, checks);
             int number = all.stream().filter(cy -> cy.changeIdea().equals(input.changeIdea()))
                     .mapToInt(PdsaCycle::number).max().orElse(0) + 1;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO pdsa_cycle (" + COLUMNS + ")"
@@ -143,7 +143,6 @@ public class PdsaServiceImpl implements PdsaService {
         checks.check(given.changeIdea() == null || given.changeIdea().equals(changeIdea), "changeIdea",
                 given.changeIdea(), "cannot change: a cycle stays with the change idea it tested ("
                         + changeIdea + ")");
-        checks.throwIfAny();
         PdsaCycleInput input = withIdea(given, changeIdea);
         Instant now = clock.instant();
         NewEvent event = event(code, actor, changeIdea);
@@ -156,7 +155,7 @@ public class PdsaServiceImpl implements PdsaService {
                 throw new StaleVersionException("PDSA cycle " + changeIdea + "#" + number, expectedVersion,
                         old.version());
             }
-            checkAgainstPlan(c, code, input, old, all);
+            checkAgainstPlan(c, code, input, old, all, checks);
             try (PreparedStatement ps = c.prepareStatement("UPDATE pdsa_cycle SET measure_keys = ?, plan_text = ?,"
                     + " owner_name = ?, planned_start = ?, planned_end = ?, prediction = ?, done_text = ?,"
                     + " done_from = ?, done_to = ?, study_text = ?, decision = ?, follows = ?, updated_at = ?,"
@@ -335,12 +334,14 @@ public class PdsaServiceImpl implements PdsaService {
                 in.doneFrom(), in.doneTo(), study, in.decision(), in.follows());
     }
 
-    /** Checks the change idea, the measures and the cycle followed against the member's current plan. */
+    /**
+     * Checks the change idea, the measures and the cycle followed against the member's current plan, adding to the
+     * problems already found, and throws them all if there are any.
+     */
     private void checkAgainstPlan(Connection c, String code, PdsaCycleInput in, PdsaCycle self,
-                                  List<PdsaCycle> all) throws SQLException {
+                                  List<PdsaCycle> all, Checks checks) throws SQLException {
         MemberRows.require(c, code);
         Optional<SafetyPlan> plan = PlanRows.find(c, code, json);
-        Checks checks = new Checks();
         if (plan.isEmpty()) {
             checks.add("changeIdea", in.changeIdea(), "member " + code + " has no plan, so no change ideas to test");
             checks.throwIfAny();

@@ -114,6 +114,18 @@ class PdsaServiceTest {
     }
 
     @StoreTest
+    void reportsTheShapesAndThePlansProblemsTogether() {
+        PdsaCycleInput bad = new PdsaCycleInput("C9", List.of("nope"), "x", "", LocalDate.of(2015, 1, 1), null, null,
+                null, null, null, null, null, null);
+
+        assertThatThrownBy(() -> pdsa.add("ed", "RGT", bad)).asInstanceOf(type(ValidationException.class))
+                .extracting(ValidationException::violations).asList()
+                .extracting(v -> ((Violation) v).field())
+                .containsExactlyInAnyOrder("owner", "prediction", "changeIdea", "measures[0]");
+        assertThat(store.count("SELECT COUNT(*) FROM pdsa_cycle")).isZero();
+    }
+
+    @StoreTest
     void refusesStudyBeforeDoAndDecisionBeforeStudy() {
         PdsaCycleInput p = planned("C1", LocalDate.of(2015, 6, 3));
         PdsaCycleInput skipping = new PdsaCycleInput("C1", p.measures(), p.plan(), p.owner(), p.plannedStart(), null,
