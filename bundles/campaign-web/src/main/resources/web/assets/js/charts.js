@@ -1,6 +1,7 @@
 // SVG charts drawn here, no charting library: the Making Data Count XmR (SPC) chart with its variation and assurance
 // icons, and a simple column chart. Every chart has a text alternative (its title and description, and a table).
 import { h, s, scroller, formatMonth, formatNumber } from './common.js';
+import { drawNotes, notesList } from './pdsa.js';
 
 export const VARIATION_LABELS = {
   common_cause: 'Common cause variation: no significant change',
@@ -61,9 +62,9 @@ function ticks(min, max, count = 5) {
  * icons, a provisional-limits note below 13 points, and the values as a table.
  *
  * @param spc     the API's SpcResult: points, phases, variation, assurance, provisional
- * @param options name, unit, target, direction (up/down/neutral)
+ * @param options name, unit, target, direction (up/down/neutral), notes (the chart's annotations and PDSA markers)
  */
-export function spcFigure(spc, { name, unit = '', target = null, direction = null }) {
+export function spcFigure(spc, { name, unit = '', target = null, direction = null, notes = [] }) {
   const id = 'spc-' + (++chartSequence);
   const points = spc.points || [];
   const figure = h('figure', { class: 'spc', 'data-points': points.length });
@@ -159,7 +160,10 @@ export function spcFigure(spc, { name, unit = '', target = null, direction = nul
     svg.append(s('circle', attrs, s('title', {}, `${formatMonth(p.period)}: ${formatNumber(p.value)}`
       + (p.specialCause ? ` (${SPECIAL_CAUSE_LABELS[p.specialCause] || p.specialCause})` : ''))));
   });
+  drawNotes(svg, notes, points, x, T, H - B);
   figure.append(h('div', { class: 'chart-box' }, svg));
+  const noted = notesList(notes);
+  if (noted) figure.append(noted);
 
   figure.append(h('p', { class: 'spc-legend muted' }, 'Solid black line: mean. Dashed lines: process limits.'
     + (target !== null && target !== undefined ? ' Red dash-dot line: target.' : '')

@@ -5,6 +5,7 @@
 import { h, fill, scroller, publicJson, formatDate, formatNumber, loadError } from './common.js';
 import { spcFigure } from './charts.js';
 import { driverDiagram } from './diagram.js';
+import { pdsaSection } from './pdsa.js';
 
 const page = document.getElementById('member-page');
 const ods = page.dataset.ods;
@@ -55,6 +56,9 @@ async function plan() {
       h('div', {}, h('dt', {}, 'Focus areas'), h('dd', {}, c.focusAreas.map(areaName).join(', ')))),
     h('p', { class: 'lede' }, h('strong', {}, 'Aim: '), c.diagram.aim));
   fill(diagramEl, driverDiagram(c.diagram));
+  const pdsaEl = document.getElementById('pdsa');
+  const cycles = await publicJson(`${base}/pdsa-cycles`).catch(e => ({ error: e }));
+  if (cycles.error) loadError(pdsaEl, 'The PDSA cycles', cycles.error); else fill(pdsaEl, pdsaSection(cycles, c.diagram));
   await measures(measuresEl, c);
 }
 
@@ -76,7 +80,8 @@ async function measures(el, content) {
       h('p', { class: 'measure-facts' }, facts.join(' · ')),
       h('p', { class: 'muted' }, m.definition),
       p.error ? h('p', { class: 'error-summary' }, `The values could not be loaded (${p.error.message}).`)
-        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, direction: m.direction }));
+        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, direction: m.direction,
+          notes: p.notes || [] }));
   }));
 }
 

@@ -5,6 +5,7 @@
 import { h, fill, api, formatDate, STATUS_LABELS } from './common.js';
 import { field, input, select, textarea, clearErrors, showProblem, showConflict } from './forms.js';
 import { driverDiagram } from './diagram.js';
+import { pdsaEditor, annotationForm } from './pdsa-editor.js';
 
 const root = document.getElementById('workspace');
 const ods = root.dataset.ods;
@@ -276,6 +277,8 @@ async function loadPlan() {
   } else {
     planForm(el, r.json, r.etag, areas.json || []);
     measurementForm(r.json.content.measures);
+    annotationForm(document.getElementById('annotation-editor'), base, r.json.content.measures, say, generalProblem);
+    await pdsaEditor(document.getElementById('pdsa-editor'), base, r.json.content, say, generalProblem);
   }
 }
 

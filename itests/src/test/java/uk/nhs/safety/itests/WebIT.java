@@ -404,6 +404,73 @@ class WebIT {
     }
 
     @Test
+    void memberPageShowsPdsaCyclesAndChartNotesInWordsAndAnEditorAnnotatesAMonthAndRecordsACycle() throws Exception {
+        // demo RL4: change idea C6 tested in cycle 1 (from 2014-10-06, adapt) and cycle 2 (from 2014-11-03, adopt),
+        // both linked to falls-per-1000, whose 2014-12 value carries a demo annotation
+        JsonNode chart = api.get("/api/v1/members/{ods}/measures/{key}", "RL4", "falls-per-1000").send().json();
+        JsonNode notes = chart.path("notes");
+        List<String> seen = new ArrayList<>();
+        notes.forEach(n -> seen.add(n.path("period").asText() + " " + n.path("changeIdea").asText("") + "#"
+                + n.path("cycle").asText("")));
+        assertThat(seen).contains("2014-10-01 C6#1", "2014-11-01 C6#2", "2014-12-01 #");
+
+        WebDriver b = browser();
+        open(b, "/members/RL4");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        List<WebElement> c6 = all(b, "#pdsa article[data-idea='C6'] li.pdsa-cycle");
+        assertThat(c6).hasSize(2);
+        assertThat(c6.get(0).getText()).contains("Prediction:", "Adapt: test again", "Next: cycle 2");
+        assertThat(c6.get(1).getText()).contains("continues cycle 1", "Adopt");
+        WebElement falls = b.findElement(By.cssSelector("[data-measure='falls-per-1000']"));
+        assertThat(falls.findElements(By.cssSelector("g.chart-notes[data-period='2014-10'] rect.note-pdsa"))).hasSize(1);
+        assertThat(falls.findElements(By.cssSelector("g.chart-notes[data-period='2014-12'] circle.note-annotation")))
+                .hasSize(1);
+        List<WebElement> listed = falls.findElements(By.cssSelector(".chart-notes-list li"));
+        assertThat(listed).as("every note in words under the chart").hasSize(notes.size());
+        assertThat(listed.stream().map(WebElement::getText)).anyMatch(t -> t.contains("PDSA C6 cycle 1 started"));
+        assertAccessible(b, "member page with PDSA cycles and chart notes");
+        screenshot(b, "member-pdsa");
+
+        open(b, "/members/RL4/print");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        assertThat(b.findElement(By.id("pdsa-cycles")).isDisplayed()).isTrue();
+        assertThat(b.findElement(By.cssSelector("[data-measure='falls-per-1000'] .chart-notes-list")).isDisplayed())
+                .as("the printable view lists the chart's notes").isTrue();
+
+        // the workspace: a note on a month of RGT's first measure, then a cycle (refused first without a prediction)
+        open(b, "/workspace/RGT");
+        logIn(b, EDITOR_PASSWORD);
+        awaitWorkspace(b);
+        String key = new Select(visible(b, "#a-measure")).getFirstSelectedOption().getAttribute("value");
+        ((JavascriptExecutor) b).executeScript("document.getElementById('a-period').value = '2015-05'");
+        b.findElement(By.id("a-text")).sendKeys("New escalation card on every ward (web test)");
+        b.findElement(By.cssSelector("#annotation-form button[type=submit]")).click();
+        waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Note saved on 2015-05."));
+        JsonNode rgtNotes = api.get("/api/v1/members/{ods}/measures/{key}", "RGT", key).send().json().path("notes");
+        List<String> texts = new ArrayList<>();
+        rgtNotes.forEach(n -> texts.add(n.path("period").asText() + " " + n.path("text").asText()));
+        assertThat(texts).contains("2015-05-01 New escalation card on every ward (web test)");
+
+        WebElement form = visible(b, "#pdsa-new-form");
+        new Select(b.findElement(By.id("pdsa-new-idea"))).selectByValue("C5");
+        b.findElement(By.id("pdsa-new-plan")).sendKeys("Sepsis grab bags on wards 3 and 4 (web test)");
+        b.findElement(By.id("pdsa-new-owner")).sendKeys("Sepsis nurse");
+        ((JavascriptExecutor) b).executeScript("document.getElementById('pdsa-new-plannedStart').value = '2015-06-01'");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(visible(b, "#pdsa-new-form .field-error").getAttribute("id")).isEqualTo("pdsa-new-prediction-error");
+        b.findElement(By.id("pdsa-new-prediction")).sendKeys("Antibiotics within an hour for 90% of patients");
+        b.findElement(By.cssSelector("#pdsa-new-form button[type=submit]")).click();
+        waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Recorded C5 cycle 1."));
+        JsonNode cycles = api.get("/api/v1/members/{ods}/pdsa-cycles", "RGT").send().json();
+        List<String> recorded = new ArrayList<>();
+        cycles.forEach(c -> recorded.add(c.path("content").path("changeIdea").asText() + "#" + c.path("number").asInt()
+                + " " + c.path("content").path("plan").asText()));
+        assertThat(recorded).contains("C5#1 Sepsis grab bags on wards 3 and 4 (web test)", "C2#2 Escalation card fixed"
+                + " to each machine, and covered at the night handover");
+        assertAccessible(b, "workspace with the PDSA and note editors");
+    }
+
+    @Test
     void spcChartsMarkProvisionalLimitsAndShowReBasedPhases() throws Exception {
         // a plan whose falls measure is re-based from 2015-09, published, then 10 monthly values
         ObjectNode plan = (ObjectNode) ApiClient.JSON.readTree(Files.readString(Path.of(System.getProperty("example.plan"))));

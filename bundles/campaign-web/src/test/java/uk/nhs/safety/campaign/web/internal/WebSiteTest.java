@@ -162,6 +162,23 @@ class WebSiteTest {
     }
 
     @Test
+    void givesTheMemberPageAPdsaSectionAndTheWorkspaceItsPdsaAndNoteEditorsWithTheirScripts() {
+        String member = site.handle("GET", "/members/RGT").text();
+        String workspace = site.handle("GET", "/workspace/RGT").text();
+
+        assertThat(member).contains("<a href=\"#pdsa-heading\">PDSA cycles</a>")
+                .contains("<h2 id=\"pdsa-heading\">PDSA cycles</h2>").contains("<div id=\"pdsa\"></div>");
+        // the section comes right after the driver diagram's
+        assertThat(member.indexOf("id=\"pdsa-heading\"")).isGreaterThan(member.indexOf("id=\"diagram-heading\""))
+                .isLessThan(member.indexOf("id=\"measures-heading\""));
+        assertThat(workspace).contains("<div id=\"pdsa-editor\"></div>").contains("<div id=\"annotation-editor\"></div>");
+        assertThat(site.handle("GET", "/assets/js/pdsa.js").text()).contains("export function pdsaSection")
+                .contains("export function drawNotes").contains("export function notesList");
+        assertThat(site.handle("GET", "/assets/js/pdsa-editor.js").status()).isEqualTo(200);
+        assertThat(site.handle("GET", "/assets/js/charts.js").text()).contains("drawNotes(svg, notes");
+    }
+
+    @Test
     void refusesChanges() {
         WebResponse post = site.handle("POST", "/members");
 

@@ -19,6 +19,7 @@ import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.NewAction;
 import uk.nhs.safety.campaign.api.OrganisationType;
 import uk.nhs.safety.campaign.api.PlanContent;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycleInput;
 
 /**
  * The demo content, read from data files (the {@code safety-demo} feature's bundle, {@code campaign-demo}): six real
@@ -64,18 +65,26 @@ public final class DemoContent {
      * @param plan         the plan to save and publish
      * @param actions      pledge actions, in the order to add them
      * @param measurements monthly values per measure key, oldest first
+     * @param pdsaCycles   PDSA cycles of the plan's change ideas, in the order to record them (optional)
      */
     public record DemoMember(String odsCode, OrganisationType type, PlanContent plan, List<DemoAction> actions,
-                             Map<String, List<Measurement>> measurements) {
+                             Map<String, List<Measurement>> measurements, List<PdsaCycleInput> pdsaCycles) {
         public DemoMember {
             actions = List.copyOf(actions);
             measurements = Map.copyOf(measurements);
+            pdsaCycles = pdsaCycles == null ? List.of() : List.copyOf(pdsaCycles);
+        }
+
+        /** A member without PDSA cycles. */
+        public DemoMember(String odsCode, OrganisationType type, PlanContent plan, List<DemoAction> actions,
+                          Map<String, List<Measurement>> measurements) {
+            this(odsCode, type, plan, actions, measurements, null);
         }
     }
 
-    /** The content of an {@code activity/<ODS>.json} file. */
+    /** The content of an {@code activity/<ODS>.json} file; {@code pdsaCycles} may be left out. */
     record Activity(String odsCode, OrganisationType type, List<DemoAction> actions,
-                    Map<String, List<Measurement>> measurements) {
+                    Map<String, List<Measurement>> measurements, List<PdsaCycleInput> pdsaCycles) {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -118,7 +127,8 @@ public final class DemoContent {
             if (activity.type() == null || activity.actions() == null || activity.measurements() == null) {
                 throw new IllegalArgumentException(activityFile + ": type, actions and measurements are required");
             }
-            members.add(new DemoMember(ods, activity.type(), plan, activity.actions(), activity.measurements()));
+            members.add(new DemoMember(ods, activity.type(), plan, activity.actions(), activity.measurements(),
+                    activity.pdsaCycles()));
         }
         return new DemoContent(files, folder, members);
     }

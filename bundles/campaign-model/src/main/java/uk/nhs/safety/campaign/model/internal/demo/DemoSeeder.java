@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.ImportResult;
 import uk.nhs.safety.campaign.api.MeasureService;
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycle;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycleInput;
+import uk.nhs.safety.campaign.api.pdsa.PdsaService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.MemberQuery;
 import uk.nhs.safety.campaign.api.MemberService;
@@ -90,6 +95,8 @@ public final class DemoSeeder {
     private final PlanService plans;
     private final PledgeService pledges;
     private final MeasureService measures;
+    /** Records the demo plans' PDSA cycles; {@code null} in tests that do not need them. */
+    private volatile PdsaService pdsa;
     private final DemoHistory history;
     private final SeedLedger ledger;
     private final String node;
@@ -98,13 +105,17 @@ public final class DemoSeeder {
     private BundleTracker<Bundle> tracker;
     private volatile boolean stopping;
 
+    /** Who the seeder reads as: it sees the working copies it seeds. */
+    private static final CallerAccess SEEDER = new CallerAccess(DemoContent.ACTOR, Set.of(CallerAccess.ADMIN));
+
     /** The manifest header of a bundle of demo content: the folder its files are under. */
     public static final String HEADER = "Safety-Demo-Content";
 
     @Activate
     public DemoSeeder(@Reference MemberService members, @Reference PlanService plans,
                       @Reference PledgeService pledges, @Reference MeasureService measures,
-                      @Reference Database database, @Reference LocalNode node, BundleContext context, Config config) {
+                      @Reference Database database, @Reference LocalNode node, @Reference PdsaService pdsa,
+                      BundleContext context, Config config) {
         this(members, plans, pledges, measures, config, DemoHistory.jdbc(database),
                 SeedLedger.jdbc(database, Clock.systemUTC()), node.id(), database.ready(),
                 Executors.newSingleThreadExecutor(r -> {
@@ -112,6 +123,7 @@ public final class DemoSeeder {
                     t.setDaemon(true);
                     return t;
                 }));
+        this.pdsa = pdsa;
         if (config.enabled()) {
             tracker = new BundleTracker<>(context, Bundle.ACTIVE, new BundleTrackerCustomizer<Bundle>() {
                 @Override
@@ -175,6 +187,11 @@ public final class DemoSeeder {
         if (!config.enabled()) {
             LOG.info("Demo data disabled ({} enabled=false): not seeding", PID);
         }
+    }
+
+    /** For tests: records the demo plans' PDSA cycles through this service. */
+    void pdsa(PdsaService service) {
+        this.pdsa = service;
     }
 
     private void contentInstalled(Bundle bundle, String folder) {
@@ -290,6 +307,17 @@ public final class DemoSeeder {
                 for (Measurement m : series.getValue()) {
                     measures.record(DemoContent.ACTOR, ods, series.getKey(), m.period(), m.value(), m.annotation());
                     values++;
+                }
+            }
+            PdsaService cycles = pdsa;
+            if (cycles != null && !member.pdsaCycles().isEmpty()) {
+                // a resumed seeding skips the cycles already recorded (same change idea and plan)
+                List<PdsaCycle> recorded = cycles.cycles(ods, SEEDER);
+                for (PdsaCycleInput cycle : member.pdsaCycles()) {
+                    if (recorded.stream().noneMatch(r -> r.changeIdea().equals(cycle.changeIdea())
+                            && r.content().plan().equals(cycle.plan()))) {
+                        cycles.add(DemoContent.ACTOR, ods, cycle);
+                    }
                 }
             }
         }

@@ -91,11 +91,11 @@ class StoreCopyTest {
         assertThat(report.tables()).allMatch(TableComparison::matches);
         Map<String, Long> rows = new java.util.HashMap<>();
         report.tables().forEach(t -> rows.put(t.table(), t.targetRows()));
-        // counted by hand from someData(): 2 members, 3 claims, 1 partner history row, 9 core migrations (V1-V9),
+        // counted by hand from someData(): 2 members, 3 claims, 1 partner history row, 10 core migrations (V1-V10),
         // 1 store identity row (written by Database on first start), 14 focus areas (seeded by V2), 5 events (2 members
         // joined, 3 measurements recorded) and the event counter's one row; H2's lock table is not copied
         assertThat(rows).containsEntry("member", 2L).containsEntry("nhsla_claim", 3L)
-                .containsEntry("partner_schema_version", 1L).containsEntry("schema_version", 9L)
+                .containsEntry("partner_schema_version", 1L).containsEntry("schema_version", 10L)
                 .containsEntry("store_identity", 1L).containsEntry("focus_area", 14L)
                 .containsEntry("event_log", 5L).containsEntry("event_counter", 1L).doesNotContainKey("schema_lock")
                 .containsKeys("audit", "plan", "plan_version", "measurement");

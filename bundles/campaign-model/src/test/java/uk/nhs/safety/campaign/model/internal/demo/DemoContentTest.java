@@ -214,6 +214,33 @@ class DemoContentTest {
     }
 
     @Test
+    void givesTwoPlansPdsaCyclesOfTheirOwnChangeIdeasAndMeasuresWithAnAdaptedCycleFollowed() {
+        List<DemoMember> withCycles = members.stream().filter(m -> !m.pdsaCycles().isEmpty()).toList();
+
+        assertThat(withCycles).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(withCycles).allSatisfy(m -> {
+            Set<String> ideas = m.plan().diagram().changeIdeas().stream().map(ChangeIdea::key)
+                    .collect(Collectors.toSet());
+            Set<String> measures = m.plan().measures().stream().map(Measure::key).collect(Collectors.toSet());
+            assertThat(m.pdsaCycles()).allSatisfy(c -> {
+                assertThat(ideas).contains(c.changeIdea());
+                assertThat(measures).containsAll(c.measures());
+                assertThat(List.of(c.plan(), c.owner(), c.prediction())).allSatisfy(t -> assertThat(t).isNotBlank());
+                assertThat(c.plannedStart()).isNotNull();
+            });
+            // a cycle that follows another follows an earlier one of its idea that decided to adapt
+            assertThat(m.pdsaCycles().stream().filter(c -> c.follows() != null)).allSatisfy(c -> assertThat(
+                    m.pdsaCycles().stream().filter(o -> o.changeIdea().equals(c.changeIdea())).toList()
+                            .get(c.follows() - 1).decision())
+                    .isEqualTo(uk.nhs.safety.campaign.api.pdsa.PdsaDecision.ADAPT));
+        });
+        assertThat(withCycles.stream().flatMap(m -> m.pdsaCycles().stream()).map(c -> c.decision()))
+                .contains(uk.nhs.safety.campaign.api.pdsa.PdsaDecision.ADOPT,
+                        uk.nhs.safety.campaign.api.pdsa.PdsaDecision.ADAPT,
+                        uk.nhs.safety.campaign.api.pdsa.PdsaDecision.ABANDON, null);
+    }
+
+    @Test
     void everyMemberPublishesActionsForAllFivePledgesAndKeepsSomeDrafts() {
         assertThat(members).allSatisfy(m -> {
             Set<Pledge> published = m.actions().stream().filter(DemoAction::publish)

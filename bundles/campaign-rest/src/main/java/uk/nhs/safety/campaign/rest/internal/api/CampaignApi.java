@@ -35,6 +35,8 @@ import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycle;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycleInput;
 import uk.nhs.safety.campaign.rest.internal.http.ApiRequest;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Bodies;
@@ -134,6 +136,13 @@ public final class CampaignApi implements Dispatcher {
                 .add("GET", "/members/{ods}/measures/{key}", new Endpoint(Access.ANYONE, this::progress, true))
                 .add("POST", "/members/{ods}/measures/{key}/measurements",
                         new Endpoint(Access.EDITOR, this::recordMeasurement))
+                .add("PUT", "/members/{ods}/measures/{key}/annotations/{period}",
+                        new Endpoint(Access.EDITOR, this::annotate))
+                .add("DELETE", "/members/{ods}/measures/{key}/annotations/{period}",
+                        new Endpoint(Access.EDITOR, this::deleteAnnotation))
+                .add("GET", "/members/{ods}/pdsa-cycles", new Endpoint(Access.ANYONE, this::pdsaCycles, true))
+                .add("POST", "/members/{ods}/pdsa-cycles", new Endpoint(Access.EDITOR, this::addPdsaCycle))
+                .add("PUT", "/members/{ods}/pdsa-cycles/{idea}/{n}", new Endpoint(Access.EDITOR, this::updatePdsaCycle))
                 .add("GET", "/members/{ods}/audit", new Endpoint(Access.AUDITOR, this::audit))
                 .add("GET", "/partners", new Endpoint(Access.OPERATOR,
                         c -> ApiResponse.ok(services.partners().partners())))
@@ -436,7 +445,68 @@ public final class CampaignApi implements Dispatcher {
     private ApiResponse progress(Call call) {
         String ods = call.ods();
         requireMember(ods);
-        return ApiResponse.ok(services.measures().progress(ods, call.params().get("key"), call.caller().access()));
+        String key = call.params().get("key");
+        MeasureProgress progress = services.measures().progress(ods, key, call.caller().access());
+        return ApiResponse.ok(new Views.ChartView(progress.odsCode(), progress.measure(), progress.spc(),
+                services.pdsa().chartNotes(ods, key, call.caller().access())));
+    }
+
+    private ApiResponse annotate(Call call) throws IOException {
+        String ods = call.ods();
+        requireMember(ods);
+        LocalDate period = pathPeriod(call);
+        Views.AnnotationInput input = call.body(Views.AnnotationInput.class);
+        if (input.text() == null || input.text().isBlank()) {
+            throw new ValidationException(Violation.of("text", input.text(),
+                    "is required; to delete an annotation send DELETE"));
+        }
+        return ApiResponse.ok(services.pdsa().annotate(call.actor(), ods, call.params().get("key"), period,
+                input.text()));
+    }
+
+    private ApiResponse deleteAnnotation(Call call) {
+        String ods = call.ods();
+        requireMember(ods);
+        services.pdsa().annotate(call.actor(), ods, call.params().get("key"), pathPeriod(call), null);
+        return ApiResponse.json(204, null);
+    }
+
+    private static LocalDate pathPeriod(Call call) {
+        List<Violation> problems = new java.util.ArrayList<>();
+        LocalDate period = period(call.params().get("period"), problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return period;
+    }
+
+    // --- PDSA cycles -------------------------------------------------------------------------------------------------
+
+    private ApiResponse pdsaCycles(Call call) {
+        String ods = call.ods();
+        requireMember(ods);
+        return ApiResponse.ok(services.pdsa().cycles(ods, call.caller().access()));
+    }
+
+    private ApiResponse addPdsaCycle(Call call) throws IOException {
+        String ods = call.ods();
+        requireMember(ods);
+        PdsaCycle cycle = services.pdsa().add(call.actor(), ods, call.body(PdsaCycleInput.class));
+        return ApiResponse.created(cycle, call.location("/members/" + ods + "/pdsa-cycles/" + cycle.changeIdea() + "/"
+                + cycle.number())).etag(Long.toString(cycle.version()));
+    }
+
+    private ApiResponse updatePdsaCycle(Call call) throws IOException {
+        String ods = call.ods();
+        long number = call.pathNumber("n", 1);
+        requireMember(ods);
+        long expected = call.ifMatch();
+        if (number > Integer.MAX_VALUE) {
+            throw new NotFoundException("member " + ods + " has no PDSA cycle " + number);
+        }
+        PdsaCycle cycle = services.pdsa().update(call.actor(), ods, call.params().get("idea"), (int) number,
+                call.body(PdsaCycleInput.class), expected);
+        return ApiResponse.ok(cycle).etag(Long.toString(cycle.version()));
     }
 
     private ApiResponse recordMeasurement(Call call) throws IOException {

@@ -101,6 +101,18 @@ public final class Views {
     public record MeasurementInput(String period, Double value, String annotation, Double denominator) {
     }
 
+    /**
+     * A measure's chart: the measure, its analysis, and what to show at its periods (annotations, and the markers of
+     * the PDSA cycles linked to it).
+     */
+    public record ChartView(String odsCode, Measure measure, SpcResult spc,
+                            List<uk.nhs.safety.campaign.api.pdsa.ChartNote> notes) {
+    }
+
+    /** An annotation to set on a measured period; blank or {@code null} text deletes it. */
+    public record AnnotationInput(String text) {
+    }
+
     /** Members who joined in one month, and the running total of members who had joined by its end. */
     public record MonthCount(String month, int joined, int total) {
     }

@@ -289,6 +289,76 @@ class CampaignApiTest {
         assertThat(campaign.writes).containsExactly("record falls 2015-04-01 3.0 out of 1250.5");
     }
 
+    // --- PDSA cycles and annotations ---------------------------------------------------------------------------------
+
+    @Test
+    void givesAChartItsAnnotationsAndPdsaMarkers() throws IOException {
+        JsonNode chart = body(send(as(null, "GET", "/members/RGT/measures/falls")));
+
+        assertThat(chart.at("/measure/key").asText()).isEqualTo("falls");
+        assertThat(chart.at("/spc/variation").asText()).isEqualTo("common_cause");
+        assertThat(chart.at("/notes/0/period").asText()).isEqualTo("2015-04-01");
+        assertThat(chart.at("/notes/0/text").asText()).isEqualTo("new falls bundle on ward 5");
+        assertThat(chart.at("/notes/1/changeIdea").asText()).isEqualTo("C1");
+        assertThat(chart.at("/notes/1/cycle").asInt()).isEqualTo(1);
+        assertThat(chart.at("/notes/1/started").asText()).isEqualTo("2015-05-04");
+    }
+
+    @Test
+    void recordsAPdsaCycleForTheMembersEditorOnly() throws IOException {
+        String cycle = "{\"changeIdea\":\"C1\",\"measures\":[\"falls\"],\"plan\":\"Bundle on ward 6\","
+                + "\"owner\":\"Sister\",\"plannedStart\":\"2015-06-01\",\"prediction\":\"Fewer falls\"}";
+
+        Renderer.Rendered other = send(as("Basic editorRJZ", "POST", "/members/RGT/pdsa-cycles")
+                .body("application/json", cycle));
+        Renderer.Rendered out = send(as("Basic editorRGT", "POST", "/members/RGT/pdsa-cycles")
+                .body("application/json", cycle));
+
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(out.status()).isEqualTo(201);
+        assertThat(out.headers().get("Location")).endsWith("/members/RGT/pdsa-cycles/C1/2");
+        assertThat(body(out).at("/content/plannedStart").asText()).isEqualTo("2015-06-01");
+        assertThat(campaign.writes).containsExactly("pdsa add C1 Bundle on ward 6");
+    }
+
+    @Test
+    void updatesAPdsaCycleOnlyWithTheVersionRead() throws IOException {
+        String cycle = "{\"changeIdea\":\"C1\",\"plan\":\"p\",\"owner\":\"o\",\"plannedStart\":\"2015-06-01\","
+                + "\"prediction\":\"x\",\"decision\":\"adapt\"}";
+
+        Renderer.Rendered missing = send(as("Basic editorRGT", "PUT", "/members/RGT/pdsa-cycles/C1/1")
+                .body("application/json", cycle));
+        Renderer.Rendered out = send(as("Basic editorRGT", "PUT", "/members/RGT/pdsa-cycles/C1/1")
+                .header("If-Match", "\"1\"").body("application/json", cycle));
+
+        assertThat(missing.status()).isEqualTo(428);
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(body(out).at("/content/decision").asText()).isEqualTo("adapt");
+        assertThat(campaign.writes).containsExactly("pdsa update C1#1 at 1");
+    }
+
+    @Test
+    void setsAndDeletesAnAnnotationAndRefusesABlankOne() throws IOException {
+        Renderer.Rendered set = send(as("Basic editorRGT", "PUT", "/members/RGT/measures/falls/annotations/2015-05")
+                .body("application/json", "{\"text\":\"new falls bundle\"}"));
+        Renderer.Rendered blank = send(as("Basic editorRGT", "PUT",
+                "/members/RGT/measures/falls/annotations/2015-05").body("application/json", "{\"text\":\" \"}"));
+        Renderer.Rendered badPeriod = send(as("Basic editorRGT", "DELETE",
+                "/members/RGT/measures/falls/annotations/May"));
+        Renderer.Rendered deleted = send(as("Basic editorRGT", "DELETE",
+                "/members/RGT/measures/falls/annotations/2015-05"));
+
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(body(set).at("/text").asText()).isEqualTo("new falls bundle");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(body(blank).findValuesAsText("field")).containsExactly("text");
+        assertThat(badPeriod.status()).isEqualTo(400);
+        assertThat(body(badPeriod).findValuesAsText("field")).containsExactly("period");
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(campaign.writes).containsExactly("annotate falls 2015-05-01 new falls bundle",
+                "annotate falls 2015-05-01 null");
+    }
+
     @Test
     void refusesABadPeriodAndAMissingValueTogether() throws IOException {
         Renderer.Rendered out = send(as("Basic editorRGT", "POST", "/members/RGT/measures/falls/measurements")

@@ -40,6 +40,10 @@ import uk.nhs.safety.campaign.api.PledgeSummary;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.access.CallerAccess;
+import uk.nhs.safety.campaign.api.pdsa.ChartNote;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycle;
+import uk.nhs.safety.campaign.api.pdsa.PdsaCycleInput;
+import uk.nhs.safety.campaign.api.pdsa.PdsaService;
 import uk.nhs.safety.campaign.api.spc.Assurance;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
@@ -97,7 +101,43 @@ final class FakeCampaign {
                     analysedTargets.add(target);
                     return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE,
                             true);
-                });
+                }, new Pdsa());
+    }
+
+    /** One cycle (C1#1, linked to falls, started in May 2015) and an annotation of April 2015 on falls. */
+    private final class Pdsa implements PdsaService {
+        final PdsaCycleInput first = new PdsaCycleInput("C1", List.of("falls"), "Bundle on ward 5", "Sister",
+                LocalDate.of(2015, 5, 4), null, "All assessed in 6 hours", null, null, null, null, null, null);
+
+        @Override
+        public List<PdsaCycle> cycles(String odsCode, CallerAccess caller) {
+            return List.of(new PdsaCycle(odsCode, 1, first, null, T0, "ed", 1));
+        }
+
+        @Override
+        public PdsaCycle add(String actor, String odsCode, PdsaCycleInput cycle) {
+            writes.add("pdsa add " + cycle.changeIdea() + " " + cycle.plan());
+            return new PdsaCycle(odsCode, 2, cycle, null, T0, actor, 1);
+        }
+
+        @Override
+        public PdsaCycle update(String actor, String odsCode, String changeIdea, int number, PdsaCycleInput cycle,
+                                long expectedVersion) {
+            writes.add("pdsa update " + changeIdea + "#" + number + " at " + expectedVersion);
+            return new PdsaCycle(odsCode, number, cycle, null, T0, actor, expectedVersion + 1);
+        }
+
+        @Override
+        public ChartNote annotate(String actor, String odsCode, String measureKey, LocalDate period, String text) {
+            writes.add("annotate " + measureKey + " " + period + " " + text);
+            return text == null ? null : ChartNote.annotation(period, text);
+        }
+
+        @Override
+        public List<ChartNote> chartNotes(String odsCode, String measureKey, CallerAccess caller) {
+            return List.of(ChartNote.annotation(LocalDate.of(2015, 4, 1), "new falls bundle on ward 5"),
+                    new ChartNote(LocalDate.of(2015, 5, 1), first.plan(), "C1", 1, first.plannedStart(), null));
+        }
     }
 
     private final class Members implements MemberService {
