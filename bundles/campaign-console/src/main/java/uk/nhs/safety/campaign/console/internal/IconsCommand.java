@@ -110,7 +110,7 @@ public class IconsCommand extends SafetyCommand {
         rows.print(out);
         out.println();
         ShellTable counts = new ShellTable();
-        counts.column("Region");
+        counts.column("Region totals");
         counts.column("Measures").alignRight();
         for (Variation v : Variation.values()) {
             counts.column(variation(v)).alignRight();

@@ -113,7 +113,7 @@ class IconsCommandTest {
                 "concern (high)", "hit and miss", "9", "2015-05", "0.4"));
         assertThat(output.row("Unknown region")).hasValue(List.of("Unknown region", "RXX", "Trust B", "falls",
                 "improvement (low)", "passes", "0.25", "2015-05", "0.4"));
-        assertThat(output.row("Region").orElseThrow()).contains("common cause", "concern (high)", "hit and miss");
+        assertThat(output.row("Region totals").orElseThrow()).contains("common cause", "concern (high)", "hit and miss");
         // Region, Measures, then the seven variation icons and the four assurance icons in their enums' order
         assertThat(output.row("All regions")).hasValue(List.of("All regions", "3", "1", "0", "1", "1", "0", "0", "0",
                 "1", "0", "1", "1"));
