@@ -20,10 +20,12 @@ const SHORT = {
 export function iconTable(caption, members, withMember) {
   const rows = [];
   for (const m of members) {
-    for (const i of m.measures) {
+    m.measures.forEach((i, n) => {
       rows.push(h('tr', { 'data-measure': `${m.odsCode}/${i.key}` },
-        withMember ? h('th', { scope: 'row' }, h('a', { href: `/members/${m.odsCode}/icons` }, m.name),
-          h('span', { class: 'muted' }, ` (${m.odsCode})`)) : null,
+        // the member once, over all its measures' rows
+        withMember && n === 0 ? h('th', { scope: 'rowgroup', rowspan: m.measures.length },
+          h('a', { href: `/members/${m.odsCode}/icons` }, m.name), h('span', { class: 'muted' }, ` (${m.odsCode})`))
+          : null,
         h(withMember ? 'td' : 'th', withMember ? {} : { scope: 'row' }, i.name,
           i.unit ? h('span', { class: 'muted' }, ` (${i.unit})`) : null),
         h('td', { class: 'icon-cell', title: i.variationLabel }, variationIcon(i.variation)),
@@ -36,7 +38,7 @@ export function iconTable(caption, members, withMember) {
         h('td', {}, `${i.ruleProfile} ${i.ruleProfileVersion}`),
         h('td', {}, h('a', { href: i.page }, h('span', {}, 'Chart'),
           h('span', { class: 'sr-only' }, ` of ${i.name}${withMember ? ' at ' + m.name : ''}`)))));
-    }
+    });
   }
   if (rows.length === 0) {
     return h('p', { class: 'muted' }, 'No measures to show.');
@@ -52,17 +54,18 @@ export function iconTable(caption, members, withMember) {
 }
 
 /**
- * How many measures show each icon, one row per group.
+ * How many measures show each icon of one kind, one row per group.
  *
  * @param groups [{name, counts: {measures, variation: [{icon, label, count}], assurance: [...]}}]
+ * @param kind 'variation' or 'assurance'
+ * @param groupName the heading of the groups' column
  */
-export function countsTable(caption, groups) {
-  const first = groups[0].counts;
-  const icons = [...first.variation, ...first.assurance];
+export function countsTable(caption, groups, kind, groupName = 'Region') {
+  const icons = groups[0].counts[kind];
   return scroller(caption, h('table', { class: 'icon-counts' }, h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Measures'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, groupName), h('th', { scope: 'col', class: 'num' }, 'Measures'),
       icons.map(c => h('th', { scope: 'col', class: 'num', title: c.label }, SHORT[c.icon] || c.icon)))),
     h('tbody', {}, groups.map(g => h('tr', {}, h('th', { scope: 'row' }, g.name),
       h('td', { class: 'num' }, g.counts.measures),
-      [...g.counts.variation, ...g.counts.assurance].map(c => h('td', { class: 'num' }, c.count))))));
+      g.counts[kind].map(c => h('td', { class: 'num' }, c.count)))))));
 }

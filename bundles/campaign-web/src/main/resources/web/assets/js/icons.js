@@ -14,7 +14,10 @@ async function start() {
       fill(out, m.planVersion === null
         ? h('p', { class: 'notice' }, `${m.name} has not published a safety improvement plan yet.`)
         : [h('p', { class: 'muted' }, `From published plan version ${m.planVersion}.`),
-          countsTable(`How many of the measures of ${m.name} show each icon`, [{ name: m.name, counts: m.counts }]),
+          countsTable(`Variation icons of the measures of ${m.name}`, [{ name: m.name, counts: m.counts }],
+            'variation', 'Member'),
+          countsTable(`Assurance icons of the measures of ${m.name}`, [{ name: m.name, counts: m.counts }],
+            'assurance', 'Member'),
           iconTable(`Measures of ${m.name} and their latest icons`, [m], false)]);
     } else {
       const s = await publicJson('/api/v1/icons');
@@ -23,8 +26,10 @@ async function start() {
       } else {
         fill(out, h('section', { 'aria-labelledby': 'counts-heading' },
           h('h2', { id: 'counts-heading' }, 'Icons by region'),
-          countsTable('How many measures show each icon, by region',
-            [...s.regions, { name: 'All regions', counts: s.total }])),
+          countsTable('Variation icons: how many measures show each, by region',
+            [...s.regions, { name: 'All regions', counts: s.total }], 'variation'),
+          countsTable('Assurance icons: how many measures show each, by region',
+            [...s.regions, { name: 'All regions', counts: s.total }], 'assurance')),
         s.regions.map((r, n) => h('section', { 'aria-labelledby': `region-${n}` },
           h('h2', { id: `region-${n}` }, r.name),
           iconTable(`${r.name}: members' measures and their latest icons`, r.members, true))));

@@ -113,7 +113,11 @@ public class IconsCommand extends SafetyCommand {
         counts.column("Region totals");
         counts.column("Measures").alignRight();
         for (Variation v : Variation.values()) {
-            counts.column(variation(v)).alignRight();
+            counts.column(switch (v) {
+                case NEUTRAL_HIGH -> "neutral (high)";
+                case NEUTRAL_LOW -> "neutral (low)";
+                default -> variation(v);
+            }).alignRight();
         }
         for (Assurance a : Assurance.values()) {
             counts.column(assurance(a)).alignRight();

@@ -318,7 +318,8 @@ public class MeasureServiceImpl implements MeasureService {
      * {@inheritDoc}
      *
      * <p>Two queries in one read whatever the number of members ({@link IconReads}); the analysis runs after the
-     * read, outside the transaction.
+     * read, outside the transaction. A measure whose values its chart type refuses (values recorded without a
+     * denominator before the plan made it a p or u chart) is left out, with a warning in the log.
      */
     @Override
     public IconSummary nationalIcons() {
@@ -327,9 +328,19 @@ public class MeasureServiceImpl implements MeasureService {
         Read read = db.read(c -> new Read(IconReads.latestPublished(c, json), IconReads.publishedSeries(c)));
         List<MemberIcons> members = new ArrayList<>();
         for (IconReads.Published p : read.plans()) {
-            List<MeasureIcons> rows = p.content().measures().stream()
-                    .map(m -> MeasureIcons.of(analysed(p.odsCode(), new Series(m, read.series().getOrDefault(
-                            new IconReads.SeriesKey(p.odsCode(), m.key()), List.of()))))).toList();
+            List<MeasureIcons> rows = new ArrayList<>();
+            for (Measure m : p.content().measures()) {
+                Series series = new Series(m, read.series().getOrDefault(new IconReads.SeriesKey(p.odsCode(),
+                        m.key()), List.of()));
+                try {
+                    rows.add(MeasureIcons.of(analysed(p.odsCode(), series)));
+                } catch (ValidationException e) {
+                    // Values recorded before the published chart type needed a denominator: that measure's own chart
+                    // says why; one such measure must not take the summary away from everyone.
+                    LOG.warn("Icon summary leaves out measure '{}' of {}: its values do not fit its {} chart: {}",
+                            m.key(), p.odsCode(), m.chartType(), e.getMessage());
+                }
+            }
             members.add(new MemberIcons(p.odsCode(), p.name(), p.region(), p.version(), rows));
         }
         return IconSummary.of(members);

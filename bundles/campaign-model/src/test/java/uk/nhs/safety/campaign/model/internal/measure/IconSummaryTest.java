@@ -189,6 +189,21 @@ class IconSummaryTest {
     }
 
     @StoreTest
+    void leavesOutOfTheNationalSummaryAMeasureWhoseValuesItsChartTypeRefuses() {
+        // RXX's falls values have no denominators; its next published plan draws falls as a p chart
+        long v = plans.plan("RXX").orElseThrow().version();
+        Measure asP = new Measure("falls", "Measure falls", MeasureType.OUTCOME, "def", "%", ImprovementDirection.DOWN,
+                null, 5.0, "aim", List.of(), ChartType.P, null);
+        plans.publish("ed", "RXX", plans.save("ed", "RXX", Plans.withMeasures(Plans.plan(), List.of(asP)), v)
+                .version());
+
+        IconSummary national = measures.nationalIcons();
+
+        assertThat(national.regions().get(1).members().get(0).measures()).isEmpty();
+        assertThat(national.total().measures()).isEqualTo(3);
+    }
+
+    @StoreTest
     void nationalRowsAreTheSameAsEachMembersOwn() {
         IconSummary national = measures.nationalIcons();
 
