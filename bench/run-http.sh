@@ -45,10 +45,15 @@ if [ ${#ROUTES[@]} -eq 0 ]; then
         /api/v1/members/RL4/measures/falls-per-1000
         /members/RL4
         /api/v1/summary
+        /api/v1/icons
+        /api/v1/icons.csv
+        /api/v1/members/RL4/icons
+        /icons
         /
         @/api/v1/members/RL4/plan
         @/api/v1/members/RL4/actions
         @/api/v1/members/RL4/measures
+        @/api/v1/members/RL4/icons
     )
 fi
 

@@ -6,6 +6,7 @@ import { h, fill, api, formatDate, STATUS_LABELS } from './common.js';
 import { field, input, select, textarea, clearErrors, showProblem, showConflict } from './forms.js';
 import { driverDiagram } from './diagram.js';
 import { pdsaEditor, annotationForm } from './pdsa-editor.js';
+import { iconTable } from './icon-table.js';
 
 const root = document.getElementById('workspace');
 const ods = root.dataset.ods;
@@ -45,7 +46,7 @@ async function start() {
   }
   document.getElementById('editor').hidden = false;
   pledges = (await api('/api/v1/pledges')).json || [];
-  await Promise.all([loadActions(), loadPlan()]);
+  await Promise.all([loadActions(), loadPlan(), loadIcons()]);
   root.dataset.loaded = 'true';
 }
 
@@ -266,6 +267,14 @@ function newActionForm() {
 // --- plan and driver diagram -----------------------------------------------------------------------------------------
 
 const splitKeys = text => text.split(/[\s,]+/).map(k => k.trim()).filter(Boolean);
+
+/** The working copy's measures with their icons (the API gives editors the draft). */
+async function loadIcons() {
+  const el = document.getElementById('workspace-icons');
+  const r = await api(`${base}/icons`);
+  fill(el, r.ok ? iconTable('Measures of the working copy and their latest icons', [r.json], false)
+    : h('p', { class: 'error-summary' }, `The icon summary could not be loaded (HTTP ${r.status}).`));
+}
 
 async function loadPlan() {
   const el = document.getElementById('plan-editor');

@@ -527,6 +527,47 @@ class HttpApiIT {
         assertThat(after.json().findValuesAsText("odsCode")).contains(code);
     }
 
+    @Test
+    void givesTheIconSummaryOfPublishedMeasuresAsJsonAndCsvAndShowsANewValueOnTheNextRead() {
+        Response national = api.get("/api/v1/icons").send();
+        assertThat(national.status()).isEqualTo(200);
+        int measures = national.json().path("total").path("measures").asInt();
+        assertThat(measures).isPositive();
+        Response csv = api.get("/api/v1/icons.csv").send();
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("region,ods_code,member_name,plan_version,measure_key");
+        // the demo's member names and labels carry no line breaks: one line per measure after the header
+        assertThat(lines).hasSize(measures + 1);
+
+        Response rgt = api.get("/api/v1/members/{ods}/icons", RGT).send();
+        assertThat(rgt.json().path("draft").asBoolean()).isFalse();
+        assertThat(rgt.json().path("measures").findValuesAsText("key")).contains(rgtMeasureKey);
+        assertThat(api.get("/api/v1/members/{ods}/icons", RGT).as(RGT_EDITOR).send().json().path("draft").asBoolean())
+                .isTrue();
+
+        // a value recorded through the API shows in the (cached) national summary on the next read
+        YearMonth period = YearMonth.of(2019, 2).plusMonths(months.getAndIncrement());
+        assertThat(api.post(MEASUREMENTS, RGT, rgtMeasureKey).as(ADMIN)
+                .json(object("period", period.toString(), "value", 0.5)).send().status()).isEqualTo(201);
+        JsonNode after = api.get("/api/v1/icons").send().json();
+        JsonNode row = null;
+        for (JsonNode region : after.path("regions")) {
+            for (JsonNode member : region.path("members")) {
+                for (JsonNode m : member.path("measures")) {
+                    if (RGT.equals(member.path("odsCode").asText()) && rgtMeasureKey.equals(m.path("key").asText())) {
+                        row = m;
+                    }
+                }
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.path("latestPeriod").asText()).isEqualTo(period.atDay(1).toString());
+        assertThat(row.path("latestValue").asDouble()).isEqualTo(0.5);
+        assertThat(row.path("variationLabel").asText()).isNotBlank();
+    }
+
     // --- bad input ---------------------------------------------------------------------------------------------
 
     @Test

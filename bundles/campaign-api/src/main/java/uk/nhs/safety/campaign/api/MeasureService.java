@@ -53,4 +53,26 @@ public interface MeasureService {
      * @throws NotFoundException when the member does not exist or has no such measure in a plan the caller may see
      */
     MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller);
+
+    /**
+     * The member's icon summary: every measure of the plan this caller may see ({@link PlanService#visibleContent}:
+     * the working copy for the member's editors, the latest published version for everyone else), each analysed as
+     * {@link #progress(String, String, CallerAccess)} does, with its latest icons. No rows when there is no such plan.
+     *
+     * @throws NotFoundException when there is no such member
+     * @since 1.2
+     */
+    default MemberIcons icons(String odsCode, CallerAccess caller) {
+        throw new UnsupportedOperationException("this measure service gives no icon summary");
+    }
+
+    /**
+     * The national icon summary: the measures of every member's latest published plan (members that have published
+     * none are left out), grouped by region. Drafts never show.
+     *
+     * @since 1.2
+     */
+    default IconSummary nationalIcons() {
+        throw new UnsupportedOperationException("this measure service gives no icon summary");
+    }
 }

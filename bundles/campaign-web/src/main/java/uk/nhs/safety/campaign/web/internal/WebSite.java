@@ -48,6 +48,7 @@ import uk.nhs.safety.campaign.api.web.PartnerPage;
  * /                                   national dashboard
  * /members                            member directory
  * /members/{ods}                      a member's public page (/members/{ods}/print: its printable view)
+ * /members/{ods}/icons               the member's icon summary (/icons: every member's, by region)
  * /members/{ods}/partners/{page}      a partner's page about the member
  * /partners/{page}                    a partner's national page
  * /workspace, /workspace/{ods}        the member workspace (login form, then editing)
@@ -153,10 +154,12 @@ final class WebSite {
      * content is the partner's).
      */
     private static Optional<String> cacheScope(String[] s) {
-        if (s.length == 1 && (s[0].isEmpty() || "members".equals(s[0]) || "workspace".equals(s[0]))) {
+        if (s.length == 1 && (s[0].isEmpty() || "members".equals(s[0]) || "workspace".equals(s[0])
+                || "icons".equals(s[0]))) {
             return Optional.of("");
         }
-        boolean member = "members".equals(s[0]) && (s.length == 2 || s.length == 3 && "print".equals(s[2]))
+        boolean member = "members".equals(s[0]) && (s.length == 2
+                || s.length == 3 && ("print".equals(s[2]) || "icons".equals(s[2])))
                 || "workspace".equals(s[0]) && s.length == 2;
         return member && ODS.matcher(s[1]).matches() ? Optional.of(s[1].toUpperCase(Locale.ROOT)) : Optional.empty();
     }
@@ -191,12 +194,18 @@ final class WebSite {
                 if (member.isEmpty()) {
                     return notFound("No member has the ODS code " + s[1] + ".");
                 }
+                if (s.length == 3 && "icons".equals(s[2])) {
+                    return iconsPage(member.get());
+                }
                 if (s.length == 2 || (s.length == 3 && "print".equals(s[2]))) {
                     return memberPage(member.get(), s.length == 3);
                 }
                 if (s.length == 4 && "partners".equals(s[2])) {
                     return partnerPage(s[3], PageScope.MEMBER, member.get());
                 }
+            }
+            if ("icons".equals(s[0]) && s.length == 1) {
+                return iconsPage(null);
             }
             if ("partners".equals(s[0]) && s.length == 2) {
                 return partnerPage(s[1], PageScope.NATIONAL, null);
@@ -275,6 +284,29 @@ final class WebSite {
         values.put("partnerLinks", links(partnerPages.of(PageScope.MEMBER), m.odsCode()));
         values.put("pledges", pledgesHtml(pledges.actions(m.odsCode(), true)));
         return page("member", m.name() + " (" + m.odsCode() + ")", "member", values);
+    }
+
+    /**
+     * The icon summary, a member's ({@code m}) or the nation's ({@code null}): the page's script draws the tables from
+     * the API's JSON; the links to the CSV and JSON work without it.
+     */
+    private WebResponse iconsPage(Member m) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String api = m == null ? "/api/v1/icons" : "/api/v1/members/" + m.odsCode() + "/icons";
+        values.put("ods", m == null ? "" : Html.escape(m.odsCode()));
+        values.put("heading", m == null ? "Icon summary: every member's measures"
+                : "Icon summary: " + Html.escape(m.name()));
+        values.put("lede", m == null
+                ? "The latest Making Data Count variation and assurance icons of every measure in members' published"
+                        + " safety improvement plans, grouped by region, with how many measures show each icon."
+                : "The latest Making Data Count variation and assurance icons of every measure in the published"
+                        + " safety improvement plan of " + Html.escape(m.name()) + " (" + Html.escape(m.odsCode())
+                        + ").");
+        values.put("back", m == null ? "<a href=\"/\">National dashboard</a>"
+                : "<a href=\"/members/" + Html.escape(m.odsCode()) + "\">Back to " + Html.escape(m.name()) + "</a>");
+        values.put("json", Html.escape(api));
+        values.put("csv", Html.escape(api + ".csv"));
+        return page("icons", m == null ? "Icon summary" : "Icon summary: " + m.name(), "icons", values);
     }
 
     private WebResponse partnerPage(String id, PageScope scope, Member m) {

@@ -26,12 +26,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import uk.nhs.safety.campaign.api.IconSummary;
 import uk.nhs.safety.campaign.api.Measure;
+import uk.nhs.safety.campaign.api.MeasureIcons;
 import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
+import uk.nhs.safety.campaign.api.Member;
+import uk.nhs.safety.campaign.api.MemberIcons;
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.OdsCodes;
+import uk.nhs.safety.campaign.api.PlanContent;
+import uk.nhs.safety.campaign.api.PlanVersion;
 import uk.nhs.safety.campaign.api.SafetyPlan;
 import uk.nhs.safety.campaign.api.access.CallerAccess;
 import uk.nhs.safety.campaign.api.event.CampaignTopics;
@@ -276,6 +282,70 @@ public class MeasureServiceImpl implements MeasureService {
         return analysed(code, series);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction reads the member, the plan the caller may see and the member's measurements (one query for
+     * all measures).
+     */
+    @Override
+    public MemberIcons icons(String odsCode, CallerAccess caller) {
+        String code = OdsCodes.normalise(odsCode);
+        record Read(Member member, Integer version, PlanContent content, Map<String, List<Measurement>> values) {
+        }
+        Read read = db.read(c -> {
+            Member member = MemberRows.require(c, code);
+            Integer version = null;
+            PlanContent content = null;
+            if (caller != null && caller.mayEdit(code)) {
+                content = PlanRows.find(c, code, json).map(SafetyPlan::content).orElse(null);
+            } else {
+                java.util.Optional<PlanVersion> published = PlanRows.latestPublished(c, code, json);
+                if (published.isPresent()) {
+                    version = published.get().number();
+                    content = published.get().content();
+                }
+            }
+            return new Read(member, version, content, content == null ? Map.of() : loadAll(c, code));
+        });
+        List<MeasureIcons> rows = read.content() == null ? List.of() : read.content().measures().stream()
+                .map(m -> MeasureIcons.of(analysed(code, new Series(m, read.values().getOrDefault(m.key(),
+                        List.of()))))).toList();
+        return new MemberIcons(code, read.member().name(), read.member().region(), read.version(), rows);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Two queries in one read whatever the number of members ({@link IconReads}); the analysis runs after the
+     * read, outside the transaction. A measure whose values its chart type refuses (values recorded without a
+     * denominator before the plan made it a p or u chart) is left out, with a warning in the log.
+     */
+    @Override
+    public IconSummary nationalIcons() {
+        record Read(List<IconReads.Published> plans, Map<IconReads.SeriesKey, List<Measurement>> series) {
+        }
+        Read read = db.read(c -> new Read(IconReads.latestPublished(c, json), IconReads.publishedSeries(c)));
+        List<MemberIcons> members = new ArrayList<>();
+        for (IconReads.Published p : read.plans()) {
+            List<MeasureIcons> rows = new ArrayList<>();
+            for (Measure m : p.content().measures()) {
+                Series series = new Series(m, read.series().getOrDefault(new IconReads.SeriesKey(p.odsCode(),
+                        m.key()), List.of()));
+                try {
+                    rows.add(MeasureIcons.of(analysed(p.odsCode(), series)));
+                } catch (ValidationException e) {
+                    // Values recorded before the published chart type needed a denominator: that measure's own chart
+                    // says why; one such measure must not take the summary away from everyone.
+                    LOG.warn("Icon summary leaves out measure '{}' of {}: its values do not fit its {} chart: {}",
+                            m.key(), p.odsCode(), m.chartType(), e.getMessage());
+                }
+            }
+            members.add(new MemberIcons(p.odsCode(), p.name(), p.region(), p.version(), rows));
+        }
+        return IconSummary.of(members);
+    }
+
     /** The series analysed with its measure's direction, target, re-baseline dates, chart type and rule profile. */
     private MeasureProgress analysed(String code, Series series) {
         Measure measure = series.measure();
@@ -323,6 +393,25 @@ public class MeasureServiceImpl implements MeasureService {
                 return rs.next() ? rs.getDouble(1) : null;
             }
         }
+    }
+
+    /** Every measurement of the member, by measure key, oldest period first. */
+    private static Map<String, List<Measurement>> loadAll(Connection c, String code) throws SQLException {
+        Map<String, List<Measurement>> values = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT measure_key, period_start, measured_value, annotation,"
+                + " denominator FROM measurement WHERE ods_code = ? ORDER BY measure_key, period_start")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double read = rs.getDouble("denominator");
+                    Double denominator = rs.wasNull() ? null : read;
+                    values.computeIfAbsent(rs.getString("measure_key"), k -> new ArrayList<>()).add(new Measurement(
+                            Sql.date(rs, "period_start"), rs.getDouble("measured_value"), rs.getString("annotation"),
+                            denominator));
+                }
+            }
+        }
+        return values;
     }
 
     private static List<Measurement> load(Connection c, String code, String key) throws SQLException {

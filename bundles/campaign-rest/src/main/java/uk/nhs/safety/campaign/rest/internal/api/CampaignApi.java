@@ -82,6 +82,7 @@ public final class CampaignApi implements Dispatcher {
     private final Supplier<byte[]> openApi;
     private final Router<Endpoint> router;
     private final PublishedCache cache;
+    private final IconsApi icons;
 
     /**
      * Without a cache: every read goes to the services.
@@ -104,6 +105,7 @@ public final class CampaignApi implements Dispatcher {
         this.partnerRoutes = partnerRoutes;
         this.json = json;
         this.openApi = openApi;
+        this.icons = new IconsApi(services.measures());
         this.router = routes();
     }
 
@@ -134,6 +136,10 @@ public final class CampaignApi implements Dispatcher {
                 .add("GET", "/members/{ods}/plan/diagram", new Endpoint(Access.ANYONE, this::diagram, true))
                 .add("GET", "/members/{ods}/measures", new Endpoint(Access.ANYONE, this::measures, true))
                 .add("GET", "/members/{ods}/measures/{key}", new Endpoint(Access.ANYONE, this::progress, true))
+                .add("GET", "/members/{ods}/icons", new Endpoint(Access.ANYONE, icons::member, true))
+                .add("GET", "/members/{ods}/icons.csv", new Endpoint(Access.ANYONE, icons::memberCsv, true))
+                .add("GET", "/icons", new Endpoint(Access.ANYONE, icons::national, true))
+                .add("GET", "/icons.csv", new Endpoint(Access.ANYONE, icons::nationalCsv, true))
                 .add("POST", "/members/{ods}/measures/{key}/measurements",
                         new Endpoint(Access.EDITOR, this::recordMeasurement))
                 .add("PUT", "/members/{ods}/measures/{key}/annotations/{period}",
@@ -240,7 +246,7 @@ public final class CampaignApi implements Dispatcher {
         }
     }
 
-    /** An anonymous read of published content, through the cache: only successful JSON answers are kept. */
+    /** An anonymous read of published content, through the cache: only successful answers (JSON or bytes) are kept. */
     private ApiResponse published(Call call, Endpoint endpoint) throws IOException {
         ApiRequest request = call.request();
         String key = request.path() + (request.query().isEmpty() ? "" : "?" + request.query());
@@ -250,11 +256,12 @@ public final class CampaignApi implements Dispatcher {
         }
         long readIn = cache.generation();
         ApiResponse fresh = endpoint.handler().handle(call);
-        if (fresh.status() != 200 || fresh.raw() != null || fresh.entity() == null) {
+        if (fresh.status() != 200 || fresh.raw() == null && fresh.entity() == null) {
             return fresh;
         }
         String member = call.params().containsKey("ods") ? call.ods() : null;
-        return cache.put(key, member, json.write(fresh.entity()), fresh, readIn).response();
+        byte[] body = fresh.raw() != null ? fresh.raw() : json.write(fresh.entity());
+        return cache.put(key, member, body, fresh, readIn).response();
     }
 
     // --- catalogue ---------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import uk.nhs.safety.campaign.rest.internal.http.MediaTypes;
 
 /**
  * What anonymous callers read (published content only: members, published plans and versions, measures and their
- * charts, the campaign summary), kept as the bytes sent, with their strong ETag, by request path, so that a repeated
+ * charts, the campaign summary, the icon summaries and their CSV), kept as the bytes sent, with their strong ETag, by request path, so that a repeated
  * public read costs no query. An entry belongs to a member (its ODS code) or to the whole campaign (lists, summary).
  *
  * <p>Entries are dropped, never expired: a change to a member drops that member's entries and every campaign-wide
@@ -41,19 +41,21 @@ public final class PublishedCache implements CampaignEventSubscriber {
     public static final String SUBSCRIBER_ID = "core-rest-published-cache";
 
     /**
-     * A response as stored: the JSON bytes, their ETag (quoted; the handler's own, or one computed from the bytes),
-     * the handler's other headers (e.g. {@code Link}) and caching.
+     * A response as stored: the bytes (JSON, or the CSV of a route that offers one) and their content type, their
+     * ETag (quoted; the handler's own, or one computed from the bytes), the handler's other headers (e.g.
+     * {@code Link}) and caching.
      */
     public record Entry(String member, byte[] body, String etag, boolean contentTag, Map<String, String> headers,
-                        ApiResponse.Caching caching) {
+                        ApiResponse.Caching caching, String contentType) {
 
         public Entry {
             headers = Map.copyOf(headers);
+            contentType = contentType == null ? MediaTypes.JSON_UTF8 : contentType;
         }
 
         /** A fresh response with this entry's bytes and headers (the pipeline decorates its own copy). */
         public ApiResponse response() {
-            ApiResponse response = ApiResponse.bytes(200, MediaTypes.JSON_UTF8, body).caching(caching);
+            ApiResponse response = ApiResponse.bytes(200, contentType, body).caching(caching);
             headers.forEach(response::header);
             return contentTag ? response.contentTag(etag) : response.header("ETag", etag);
         }
@@ -93,7 +95,7 @@ public final class PublishedCache implements CampaignEventSubscriber {
         headers.putAll(answer.headers());
         String etag = headers.remove("ETag");
         Entry entry = new Entry(member, body, etag == null ? ETags.strongOf(body) : etag, etag == null, headers,
-                answer.caching());
+                answer.caching(), answer.contentType());
         if (entries.size() >= maxEntries) {
             entries.clear();
         }
