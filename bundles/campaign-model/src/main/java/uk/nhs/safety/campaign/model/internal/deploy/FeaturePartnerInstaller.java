@@ -119,7 +119,7 @@ public class FeaturePartnerInstaller implements PartnerInstaller {
             }
             Set<String> own = new HashSet<>();
             partners.forEach(p -> own.add(p.symbolicName()));
-            installed.forEach(f -> own.addAll(installedSymbolicNames(f)));
+            installed.forEach(f -> own.addAll(symbolicNames(f)));
 
             EnumSet<FeaturesService.Option> options = EnumSet.noneOf(FeaturesService.Option.class);
             if (previous.isPresent()) {
@@ -132,8 +132,8 @@ public class FeaturePartnerInstaller implements PartnerInstaller {
             });
             List<String> disturbed = InstallRules.disturbed(simulation, own, this::kindOf);
             if (!disturbed.isEmpty() && !force) {
-                throw new InstallRefusedException(Check.REFRESH, (previous.isPresent() ? "upgrading " : "installing ")
-                        + name + " to " + target.getVersion() + " would disturb " + disturbed.size()
+                throw new InstallRefusedException(Check.REFRESH, (previous.isPresent() ? "upgrading " + name + " to "
+                        : "installing " + name + " ") + target.getVersion() + " would disturb " + disturbed.size()
                         + " bundle(s) outside the partner; nothing was changed (--force overrides)", disturbed);
             }
             if (simulation.refresh().isEmpty()) {
@@ -171,14 +171,7 @@ public class FeaturePartnerInstaller implements PartnerInstaller {
         }
         Set<String> own = new HashSet<>();
         for (Feature f : installed) {
-            Set<String> names = installedSymbolicNames(f);
-            boolean partner = Arrays.stream(context.getBundles())
-                    .anyMatch(b -> names.contains(b.getSymbolicName()) && b.getHeaders().get(PARTNER_HEADER) != null);
-            if (!partner) {
-                throw new InstallRefusedException(Check.PARTNER, name + " " + f.getVersion()
-                        + " is not a partner feature: none of its bundles declares " + PARTNER_HEADER, List.of());
-            }
-            own.addAll(names);
+            partnerBundles(f).forEach(p -> own.add(p.symbolicName()));
         }
         List<String> installedVersions = installed.stream().map(Feature::getVersion).toList();
         List<String> uninstalled = new ArrayList<>();
@@ -293,17 +286,23 @@ public class FeaturePartnerInstaller implements PartnerInstaller {
         }
     }
 
-    /** The symbolic names of the installed bundles at the feature's own (non-dependency) bundle locations. */
-    private Set<String> installedSymbolicNames(Feature feature) {
-        Set<String> locations = new HashSet<>();
-        feature.getBundles().stream().filter(b -> !b.isDependency()).forEach(b -> locations.add(b.getLocation()));
+    /**
+     * The symbolic names of the feature's own (non-dependency) bundles, read from their jars: an updated bundle keeps
+     * the location it was first installed from, so locations cannot tell which installed bundle is the feature's.
+     */
+    private static Set<String> symbolicNames(Feature feature) {
         Set<String> names = new HashSet<>();
-        for (Bundle b : context.getBundles()) {
-            if (locations.contains(b.getLocation()) && b.getSymbolicName() != null) {
-                names.add(b.getSymbolicName());
+        for (BundleInfo info : feature.getBundles()) {
+            if (!info.isDependency()) {
+                names.add(symbolicName(manifest(info.getLocation()).getMainAttributes(), info.getLocation()));
             }
         }
         return names;
+    }
+
+    private static String symbolicName(Attributes main, String location) {
+        String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
+        return bsn == null ? location : bsn.split(";")[0].trim();
     }
 
     /** The feature's own bundles that declare a partner, read from their jars; refuses a feature with none. */
@@ -317,9 +316,7 @@ public class FeaturePartnerInstaller implements PartnerInstaller {
             Attributes main = manifest.getMainAttributes();
             String partner = main.getValue(PARTNER_HEADER);
             if (partner != null) {
-                String bsn = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
-                bsn = bsn == null ? info.getLocation() : bsn.split(";")[0].trim();
-                partners.add(new PartnerBundle(info.getLocation(), bsn,
+                partners.add(new PartnerBundle(info.getLocation(), symbolicName(main, info.getLocation()),
                         Optional.ofNullable(main.getValue(Constants.BUNDLE_VERSION)).orElse("0.0.0"), partner.trim(),
                         main.getValue(Constants.IMPORT_PACKAGE)));
             }

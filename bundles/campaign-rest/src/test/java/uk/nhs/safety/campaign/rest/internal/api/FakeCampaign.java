@@ -61,6 +61,32 @@ final class FakeCampaign {
     PlanVersion published;
     /** What the analyser was asked for: the target it analysed against. */
     final List<Double> analysedTargets = new ArrayList<>();
+    /** What the partner installer was asked ({@code install url feature force actor}); refuses when {@link #refusal} is set. */
+    final List<String> installs = new ArrayList<>();
+    uk.nhs.safety.campaign.api.deploy.InstallRefusedException refusal;
+    final uk.nhs.safety.campaign.api.deploy.PartnerInstaller installer =
+            new uk.nhs.safety.campaign.api.deploy.PartnerInstaller() {
+                @Override
+                public uk.nhs.safety.campaign.api.deploy.PartnerChange install(String url, String feature,
+                                                                              boolean force, String actor) {
+                    installs.add("install " + url + " " + feature + " " + force + " " + actor);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    return new uk.nhs.safety.campaign.api.deploy.PartnerChange("installed", feature, "1.0.0", null,
+                            url, List.of("mvn:org.example/partner-foo/1.0.0"), List.of(), List.of(), List.of(),
+                            false, java.time.Duration.ofMillis(1234));
+                }
+
+                @Override
+                public uk.nhs.safety.campaign.api.deploy.PartnerChange uninstall(String feature, boolean force,
+                                                                                String actor) {
+                    installs.add("uninstall " + feature + " " + force + " " + actor);
+                    return new uk.nhs.safety.campaign.api.deploy.PartnerChange("uninstalled", feature, "1.0.0", null,
+                            null, List.of(), List.of(), List.of("org.example.partner-foo/1.0.0"), List.of(), false,
+                            java.time.Duration.ofMillis(5));
+                }
+            };
 
     FakeCampaign() {
         members.put("RGT", member("RGT", 3));
@@ -97,7 +123,7 @@ final class FakeCampaign {
                     analysedTargets.add(target);
                     return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE,
                             true);
-                });
+                }, installer);
     }
 
     private final class Members implements MemberService {
