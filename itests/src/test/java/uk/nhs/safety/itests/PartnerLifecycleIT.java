@@ -379,6 +379,117 @@ public class PartnerLifecycleIT extends KarafTestSupport {
     }
 
     /**
+     * The safe path for operators and partner bodies: {@code safety:partner-install <repository-url> <feature>} installs
+     * the partner from its own features repository (the one its module builds), upgrades it from a newer repository,
+     * and refuses a "partner" that would refresh a core bundle (a fragment of campaign-model), naming the bundle and
+     * Karaf's reason and changing nothing; {@code safety:partner-uninstall} removes it. Core serves throughout and no
+     * bundle that was there before is touched.
+     */
+    @Test
+    public void safetyPartnerInstallInstallsAndUpgradesFromThePartnersOwnRepositoryAndRefusesRefreshingCore()
+            throws Exception {
+        importTrustsAndPublishAPlan();
+        for (Feature f : features().listInstalledFeatures()) {
+            if (f.getName().equals(FEATURE)) {
+                features().uninstallFeature(f.getName(), f.getVersion());
+            }
+        }
+        String own = null;
+        for (org.apache.karaf.features.Repository r : features().listRepositories()) {
+            if (Arrays.stream(r.getFeatures()).anyMatch(f -> f.getName().equals(FEATURE))
+                    && r.getURI().toString().startsWith("mvn:uk.nhs.safety/partner-cqc/")) {
+                own = r.getURI().toString();
+            }
+        }
+        assertNotNull(FEATURE + " comes from the partner's own repository mvn:uk.nhs.safety/partner-cqc/…", own);
+        Path dir = Files.createTempDirectory(Path.of(System.getProperty("karaf.data")), "partner-install");
+        String newer = null;
+        try {
+            awaitSettled();
+            Map<Long, BundleSnapshot> before = snapshot();
+            Watch watch = new Watch(before);
+            try {
+                watch.traffic.awaitRequests(2);
+                String installed = execute("safety:partner-install " + own + " " + FEATURE);
+                assertContains(installed, "Partner feature " + FEATURE, " installed ", "No bundle was refreshed.");
+                assertPartnerServes();
+                watch.assertUntouched("safety:partner-install " + own + " " + FEATURE);
+            } finally {
+                watch.close();
+            }
+            watch.assertNoFailedRequests("safety:partner-install " + FEATURE);
+
+            // --- upgrade from a newer repository ------------------------------------------------------------------
+            Bundle partner = partnerBundle();
+            Feature current = features().getFeature(FEATURE);
+            Path jar = dir.resolve("partner-cqc-" + FEATURE_UPGRADE_VERSION + ".jar");
+            Files.write(jar, withBundleVersion(read(partner.getLocation()), new Version(FEATURE_UPGRADE_VERSION)));
+            Path xml = dir.resolve("partner-cqc-" + FEATURE_UPGRADE_VERSION + "-features.xml");
+            Files.writeString(xml, newerRepository(current, partner.getLocation(), jar.toUri().toString()));
+            newer = xml.toUri().toString();
+            awaitSettled();
+            before = snapshot();
+            before.remove(partner.getBundleId());
+            watch = new Watch(before);
+            try {
+                watch.traffic.awaitRequests(2);
+                String upgraded = execute("safety:partner-install " + newer + " " + FEATURE);
+                assertContains(upgraded, "Partner feature " + FEATURE + " " + FEATURE_UPGRADE_VERSION + " upgraded");
+                awaitHttp(url(PARTNER_URL_BASE + "/framework"), ADMIN, a -> a.status() == 200,
+                        "answers 200 after safety:partner-install upgraded it", ROUTES_BACK_WITHIN);
+                watch.assertUntouched("safety:partner-install " + newer + " " + FEATURE);
+            } finally {
+                watch.close();
+            }
+            watch.assertNoFailedRequests("the upgrade by safety:partner-install");
+            assertEquals(PARTNER_BUNDLE + " version", new Version(FEATURE_UPGRADE_VERSION),
+                    partnerBundle().getVersion());
+
+            // --- refused: a "partner" that is a fragment of core -------------------------------------------------
+            Path fragment = dir.resolve("fragment.jar");
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+            manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, "org.example.partner-fragment");
+            manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, "1.0.0");
+            manifest.getMainAttributes().putValue(Constants.FRAGMENT_HOST, "uk.nhs.safety.campaign-model");
+            manifest.getMainAttributes().putValue("Safety-Partner", "fragment");
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(
+                    Files.newOutputStream(fragment), manifest)) {
+                out.flush();
+            }
+            Path fragmentXml = dir.resolve("fragment-features.xml");
+            Files.writeString(fragmentXml, "<features name=\"fragment-1.0.0\" xmlns=\"http://karaf.apache.org/xmlns/"
+                    + "features/v1.6.0\">\n  <feature name=\"safety-partner-fragment\" version=\"1.0.0\">\n"
+                    + "    <feature>safety-api</feature>\n    <bundle>" + fragment.toUri() + "</bundle>\n"
+                    + "  </feature>\n</features>\n");
+            awaitSettled();
+            Map<Long, BundleSnapshot> beforeRefusal = snapshot();
+            String refused = execute("safety:partner-install " + fragmentXml.toUri() + " safety-partner-fragment");
+            assertContains(refused, "Error: installing safety-partner-fragment 1.0.0 would disturb",
+                    "uk.nhs.safety.campaign-model/", "(core bundle) would be refreshed: Attached fragments changed");
+            assertEquals("bundles after the refused install", beforeRefusal.keySet(), snapshot().keySet());
+            assertFalse("the refused partner's repository is removed again", execute("feature:repo-list")
+                    .contains(fragmentXml.toUri().toString()));
+
+            // --- removal -----------------------------------------------------------------------------------------
+            assertContains(execute("safety:partner-uninstall " + FEATURE), "Partner feature " + FEATURE,
+                    " uninstalled");
+        } finally {
+            for (Feature f : features().listInstalledFeatures()) {
+                if (f.getName().equals(FEATURE)) {
+                    features().uninstallFeature(f.getName(), f.getVersion());
+                }
+            }
+            if (newer != null) {
+                execute("feature:repo-remove " + newer);
+            }
+        }
+        assertNull(PARTNER_BUNDLE + " is gone after safety:partner-uninstall", partnerBundle());
+        assertPartnerGone();
+    }
+
+    /**
      * A features repository holding the installed partner feature at {@link #FEATURE_UPGRADE_VERSION}: the same
      * feature dependencies, dependency bundles and configuration, the partner bundle at its new location.
      */

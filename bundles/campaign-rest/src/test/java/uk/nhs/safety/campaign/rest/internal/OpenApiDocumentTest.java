@@ -72,7 +72,9 @@ class OpenApiDocumentTest {
             "get /api/v1/members/{ods}/audit",
             "get /api/v1/partners",
             "get /api/v1/partners/{partnerId}/{partnerPath}",
-            "post /api/v1/partners/{partnerId}/{partnerPath}");
+            "post /api/v1/partners/{partnerId}/{partnerPath}",
+            "post /api/v1/admin/partners/install",
+            "post /api/v1/admin/partners/uninstall");
 
     /** Schemas whose enums are upper case by the spec ({@code /api/health} says UP/DOWN). */
     private static final Set<String> UPPER_CASE_ENUMS = Set.of("Health", "HealthComponent", "PartnerHealthSummary",

@@ -153,6 +153,8 @@ public final class CampaignApi implements Dispatcher {
                 .add("GET", "/partners", new Endpoint(Access.OPERATOR,
                         c -> ApiResponse.ok(services.partners().partners())))
                 .add("*", "/partners/{id}/{rest...}", new Endpoint(Access.PARTNER, this::partner))
+                .add("POST", "/admin/partners/install", new Endpoint(Access.ADMIN, this::installPartner))
+                .add("POST", "/admin/partners/uninstall", new Endpoint(Access.ADMIN, this::uninstallPartner))
                 .build();
     }
 
@@ -551,6 +553,20 @@ public final class CampaignApi implements Dispatcher {
     /** The measure as core lets this caller see it (drafts for the member's editors only), analysed by core. */
     private MeasureProgress progressOf(Call call, String ods, Measure measure) {
         return services.measures().progress(ods, measure.key(), call.caller().access());
+    }
+
+    // --- partner installs (admins; the checks are core's, as for safety:partner-install) -----------------------------
+
+    private ApiResponse installPartner(Call call) throws IOException {
+        Views.PartnerInstallRequest body = call.body(Views.PartnerInstallRequest.class);
+        return ApiResponse.ok(Views.PartnerChangeView.of(services.installer().install(body.repositoryUrl(),
+                body.feature(), Boolean.TRUE.equals(body.force()), call.actor())));
+    }
+
+    private ApiResponse uninstallPartner(Call call) throws IOException {
+        Views.PartnerUninstallRequest body = call.body(Views.PartnerUninstallRequest.class);
+        return ApiResponse.ok(Views.PartnerChangeView.of(services.installer().uninstall(body.feature(),
+                Boolean.TRUE.equals(body.force()), call.actor())));
     }
 
     // --- audit -------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.MemberService;
 import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PledgeService;
+import uk.nhs.safety.campaign.api.deploy.PartnerInstaller;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.api.pdsa.PdsaService;
 import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
@@ -12,11 +13,11 @@ import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
 /** The campaign services the API calls, as one value to hand around. */
 public record CampaignServices(MemberService members, PledgeService pledges, PlanService plans,
                                MeasureService measures, AuditService audit, PartnerRegistry partners,
-                               SpcAnalyser spc, PdsaService pdsa) {
+                               SpcAnalyser spc, PdsaService pdsa, PartnerInstaller installer) {
 
-    /** Without PDSA cycles and annotations (their routes then fail). */
+    /** Without PDSA cycles, annotations and partner installs (their routes then fail). */
     public CampaignServices(MemberService members, PledgeService pledges, PlanService plans, MeasureService measures,
                             AuditService audit, PartnerRegistry partners, SpcAnalyser spc) {
-        this(members, pledges, plans, measures, audit, partners, spc, null);
+        this(members, pledges, plans, measures, audit, partners, spc, null, null);
     }
 }

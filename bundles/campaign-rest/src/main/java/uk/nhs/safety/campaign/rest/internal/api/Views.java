@@ -146,4 +146,24 @@ public final class Views {
                     months, sorted.size(), sorted);
         }
     }
+
+    /** The body of {@code POST /admin/partners/install}: a partner's features repository and feature. */
+    public record PartnerInstallRequest(String repositoryUrl, String feature, Boolean force) {
+    }
+
+    /** The body of {@code POST /admin/partners/uninstall}. */
+    public record PartnerUninstallRequest(String feature, Boolean force) {
+    }
+
+    /** What a partner install, upgrade or removal did, as the API answers it. */
+    public record PartnerChangeView(String action, String feature, String version, String previousVersion,
+                                    String repository, List<String> installed, List<String> updated,
+                                    List<String> uninstalled, List<String> refreshed, boolean forced,
+                                    long tookMillis) {
+
+        static PartnerChangeView of(uk.nhs.safety.campaign.api.deploy.PartnerChange c) {
+            return new PartnerChangeView(c.action(), c.feature(), c.version(), c.previousVersion(), c.repository(),
+                    c.installed(), c.updated(), c.uninstalled(), c.refreshed(), c.forced(), c.took().toMillis());
+        }
+    }
 }

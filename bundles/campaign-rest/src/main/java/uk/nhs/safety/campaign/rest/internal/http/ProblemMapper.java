@@ -12,6 +12,7 @@ import uk.nhs.safety.campaign.api.StaleVersionException;
 import uk.nhs.safety.campaign.api.StoreUnavailableException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.cluster.JobRunningException;
+import uk.nhs.safety.campaign.api.deploy.InstallRefusedException;
 import uk.nhs.safety.campaign.api.Violation;
 
 /**
@@ -45,6 +46,10 @@ public final class ProblemMapper {
         if (failure instanceof ValidationException v) {
             return ApiResponse.problem(Problem.withErrors(Problem.Kind.VALIDATION, v.getMessage(), instance,
                     errors(v.violations())));
+        }
+        if (failure instanceof InstallRefusedException r) {
+            // A partner install refused by its checks: the message names the check and the bundles; nothing changed.
+            return ApiResponse.problem(Problem.of(Problem.Kind.CONFLICT, r.getMessage(), instance));
         }
         if (failure instanceof JobRunningException j) {
             // A long job (an import) runs already on some node: the message names the node and since when.

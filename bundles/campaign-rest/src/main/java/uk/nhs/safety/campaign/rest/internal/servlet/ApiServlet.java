@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import uk.nhs.safety.campaign.api.AuditService;
+import uk.nhs.safety.campaign.api.deploy.PartnerInstaller;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.pdsa.PdsaService;
 import uk.nhs.safety.campaign.api.MemberService;
@@ -69,7 +70,8 @@ public class ApiServlet extends HttpServlet {
                       @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
                       @Reference SessionStore sessions, @Reference RestSettingsSource settings,
                       @Reference PrometheusMetrics metrics, @Reference PublishedCache cache,
-                      @Reference PdsaService pdsa) {
+                      @Reference PdsaService pdsa,
+                      @Reference PartnerInstaller installer) {
         this.metrics = metrics;
         // A partner core lists (running or not) is installed: its missing routes answer 503, not 404.
         this.partnerRoutes = new PartnerDirectory(id -> partners.partner(id).isPresent());
@@ -77,7 +79,7 @@ public class ApiServlet extends HttpServlet {
         this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
         this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc,
-                pdsa),
+                pdsa, installer),
                 partnerRoutes, json, ApiServlet::openApiDocument, cache);
         LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), settings.get());
     }

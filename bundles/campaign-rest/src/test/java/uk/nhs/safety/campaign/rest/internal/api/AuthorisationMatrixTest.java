@@ -34,7 +34,7 @@ class AuthorisationMatrixTest {
             "operator", OPERATOR, "editorRGT", EDITOR_RGT, "editorRJZ", EDITOR_RJZ, "partnerCqc", PARTNER_CQC);
 
     private final CampaignApi api = new CampaignApi(
-            new CampaignServices(null, null, null, null, null, null, null), directory(), new Json(), () -> null);
+            new CampaignServices(null, null, null, null, null, null, null, null, null), directory(), new Json(), () -> null);
 
     /** NHS I's routes open its national roll-up to the public and its member summaries to any known caller. */
     private static PartnerDirectory directory() {
@@ -86,6 +86,8 @@ class AuthorisationMatrixTest {
                 row("GET", "/partners/nhsi/national", "A", "A", "A", "A", "A", "A"),
                 row("GET", "/partners/nhsi/members/RGT", "401", "A", "A", "A", "A", "A"),
                 row("POST", "/partners/nhsi/incidents", "401", "A", "403", "403", "403", "403"),
+                row("POST", "/admin/partners/install", "401", "A", "403", "403", "403", "403"),
+                row("POST", "/admin/partners/uninstall", "401", "A", "403", "403", "403", "403"),
                 row("GET", "/members/RGT/plan", "A", "A", "A", "A", "A", "A"),
                 row("GET", "/members", "A", "A", "A", "A", "A", "A"));
     }

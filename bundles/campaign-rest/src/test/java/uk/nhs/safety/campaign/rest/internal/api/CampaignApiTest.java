@@ -104,6 +104,55 @@ class CampaignApiTest {
         assertThat(out.header("Cache-Control")).isEqualTo("public, max-age=60");
     }
 
+    // --- partner installs (admins) -----------------------------------------------------------------------------------
+
+    @Test
+    void installsAPartnerForAnAdminWithTheAdminAsActorAndAnswersWhatWasDone() throws IOException {
+        Renderer.Rendered out = send(as("Basic admin", "POST", "/admin/partners/install").body("application/json",
+                "{\"repositoryUrl\":\"mvn:org.example/partner-foo/1.0.0/xml/features\","
+                        + "\"feature\":\"safety-partner-foo\"}"));
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(campaign.installs).containsExactly(
+                "install mvn:org.example/partner-foo/1.0.0/xml/features safety-partner-foo false alice");
+        JsonNode change = body(out);
+        assertThat(change.path("action").asText()).isEqualTo("installed");
+        assertThat(change.path("installed").toString()).isEqualTo("[\"mvn:org.example/partner-foo/1.0.0\"]");
+        assertThat(change.path("tookMillis").asLong()).isEqualTo(1234);
+    }
+
+    @Test
+    void answersARefusedPartnerInstallWith409NamingTheCheckAndTheBundles() throws IOException {
+        campaign.refusal = new uk.nhs.safety.campaign.api.deploy.InstallRefusedException(
+                uk.nhs.safety.campaign.api.deploy.InstallRefusedException.Check.REFRESH,
+                "installing safety-partner-foo 1.0.0 would disturb 1 bundle(s) outside the partner",
+                List.of("uk.nhs.safety.campaign-model/0.1.0 (core bundle) would be refreshed: Attached fragments"
+                        + " changed"));
+
+        Renderer.Rendered out = send(as("Basic admin", "POST", "/admin/partners/install").body("application/json",
+                "{\"repositoryUrl\":\"file:/tmp/foo.xml\",\"feature\":\"safety-partner-foo\",\"force\":false}"));
+
+        assertThat(out.status()).isEqualTo(409);
+        assertThat(out.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(body(out).path("detail").asText()).isEqualTo("installing safety-partner-foo 1.0.0 would disturb"
+                + " 1 bundle(s) outside the partner: uk.nhs.safety.campaign-model/0.1.0 (core bundle) would be"
+                + " refreshed: Attached fragments changed");
+    }
+
+    @Test
+    void uninstallsAPartnerForAnAdminOnly() throws IOException {
+        String body = "{\"feature\":\"safety-partner-foo\"}";
+        assertThat(send(as("Basic operator", "POST", "/admin/partners/uninstall").body("application/json", body))
+                .status()).isEqualTo(403);
+
+        Renderer.Rendered out = send(as("Basic admin", "POST", "/admin/partners/uninstall")
+                .body("application/json", body));
+
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(body(out).path("uninstalled").toString()).isEqualTo("[\"org.example.partner-foo/1.0.0\"]");
+        assertThat(campaign.installs).containsExactly("uninstall safety-partner-foo false alice");
+    }
+
     // --- drafts ------------------------------------------------------------------------------------------------------
 
     @Test

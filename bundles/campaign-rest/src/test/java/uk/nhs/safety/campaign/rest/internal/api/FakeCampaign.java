@@ -65,6 +65,32 @@ final class FakeCampaign {
     PlanVersion published;
     /** What the analyser was asked for: the target it analysed against. */
     final List<Double> analysedTargets = new ArrayList<>();
+    /** What the partner installer was asked ({@code install url feature force actor}); refuses when {@link #refusal} is set. */
+    final List<String> installs = new ArrayList<>();
+    uk.nhs.safety.campaign.api.deploy.InstallRefusedException refusal;
+    final uk.nhs.safety.campaign.api.deploy.PartnerInstaller installer =
+            new uk.nhs.safety.campaign.api.deploy.PartnerInstaller() {
+                @Override
+                public uk.nhs.safety.campaign.api.deploy.PartnerChange install(String url, String feature,
+                                                                              boolean force, String actor) {
+                    installs.add("install " + url + " " + feature + " " + force + " " + actor);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    return new uk.nhs.safety.campaign.api.deploy.PartnerChange("installed", feature, "1.0.0", null,
+                            url, List.of("mvn:org.example/partner-foo/1.0.0"), List.of(), List.of(), List.of(),
+                            false, java.time.Duration.ofMillis(1234));
+                }
+
+                @Override
+                public uk.nhs.safety.campaign.api.deploy.PartnerChange uninstall(String feature, boolean force,
+                                                                                String actor) {
+                    installs.add("uninstall " + feature + " " + force + " " + actor);
+                    return new uk.nhs.safety.campaign.api.deploy.PartnerChange("uninstalled", feature, "1.0.0", null,
+                            null, List.of(), List.of(), List.of("org.example.partner-foo/1.0.0"), List.of(), false,
+                            java.time.Duration.ofMillis(5));
+                }
+            };
 
     FakeCampaign() {
         members.put("RGT", member("RGT", 3));
@@ -101,7 +127,7 @@ final class FakeCampaign {
                     analysedTargets.add(target);
                     return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE,
                             true);
-                }, new Pdsa());
+                }, new Pdsa(), installer);
     }
 
     /** One cycle (C1#1, linked to falls, started in May 2015) and an annotation of April 2015 on falls. */
