@@ -28,6 +28,7 @@ trap 'rm -rf "$work"' EXIT
 
 git -C "$root" archive "$ref" | tar -x -C "$work"
 timestamp=$(git -C "$root" log -1 --format=%cI "$ref")
+commit=$(git -C "$root" rev-parse "$ref^{commit}")
 # The module's own version (the line after its artifactId, if any) becomes the release version.
 sed -z -i "s|\(<artifactId>campaign-api</artifactId>\)\(\s*<version>[^<]*</version>\)\?|\1\n  <version>$version</version>|" \
     "$work/bundles/campaign-api/pom.xml"
@@ -55,7 +56,7 @@ cat > "$target/campaign-api-$version.pom" <<POM
   <artifactId>campaign-api</artifactId>
   <version>$version</version>
   <name>Campaign API</name>
-  <description>The contract of the Sign up to Safety partner platform: model records, service interfaces, partner SPI and event topics. Semantically versioned; released from git $ref.</description>
+  <description>The contract of the Sign up to Safety partner platform: model records, service interfaces, partner SPI and event topics. Semantically versioned; released from git commit $commit.</description>
   <licenses>
     <license>
       <name>Apache-2.0</name>

@@ -92,6 +92,18 @@ final class KarafProcess {
                 "hikari.validationTimeout = 2000", "hikari.registerMbeans = true", ""));
     }
 
+    /**
+     * Before the first start: Karaf resolves {@code mvn:} URLs that are not in its system/ folder from this local Maven
+     * repository (the one the build writes), as a developer's platform reads {@code ~/.m2/repository} by default.
+     */
+    void useLocalMavenRepository(Path repository) throws IOException {
+        if (started) {
+            throw new IllegalStateException("the local Maven repository is set before the first start");
+        }
+        Files.writeString(home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "\norg.ops4j.pax.url.mvn.localRepository = "
+                + repository.toAbsolutePath() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
     int sshPort() {
         return sshPort;
     }

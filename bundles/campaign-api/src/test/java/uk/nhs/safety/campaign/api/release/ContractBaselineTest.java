@@ -29,7 +29,7 @@ import aQute.bnd.version.Version;
 
 /**
  * Proves that the build's baselining refuses a change to the released contract that its package version does not
- * account for, and lets a correctly versioned addition through. Each test changes a COPY of campaign-api 1.0.0 (the
+ * account for, and lets a correctly versioned addition through. Each test changes a COPY of campaign-api 1.1.0 (the
  * released jar in {@code api-releases/}, with one or two classes recompiled from the sources below), rebuilds its
  * manifest with bnd as bnd-maven-plugin does, and baselines it against the released jar with bnd's {@link Baseline},
  * the library bnd-baseline-maven-plugin runs on every {@code mvn install} (it fails the build on any package whose
@@ -41,10 +41,10 @@ import aQute.bnd.version.Version;
  */
 class ContractBaselineTest {
 
-    private static final Path RELEASED = Path.of("../../api-releases/uk/nhs/safety/campaign-api/1.0.0/"
-            + "campaign-api-1.0.0.jar");
+    private static final Path RELEASED = Path.of("../../api-releases/uk/nhs/safety/campaign-api/1.1.0/"
+            + "campaign-api-1.1.0.jar");
 
-    /** {@code ApiTokenService} as released in 1.0.0 (package {@code access} at 1.1.0), with {@code %s} for changes. */
+    /** {@code ApiTokenService} as released in 1.1.0 (package {@code access} at 1.1.0), with {@code %s} for changes. */
     private static final String TOKEN_SERVICE = """
             package uk.nhs.safety.campaign.api.access;
 
@@ -66,13 +66,14 @@ import java.util.List;
     Path work;
 
     @Test
-    void theReleasedJarIsVersion100WithEveryApiPackageExported() throws Exception {
+    void theReleasedJarIsVersion110WithEveryApiPackageExported() throws Exception {
         try (Jar released = new Jar(RELEASED.toFile())) {
-            assertThat(released.getVersion()).isEqualTo("1.0.0");
+            assertThat(released.getVersion()).isEqualTo("1.1.0");
             assertThat(released.getManifest().getMainAttributes().getValue("Export-Package"))
-                    .contains("uk.nhs.safety.campaign.api;version=\"1.1.0\"",
+                    .contains("uk.nhs.safety.campaign.api;version=\"1.2.0\"",
                             "uk.nhs.safety.campaign.api.access;version=\"1.1.0\"",
-                            "uk.nhs.safety.campaign.api.partner;version=\"1.2.0\"",
+                            "uk.nhs.safety.campaign.api.event;version=\"1.2.0\"",
+                            "uk.nhs.safety.campaign.api.partner;version=\"1.3.0\"",
                             "uk.nhs.safety.campaign.api.web;version=\"1.0.0\"");
         }
     }
@@ -137,8 +138,8 @@ import java.util.List;
     }
 
     /**
-     * Builds campaign-api 1.1.0 from the released classes with these sources (path below
-     * {@code uk/nhs/safety/campaign/api}, without {@code .java}) compiled over them, and baselines it against 1.0.0.
+     * Builds campaign-api 1.2.0 from the released classes with these sources (path below
+     * {@code uk/nhs/safety/campaign/api}, without {@code .java}) compiled over them, and baselines it against 1.1.0.
      */
     private Set<Info> baseline(Map<String, String> sources) throws Exception {
         Path src = work.resolve("src");
@@ -161,7 +162,7 @@ import java.util.List;
             }
             builder.setJar(changed);
             builder.setProperty("Bundle-SymbolicName", "uk.nhs.safety.campaign-api");
-            builder.setProperty("Bundle-Version", "1.1.0");
+            builder.setProperty("Bundle-Version", "1.2.0");
             Jar built = builder.build();
             assertThat(builder.getErrors()).as("bnd errors").isEmpty();
 
