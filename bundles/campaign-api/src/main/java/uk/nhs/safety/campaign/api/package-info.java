@@ -8,7 +8,7 @@
  * {@link uk.nhs.safety.campaign.api.StaleVersionException} and changes nothing.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package uk.nhs.safety.campaign.api;
 
 import org.osgi.annotation.bundle.Export;

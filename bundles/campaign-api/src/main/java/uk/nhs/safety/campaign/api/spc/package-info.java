@@ -4,7 +4,7 @@
  * and assurance icons. Values only; the analysis itself is a service ({@link uk.nhs.safety.campaign.api.spc.SpcAnalyser}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package uk.nhs.safety.campaign.api.spc;
 
 import org.osgi.annotation.bundle.Export;

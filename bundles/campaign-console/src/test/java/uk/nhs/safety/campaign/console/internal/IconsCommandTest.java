@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.campaign.api.IconSummary;
 import uk.nhs.safety.campaign.api.MeasureIcons;
 import uk.nhs.safety.campaign.api.MeasureProgress;
@@ -73,18 +74,18 @@ class IconsCommandTest {
 
     private final Icons measures = new Icons();
 
-    private ShellOutput run(String ods, boolean draft) throws Exception {
+    private ConsoleOutput run(String ods, boolean draft) throws Exception {
         IconsCommand command = new IconsCommand();
         command.measureService = measures;
-        command.session = FakeSession.of("alice");
+        command.in(FakeSession.of("alice"));
         command.ods = ods;
         command.draft = draft;
-        return ShellOutput.run(command);
+        return ConsoleOutput.run(command);
     }
 
     @Test
     void printsEachMeasureOfTheMembersPublishedPlanWithItsIconsInWords() throws Exception {
-        ShellOutput output = run("rgt", false);
+        ConsoleOutput output = run("rgt", false);
 
         assertThat(measures.asked).containsExactly("RGT");
         assertThat(output.err()).isEmpty();
@@ -106,7 +107,7 @@ class IconsCommandTest {
 
     @Test
     void printsTheNationalSummaryByRegionWithCountsPerIcon() throws Exception {
-        ShellOutput output = run(null, false);
+        ConsoleOutput output = run(null, false);
 
         assertThat(output.err()).isEmpty();
         assertThat(output.row("London")).hasValue(List.of("London", "RGT", "Cambridge University Hospitals", "falls",
@@ -121,7 +122,7 @@ class IconsCommandTest {
 
     @Test
     void refusesDraftWithoutAMember() throws Exception {
-        ShellOutput output = run(null, true);
+        ConsoleOutput output = run(null, true);
 
         assertThat(output.err()).contains("--draft");
         assertThat(measures.asked).isEmpty();

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.campaign.api.deploy.InstallRefusedException;
 import uk.nhs.safety.campaign.api.deploy.PartnerChange;
 import uk.nhs.safety.campaign.api.deploy.PartnerInstaller;
@@ -37,19 +38,19 @@ class PartnerInstallCommandsTest {
         }
     };
 
-    private ShellOutput install(String url, String feature, boolean force) throws Exception {
+    private ConsoleOutput install(String url, String feature, boolean force) throws Exception {
         PartnerInstallCommand c = new PartnerInstallCommand();
         c.installer = installer;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.repositoryUrl = url;
         c.feature = feature;
         c.force = force;
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
     @Test
     void installPassesTheShellUserAsActorAndPrintsWhatWasUpdatedAndRefreshed() throws Exception {
-        ShellOutput out = install("mvn:org.example/partner-foo/0.2.0/xml/features", "safety-partner-foo", false);
+        ConsoleOutput out = install("mvn:org.example/partner-foo/0.2.0/xml/features", "safety-partner-foo", false);
 
         assertThat(asked).containsExactly(
                 "install mvn:org.example/partner-foo/0.2.0/xml/features safety-partner-foo false alice");
@@ -66,7 +67,7 @@ class PartnerInstallCommandsTest {
                 List.of("uk.nhs.safety.campaign-model/0.1.0 (core bundle) would be refreshed: Attached fragments"
                         + " changed"));
 
-        ShellOutput out = install("file:/tmp/foo.xml", "safety-partner-foo", true);
+        ConsoleOutput out = install("file:/tmp/foo.xml", "safety-partner-foo", true);
 
         assertThat(asked).containsExactly("install file:/tmp/foo.xml safety-partner-foo true alice");
         assertThat(out.printed()).isEqualTo("Error: installing safety-partner-foo 1.0.0 would disturb 1 bundle(s)"
@@ -78,10 +79,10 @@ class PartnerInstallCommandsTest {
     void uninstallPassesTheShellUserAndPrintsTheRemovedBundles() throws Exception {
         PartnerUninstallCommand c = new PartnerUninstallCommand();
         c.installer = installer;
-        c.session = FakeSession.of("bob");
+        c.in(FakeSession.of("bob"));
         c.feature = "safety-partner-foo";
 
-        ShellOutput out = ShellOutput.run(c);
+        ConsoleOutput out = ConsoleOutput.run(c);
 
         assertThat(asked).containsExactly("uninstall safety-partner-foo false bob");
         assertThat(out.printed()).isEqualTo(String.join(System.lineSeparator(),

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.safety.partner.testkit.ConsoleOutput;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.access.CallerAccess;
@@ -66,10 +67,10 @@ class PdsaCommandsTest {
 
     private final FakePdsa pdsa = new FakePdsa();
 
-    private ShellOutput add(String prediction) throws Exception {
+    private ConsoleOutput add(String prediction) throws Exception {
         PdsaAddCommand c = new PdsaAddCommand();
         c.pdsaService = pdsa;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
         c.idea = "C1";
         c.plan = "Falls bundle on ward 5";
@@ -77,12 +78,12 @@ class PdsaCommandsTest {
         c.start = "2015-06-01";
         c.prediction = prediction;
         c.measures = "falls-per-1000, ";
-        return ShellOutput.run(c);
+        return ConsoleOutput.run(c);
     }
 
     @Test
     void recordsThePlanStageOfANewCycle() throws Exception {
-        ShellOutput output = add("All admissions assessed within 6 hours");
+        ConsoleOutput output = add("All admissions assessed within 6 hours");
 
         PdsaCycleInput in = pdsa.cycles.get(0).content();
         assertThat(in.plannedStart()).isEqualTo(LocalDate.of(2015, 6, 1));
@@ -92,7 +93,7 @@ class PdsaCommandsTest {
 
     @Test
     void reportsAMissingPredictionAndRecordsNothing() throws Exception {
-        ShellOutput output = add(null);
+        ConsoleOutput output = add(null);
 
         assertThat(output.errLines()).containsExactly("Error: prediction: is required");
         assertThat(pdsa.cycles).isEmpty();
@@ -103,7 +104,7 @@ class PdsaCommandsTest {
         add("All admissions assessed within 6 hours");
         PdsaUpdateCommand c = new PdsaUpdateCommand();
         c.pdsaService = pdsa;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "RGT";
         c.idea = "C1";
         c.number = "1";
@@ -112,7 +113,7 @@ class PdsaCommandsTest {
         c.study = "34 of 40 in time";
         c.decision = "adapt";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         PdsaCycleInput in = pdsa.cycles.get(0).content();
         assertThat(in.plan()).isEqualTo("Falls bundle on ward 5");
@@ -127,10 +128,10 @@ class PdsaCommandsTest {
         add("All admissions assessed within 6 hours");
         PdsaListCommand c = new PdsaListCommand();
         c.pdsaService = pdsa;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
 
-        ShellOutput output = ShellOutput.run(c);
+        ConsoleOutput output = ConsoleOutput.run(c);
 
         assertThat(output.out()).contains("C1#1", "Falls bundle on ward 5", "Predicts:",
                 "falls-per-1000");
@@ -143,10 +144,10 @@ class PdsaCommandsTest {
         MeasureAnnotateCommand both = annotate("2015-05", "text", true);
         MeasureAnnotateCommand delete = annotate("2015-05", null, true);
 
-        assertThat(ShellOutput.run(set).outLines())
+        assertThat(ConsoleOutput.run(set).outLines())
                 .containsExactly("Noted on RGT falls-per-1000 2015-05: new falls bundle on ward 5");
-        assertThat(ShellOutput.run(both).errLines()).containsExactly("Error: text 'text': is not taken with --delete");
-        assertThat(ShellOutput.run(delete).outLines()).containsExactly("Deleted the note on RGT falls-per-1000 2015-05");
+        assertThat(ConsoleOutput.run(both).errLines()).containsExactly("Error: text 'text': is not taken with --delete");
+        assertThat(ConsoleOutput.run(delete).outLines()).containsExactly("Deleted the note on RGT falls-per-1000 2015-05");
         assertThat(pdsa.calls).containsExactly(
                 "annotate RGT falls-per-1000 2015-05-01 new falls bundle on ward 5",
                 "annotate RGT falls-per-1000 2015-05-01 null");
@@ -155,7 +156,7 @@ class PdsaCommandsTest {
     private MeasureAnnotateCommand annotate(String period, String text, boolean delete) {
         MeasureAnnotateCommand c = new MeasureAnnotateCommand();
         c.pdsaService = pdsa;
-        c.session = FakeSession.of("alice");
+        c.in(FakeSession.of("alice"));
         c.ods = "rgt";
         c.measure = "falls-per-1000";
         c.period = period;
