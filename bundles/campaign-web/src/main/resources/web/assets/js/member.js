@@ -70,13 +70,16 @@ async function measures(el, content) {
     const facts = [`${typeLabel(m.type)} measure`, m.unit ? `unit: ${m.unit}` : null,
       m.direction === 'down' ? 'lower is better' : m.direction === 'up' ? 'higher is better' : null,
       m.baseline !== null && m.baseline !== undefined ? `baseline ${formatNumber(m.baseline)}` : null,
-      m.target !== null && m.target !== undefined ? `target ${formatNumber(m.target)}` : null].filter(Boolean);
+      m.target !== null && m.target !== undefined ? `target ${formatNumber(m.target)}` : null,
+      (m.targets || []).length ? `target trajectory of ${m.targets.length} step${m.targets.length === 1 ? '' : 's'}`
+        : null].filter(Boolean);
     return h('article', { class: 'measure', 'data-measure': m.key, 'aria-labelledby': `measure-${m.key}` },
       h('h3', { id: `measure-${m.key}` }, m.name),
       h('p', { class: 'measure-facts' }, facts.join(' · ')),
       h('p', { class: 'muted' }, m.definition),
       p.error ? h('p', { class: 'error-summary' }, `The values could not be loaded (${p.error.message}).`)
-        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, direction: m.direction }));
+        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, targets: m.targets || [],
+          direction: m.direction }));
   }));
 }
 
