@@ -1,6 +1,6 @@
 // SVG charts drawn here, no charting library: the Making Data Count XmR (SPC) chart with its variation and assurance
 // icons, and a simple column chart. Every chart has a text alternative (its title and description, and a table).
-import { h, s, scroller, formatMonth, formatNumber } from './common.js';
+import { h, s, scroller, formatDate, formatMonth, formatNumber } from './common.js';
 
 export const VARIATION_LABELS = {
   common_cause: 'Common cause variation: no significant change',
@@ -128,7 +128,7 @@ export function spcFigure(spc, { name, unit = '', target = null, targets = [], d
   const rareEvents = type === 't' || type === 'g';
   const varying = type === 'p' || type === 'u';
   const fmt = varying ? fineNumber : formatNumber;
-  const when = rareEvents ? formatDate : formatMonth;
+  const when = rareEvents ? shortDate : formatMonth;
   const steps = (targets || []).filter(st => st && st.from && st.value !== null && st.value !== undefined);
   const targetAt = points.map(p => targetOn(target, steps, p.period));
   const hasTarget = targetAt.some(t => t !== null && t !== undefined);
@@ -328,8 +328,13 @@ function valuesTable(points, unit, name, { type, when, fmt, targetAt, profile })
       h('tbody', {}, rows))));
 }
 
+/** 2014-04-09 → "9 Apr 2014": the date of an event on a T or G chart. */
+function shortDate(iso) {
+  return `${Number(iso.substring(8, 10))} ${formatMonth(iso)}`;
+}
+
 /** Proportions and rates: enough decimals to tell 0.0349 from 0.035 (at least 2, 3 significant digits). */
-function fineNumber(v) {
+export function fineNumber(v) {
   if (v === null || v === undefined || Number.isNaN(v)) return '';
   const a = Math.abs(Number(v));
   const digits = a === 0 || a >= 1 ? 2 : Math.min(6, Math.max(2, 2 - Math.floor(Math.log10(a))));
