@@ -3,7 +3,7 @@
 // server with the page.) Reads as the public does (without the login cookie), so an editor sees exactly what
 // everyone sees.
 import { h, fill, scroller, publicJson, formatDate, formatNumber, loadError } from './common.js';
-import { spcFigure } from './charts.js';
+import { spcFigure, fineNumber } from './charts.js';
 import { driverDiagram } from './diagram.js';
 import { pdsaSection } from './pdsa.js';
 
@@ -71,17 +71,20 @@ async function measures(el, content) {
     publicJson(`${base}/measures/${encodeURIComponent(m.key)}`).catch(e => ({ error: e, measure: m }))));
   fill(el, progress.map((p, i) => {
     const m = content.measures[i];
+    const number = m.chartType === 'p' || m.chartType === 'u' ? fineNumber : formatNumber;
     const facts = [`${typeLabel(m.type)} measure`, m.unit ? `unit: ${m.unit}` : null,
       m.direction === 'down' ? 'lower is better' : m.direction === 'up' ? 'higher is better' : null,
-      m.baseline !== null && m.baseline !== undefined ? `baseline ${formatNumber(m.baseline)}` : null,
-      m.target !== null && m.target !== undefined ? `target ${formatNumber(m.target)}` : null].filter(Boolean);
+      m.baseline !== null && m.baseline !== undefined ? `baseline ${number(m.baseline)}` : null,
+      m.target !== null && m.target !== undefined ? `target ${number(m.target)}` : null,
+      (m.targets || []).length ? `target trajectory of ${m.targets.length} step${m.targets.length === 1 ? '' : 's'}`
+        : null].filter(Boolean);
     return h('article', { class: 'measure', 'data-measure': m.key, 'aria-labelledby': `measure-${m.key}` },
       h('h3', { id: `measure-${m.key}` }, m.name),
       h('p', { class: 'measure-facts' }, facts.join(' · ')),
       h('p', { class: 'muted' }, m.definition),
       p.error ? h('p', { class: 'error-summary' }, `The values could not be loaded (${p.error.message}).`)
-        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, direction: m.direction,
-          notes: p.notes || [] }));
+        : spcFigure(p.spc, { name: m.name, unit: m.unit, target: m.target, targets: m.targets || [],
+          direction: m.direction, notes: p.notes || [] }));
   }));
 }
 

@@ -7,6 +7,7 @@ import { field, input, select, textarea, clearErrors, showProblem, showConflict 
 import { driverDiagram } from './diagram.js';
 import { pdsaEditor, annotationForm } from './pdsa-editor.js';
 import { iconTable } from './icon-table.js';
+import { spcFigure } from './charts.js';
 
 const root = document.getElementById('workspace');
 const ods = root.dataset.ods;
@@ -276,6 +277,25 @@ async function loadIcons() {
     : h('p', { class: 'error-summary' }, `The icon summary could not be loaded (HTTP ${r.status}).`));
 }
 
+const CHART_TYPES = [['xmr', 'XmR (individual values)'], ['p', 'p (proportion, with denominators)'],
+  ['u', 'u (rate, with denominators)'], ['t', 'T (time between rare events)'],
+  ['g', 'G (opportunities between rare events)']];
+const RULE_PROFILES = [['', 'The platform\'s default'], ['MDC', 'MDC (Making Data Count as taught now)'],
+  ['NHSRPLOTTHEDOTS_0_2_2', 'NHSRplotthedots 0.2.2']];
+
+/**
+ * A target trajectory as typed ("6 from 2016-04-01; 5 from 2017-04-01") as the API's steps; what is not a number
+ * or lacks its date goes to the API as typed, so that its error names the step.
+ */
+function steps(text) {
+  return text.split(/[;\n]+/).map(t => t.trim()).filter(Boolean).map(t => {
+    const m = /^(\S+)\s+from\s+(\S+)$/i.exec(t);
+    const value = m ? m[1] : t;
+    const n = Number(value.replace(',', '.'));
+    return { value: Number.isNaN(n) ? value : n, from: m ? m[2] : null };
+  });
+}
+
 async function loadPlan() {
   const el = document.getElementById('plan-editor');
   const [r, areas] = await Promise.all([api(`${base}/plan`), api('/api/v1/focus-areas')]);
@@ -364,7 +384,11 @@ function planForm(el, plan, planEtag, areas) {
       target: input({ value: m.target ?? '', id: id('target'), inputmode: 'decimal' }),
       linkedTo: input({ value: m.linkedTo || 'aim', id: id('linkedTo'), spellcheck: 'false' }),
       definition: textarea(m.definition, { rows: 2, id: id('definition') }),
-      rebaseFrom: input({ value: (m.rebaseFrom || []).join(', '), id: id('rebaseFrom'), spellcheck: 'false' })
+      rebaseFrom: input({ value: (m.rebaseFrom || []).join(', '), id: id('rebaseFrom'), spellcheck: 'false' }),
+      targets: input({ value: (m.targets || []).map(st => `${st.value} from ${st.from}`).join('; '), id: id('targets'),
+        spellcheck: 'false' }),
+      chartType: select(CHART_TYPES, m.chartType || 'xmr', { id: id('chartType') }),
+      ruleProfile: select(RULE_PROFILES, m.ruleProfile || '', { id: id('ruleProfile') })
     };
     const remove = h('button', { type: 'button', class: 'button button-secondary' }, 'Remove',
       h('span', { class: 'sr-only' }, ` measure ${n}`));
@@ -377,6 +401,10 @@ function planForm(el, plan, planEtag, areas) {
         field('Baseline (optional)', controls.baseline), field('Target (optional)', controls.target)),
       h('div', { class: 'form-row' }, field('Linked to', controls.linkedTo, { hint: 'aim, or a driver key' }),
         field('Re-base the limits from', controls.rebaseFrom, { hint: 'Dates yyyy-mm-dd, separated by commas' })),
+      h('div', { class: 'form-row' }, field('Target trajectory (optional)', controls.targets,
+        { hint: 'Targets that change over time: value from yyyy-mm-dd, separated by semicolons, e.g. 6 from '
+          + '2016-04-01; 5 from 2017-04-01. The single target applies before the first step.' }),
+        field('Chart', controls.chartType), field('Rule profile', controls.ruleProfile)),
       remove);
     el.controls = controls;
     remove.addEventListener('click', () => { el.remove(); renumberMeasures(); });
@@ -403,7 +431,8 @@ function planForm(el, plan, planEtag, areas) {
       return {
         key: c.key.value.trim(), name: c.name.value, type: c.type.value, definition: c.definition.value,
         unit: c.unit.value, direction: c.direction.value, baseline: number(c.baseline.value),
-        target: number(c.target.value), linkedTo: c.linkedTo.value.trim(), rebaseFrom: splitKeys(c.rebaseFrom.value)
+        target: number(c.target.value), linkedTo: c.linkedTo.value.trim(), rebaseFrom: splitKeys(c.rebaseFrom.value),
+        targets: steps(c.targets.value), chartType: c.chartType.value, ruleProfile: c.ruleProfile.value || null
       };
     });
   }
@@ -546,11 +575,32 @@ function measurementForm(measures) {
   const period = input({ type: 'month', id: 'm-period', placeholder: 'yyyy-mm' });
   const value = input({ type: 'text', inputmode: 'decimal', id: 'm-value' });
   const note = input({ id: 'm-note' });
+  const denominator = input({ type: 'text', inputmode: 'decimal', id: 'm-denominator' });
+  const chart = h('div', { id: 'measure-chart', 'aria-live': 'polite' });
+  // the chart of the chosen measure as its editors see it (the working copy's target trajectory and chart type)
+  const decimal = text => {
+    const n = Number(text.trim().replace(',', '.'));
+    return Number.isNaN(n) ? text : n;
+  };
+  async function drawChart() {
+    const m = measures.find(x => x.key === measure.value);
+    // rare events (T and G charts) are recorded on the day they happened, other measures by month
+    const rare = m.chartType === 't' || m.chartType === 'g';
+    period.type = rare ? 'date' : 'month';
+    period.placeholder = rare ? 'yyyy-mm-dd' : 'yyyy-mm';
+    const r = await api(`${base}/measures/${encodeURIComponent(measure.value)}`);
+    fill(chart, r.status === 200 ? spcFigure(r.json.spc, { name: m.name, unit: m.unit, target: r.json.measure.target,
+      targets: r.json.measure.targets || [], direction: r.json.measure.direction })
+      : h('p', { class: 'muted' }, 'The chart could not be loaded.'));
+  }
+  measure.addEventListener('change', drawChart);
   const form = h('form', { class: 'edit-card', id: 'measurement-form', 'aria-labelledby': 'measurement-heading',
     novalidate: true },
     field('Measure', measure),
     h('div', { class: 'form-row' }, field('Month', period, { field: 'period', hint: 'yyyy-mm' }),
-      field('Value', value, { field: 'value' })),
+      field('Value', value, { field: 'value' }),
+      field('Denominator (p and u charts)', denominator, { field: 'denominator',
+        hint: 'What the count is out of: patients, admissions, bed days' })),
     field('Note (optional)', note, { field: 'annotation', hint: 'For example a change made that month' }),
     h('button', { type: 'submit', class: 'button' }, 'Record'));
   form.addEventListener('submit', async ev => {
@@ -562,18 +612,22 @@ function measurementForm(measures) {
       return;
     }
     const r = await api(`${base}/measures/${encodeURIComponent(measure.value)}/measurements`, { method: 'POST',
-      body: { period: period.value, value: number, annotation: note.value || null } });
+      body: { period: period.value, value: number, annotation: note.value || null,
+        denominator: denominator.value.trim() === '' ? null : decimal(denominator.value) } });
     if (r.status === 201) {
       say(`Recorded ${value.value} for ${period.value}.`);
       value.value = '';
       note.value = '';
+      denominator.value = '';
+      drawChart();
     } else if (r.status === 400) {
       showProblem(form, r.json);
     } else {
       generalProblem(form, r);
     }
   });
-  fill(el, form);
+  fill(el, form, chart);
+  drawChart();
 }
 
 start();

@@ -508,6 +508,47 @@ class WebIT {
         screenshot(b, "member-provisional");
     }
 
+    @Test
+    void pAndTChartsDrawTheirOwnLimitsAxesRulesAndATargetTrajectory() throws Exception {
+        WebDriver b = browser();
+        open(b, "/members/REP");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        WebElement tears = b.findElement(By.cssSelector("[data-measure='third-fourth-degree-tears']"));
+        WebElement p = tears.findElement(By.cssSelector("svg.spc-chart"));
+        // the demo p chart: 36 months; its limits move with each month's vaginal births, so they are drawn as steps
+        assertThat(p.findElements(By.cssSelector("circle.spc-point"))).hasSize(36);
+        assertThat(p.findElements(By.cssSelector("path.spc-limit.spc-varying"))).hasSize(2);
+        assertThat(p.findElements(By.cssSelector("line.spc-limit"))).isEmpty();
+        // the demo trajectory: 0.05, then 0.04 from April 2015 and 0.035 from April 2016, one stepped line
+        assertThat(p.findElements(By.cssSelector("path.spc-target-steps"))).hasSize(1);
+        assertThat(p.findElements(By.cssSelector("text.spc-target-label"))).extracting(WebElement::getText)
+                .containsExactly("Target 0.05", "Target 0.04", "Target 0.035");
+        assertThat(tears.findElement(By.cssSelector(".spc-type")).getText()).startsWith("p chart")
+                .contains("Rules: MDC 2023-11 (run 7, trend 7, firm limits from 13 points");
+        assertThat(tears.findElement(By.cssSelector(".spc-varying-note")).getText())
+                .startsWith("Why the limits move:");
+        assertThat(tears.findElement(By.cssSelector(".spc-trajectory")).getText())
+                .contains("judged against the target in force at the latest point, 0.035");
+        ((JavascriptExecutor) b).executeScript("document.querySelectorAll('details.values').forEach(d => d.open = true)");
+        // April 2014: 17 of 343 = 0.0496; p-bar 474 / 13559; limits 0.00521 to 0.0647 (DemoChartExamplesTest)
+        assertThat(tears.findElements(By.cssSelector("details.values tbody tr")).get(0).getText())
+                .contains("Apr 2014", "0.0496", "17 of 343", "0.00521 to 0.0647", "0.05");
+        screenshot(b, "p-chart");
+
+        open(b, "/members/RX7");
+        waiting(b).until(d -> "true".equals(d.findElement(By.id("member-page")).getAttribute("data-loaded")));
+        WebElement days = b.findElement(By.cssSelector("[data-measure='days-between-severe-harm']"));
+        WebElement t = days.findElement(By.cssSelector("svg.spc-chart"));
+        // the demo T chart: 16 incidents, each on its own date, axes titled with what they count
+        assertThat(t.findElements(By.cssSelector("circle.spc-point"))).hasSize(16);
+        assertThat(t.findElements(By.cssSelector("circle[data-period='2014-04-09']"))).hasSize(1);
+        assertThat(t.findElements(By.cssSelector("text.spc-axis-title"))).extracting(WebElement::getText)
+                .containsExactly("Days between events", "Date of each event");
+        assertThat(t.findElements(By.cssSelector("line.spc-limit"))).hasSize(2);
+        assertThat(days.findElement(By.cssSelector(".spc-type")).getText()).startsWith("T chart");
+        screenshot(b, "t-chart");
+    }
+
     // --- the workspace -----------------------------------------------------------------------------------------------
 
     @Test

@@ -15,15 +15,24 @@ import java.util.Objects;
  * @param profile     the rule profile that produced the signals and icons (since 1.1)
  * @param limitsNote  a short explanation for readers of how the limits were set and, on p and u charts, why they
  *                    vary from point to point (since 1.1)
+ * @param target      the target the assurance was judged against, or {@code null}: for a measure with a target
+ *                    trajectory, the step in force at the latest point (since 1.1)
  */
 public record SpcResult(List<SpcPoint> points, List<SpcPhase> phases, Variation variation, Assurance assurance,
-                        boolean provisional, ChartType chartType, SpcRuleProfile profile, String limitsNote) {
+                        boolean provisional, ChartType chartType, SpcRuleProfile profile, String limitsNote,
+                        Double target) {
     public SpcResult {
         points = List.copyOf(points);
         phases = List.copyOf(phases);
         Objects.requireNonNull(chartType, "chartType");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(limitsNote, "limitsNote");
+    }
+
+    /** A chart whose target is not recorded with it. */
+    public SpcResult(List<SpcPoint> points, List<SpcPhase> phases, Variation variation, Assurance assurance,
+                     boolean provisional, ChartType chartType, SpcRuleProfile profile, String limitsNote) {
+        this(points, phases, variation, assurance, provisional, chartType, profile, limitsNote, null);
     }
 
     /** An XmR chart under the {@link SpcRuleProfile#MDC} profile. */

@@ -18,6 +18,7 @@ import uk.nhs.safety.campaign.api.spc.SpcPhase;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 import uk.nhs.safety.campaign.api.spc.SpecialCause;
 import uk.nhs.safety.campaign.api.spc.TwoOfThreeRule;
 import uk.nhs.safety.campaign.api.spc.Variation;
@@ -49,6 +50,9 @@ public class MeasureShowCommand extends SafetyCommand {
         out.println(progress.odsCode() + " " + m.key() + ": " + ConsoleSupport.text(m.name())
                 + (m.unit() == null ? "" : " (" + m.unit() + ")") + ", " + direction(m)
                 + (m.target() == null ? "" : ", target " + ConsoleSupport.value(m.target())));
+        if (!m.targets().isEmpty()) {
+            out.println("Target trajectory: " + trajectory(m));
+        }
         if (spc.points().isEmpty()) {
             out.println("No values recorded yet");
             return;
@@ -77,7 +81,8 @@ public class MeasureShowCommand extends SafetyCommand {
                             + spc.profile().minimumPoints() + " points)" : ""));
         }
         out.println("Latest variation: " + variation(spc.variation()));
-        out.println("Assurance: " + assurance(spc.assurance(), m.target()));
+        out.println("Assurance: " + assurance(spc.assurance(), m.targets().isEmpty() ? m.target() : spc.target())
+                + (m.targets().isEmpty() || spc.target() == null ? "" : " (the step in force at the latest point)"));
         out.println("Chart: " + spc.chartType().name().toLowerCase(java.util.Locale.ROOT) + ". "
                 + spc.limitsNote());
         out.println("Rules: " + rules(spc.profile()));
@@ -92,6 +97,17 @@ public class MeasureShowCommand extends SafetyCommand {
                 + (p.screenMovingRanges() ? ", large moving ranges screened" : "")
                 + (p.conflict() == ConflictRule.IMPROVEMENT_WINS ? ", improvement wins a conflict"
                         : ", first rule wins a conflict") + ")";
+    }
+
+    /** The steps of a target trajectory, e.g. "8 from 2015-04-01, 6 from 2016-04-01". */
+    static String trajectory(Measure m) {
+        StringBuilder text = new StringBuilder(m.target() == null ? "" : ConsoleSupport.value(m.target()) + ", then ");
+        for (int i = 0; i < m.targets().size(); i++) {
+            TargetStep step = m.targets().get(i);
+            text.append(i == 0 ? "" : ", ").append(ConsoleSupport.value(step.value())).append(" from ")
+                    .append(step.from());
+        }
+        return text.toString();
     }
 
     private static String direction(Measure m) {

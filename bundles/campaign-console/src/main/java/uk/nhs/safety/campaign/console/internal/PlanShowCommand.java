@@ -127,7 +127,8 @@ public class PlanShowCommand extends SafetyCommand {
         for (Measure m : measures) {
             table.addRow().addContent(m.key(), ConsoleSupport.text(m.name()), ConsoleSupport.words(m.type()),
                     ConsoleSupport.text(m.unit()), ConsoleSupport.words(m.direction()), ConsoleSupport.value(m.baseline()),
-                    ConsoleSupport.value(m.target()), ConsoleSupport.text(m.linkedTo()));
+                    m.targets().isEmpty() ? ConsoleSupport.value(m.target()) : MeasureShowCommand.trajectory(m),
+                    ConsoleSupport.text(m.linkedTo()));
         }
         table.print(out);
     }

@@ -12,6 +12,9 @@ import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureType;
 import uk.nhs.safety.campaign.api.spc.Assurance;
+import uk.nhs.safety.campaign.api.spc.ChartType;
+import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.SpcPhase;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
@@ -89,6 +92,22 @@ class MeasureShowCommandTest {
         assertThat(output.outLines()).contains("Rules: MDC 2023-11 (run 7, trend 7, firm limits from 13 points,"
                 + " 2-of-3 counting points beyond the limits, improvement wins a conflict)");
         assertThat(output.outLines()).anyMatch(l -> l.startsWith("Chart: xmr. Process limits are the mean"));
+    }
+
+    @Test
+    void showsATargetTrajectoryAndTheStepTheAssuranceWasJudgedAgainst() throws Exception {
+        MeasureProgress p = progress();
+        Measure trajectory = new Measure(FALLS.key(), FALLS.name(), FALLS.type(), FALLS.definition(), FALLS.unit(),
+                FALLS.direction(), FALLS.baseline(), 9.0, "aim", List.of(), null, null,
+                List.of(new TargetStep(7.0, LocalDate.of(2015, 7, 1)), new TargetStep(5.5, LocalDate.of(2016, 4, 1))));
+        SpcResult spc = new SpcResult(p.spc().points(), p.spc().phases(), p.spc().variation(), p.spc().assurance(),
+                true, ChartType.XMR, SpcRuleProfile.MDC, SpcResult.XMR_LIMITS_NOTE, 7.0);
+
+        ShellOutput output = show(new MeasureProgress("RGT", trajectory, spc));
+
+        assertThat(output.outLines()).contains("Target trajectory: 9, then 7 from 2015-07-01, 5.5 from 2016-04-01",
+                "Assurance: inconsistent: will sometimes meet and sometimes miss the target of 7"
+                        + " (the step in force at the latest point)");
     }
 
     @Test

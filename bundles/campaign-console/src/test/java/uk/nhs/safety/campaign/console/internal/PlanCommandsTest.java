@@ -125,7 +125,8 @@ class PlanCommandsTest {
         assertThat(output.row("Secondary")).hasValueSatisfying(cells -> assertThat(cells.get(3)).isEqualTo("P1"));
         assertThat(output.out()).contains("Falls [falls], deteriorating-patient");
         assertThat(output.row("falls-per-1000")).hasValueSatisfying(cells -> assertThat(cells.subList(2, 8))
-                .containsExactly("outcome", "per 1,000 bed days", "down", "1.8", "0.9", "aim"));
+                .containsExactly("outcome", "per 1,000 bed days", "down", "1.8",
+                        "1.4, then 1.1 from 2016-04-01, 0.9 from 2017-04-01", "aim"));
         assertThat(output.row("outreach-calls")).hasValueSatisfying(cells -> assertThat(cells.get(6)).isEmpty());
     }
 }

@@ -24,6 +24,7 @@ import uk.nhs.safety.campaign.api.SecondaryDriver;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 
 class PlanJsonTest {
 
@@ -88,7 +89,11 @@ class PlanJsonTest {
         assertThat(falls.key()).isEqualTo("falls-per-1000");
         assertThat(falls.direction()).isEqualTo(ImprovementDirection.DOWN);
         assertThat(falls.baseline()).isEqualTo(1.8);
-        assertThat(falls.target()).isEqualTo(0.9);
+        // a trajectory: 1.4 in the plan's first year, then 1.1, then 0.9 in its last year
+        assertThat(falls.target()).isEqualTo(1.4);
+        assertThat(falls.targets()).containsExactly(new TargetStep(1.1, LocalDate.of(2016, 4, 1)),
+                new TargetStep(0.9, LocalDate.of(2017, 4, 1)));
+        assertThat(falls.targetOn(LocalDate.of(2017, 3, 1))).isEqualTo(1.1);
         assertThat(plan.measures().get(4).target()).isNull();
     }
 

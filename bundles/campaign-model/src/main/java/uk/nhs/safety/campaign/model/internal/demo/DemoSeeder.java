@@ -305,7 +305,8 @@ public final class DemoSeeder {
             }
             for (Map.Entry<String, List<Measurement>> series : member.measurements().entrySet()) {
                 for (Measurement m : series.getValue()) {
-                    measures.record(DemoContent.ACTOR, ods, series.getKey(), m.period(), m.value(), m.annotation());
+                    measures.record(DemoContent.ACTOR, ods, series.getKey(), m.period(), m.value(), m.denominator(),
+                            m.annotation());
                     values++;
                 }
             }

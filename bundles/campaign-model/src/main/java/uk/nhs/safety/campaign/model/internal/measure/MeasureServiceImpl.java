@@ -346,12 +346,22 @@ public class MeasureServiceImpl implements MeasureService {
         return IconSummary.of(members);
     }
 
-    /** The series analysed with its measure's direction, target, re-baseline dates, chart type and rule profile. */
+    /**
+     * The series analysed with its measure's direction, target, re-baseline dates, chart type and rule profile.
+     *
+     * <p>A target trajectory is judged at the latest point: the assurance icon compares the latest phase's limits
+     * with the step in force on the latest measured period ({@link Measure#targetOn}), as NHS England's Making Data
+     * Count SQL tool (v2.5) gives each row the target whose start and end dates cover it and shows the icon of the
+     * latest row. The limits say what the process will do now, so the question is whether that meets the target
+     * that applies now, not the one in force when the phase began. Later steps are drawn but not yet judged.
+     */
     private MeasureProgress analysed(String code, Series series) {
         Measure measure = series.measure();
         List<DataPoint> points = series.values().stream()
                 .map(m -> new DataPoint(m.period(), m.value(), m.denominator())).toList();
-        return new MeasureProgress(code, measure, analyser.analyse(points, measure.direction(), measure.target(),
+        LocalDate latest = points.stream().map(DataPoint::period).max(LocalDate::compareTo).orElse(null);
+        Double target = latest == null ? measure.target() : measure.targetOn(latest);
+        return new MeasureProgress(code, measure, analyser.analyse(points, measure.direction(), target,
                 phaseStarts(points, measure), measure.chartType(),
                 // No profile named (or, in a plan saved before names were checked, an unknown one): the default.
                 SpcRuleProfile.named(measure.ruleProfile()).orElse(null)));

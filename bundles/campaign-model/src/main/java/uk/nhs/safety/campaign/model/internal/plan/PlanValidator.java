@@ -16,6 +16,7 @@ import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.PrimaryDriver;
 import uk.nhs.safety.campaign.api.SecondaryDriver;
 import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 import uk.nhs.safety.campaign.model.internal.validation.Checks;
 
 /**
@@ -29,6 +30,7 @@ public final class PlanValidator {
     static final int NAME_MAX = 200;
     static final int UNIT_MAX = 50;
     static final int DEFINITION_MAX = 2000;
+    static final int TARGETS_MAX = 60;
     static final Pattern DIAGRAM_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,19}");
     static final Pattern MEASURE_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,49}");
 
@@ -200,6 +202,7 @@ public final class PlanValidator {
                         + SpcRuleProfile.known().stream().map(SpcRuleProfile::name).toList()
                         + ", or leave it out for the platform's default");
             }
+            targets(path + ".targets", m.targets(), checks);
             List<LocalDate> rebase = m.rebaseFrom();
             for (int j = 0; j < rebase.size(); j++) {
                 LocalDate d = rebase.get(j);
@@ -209,6 +212,41 @@ public final class PlanValidator {
                     checks.add(path + ".rebaseFrom[" + j + "]", d, "must be inside the plan period " + start + " to "
                             + end);
                 }
+            }
+        }
+    }
+
+    /** A target trajectory: at most {@link #TARGETS_MAX} steps, each with a finite value, dates strictly rising. */
+    private static void targets(String path, List<TargetStep> steps, Checks checks) {
+        if (steps.size() > TARGETS_MAX) {
+            checks.add(path, steps.size() + " steps", "may have at most " + TARGETS_MAX + " steps");
+            return;
+        }
+        LocalDate previous = null;
+        for (int j = 0; j < steps.size(); j++) {
+            String step = path + "[" + j + "]";
+            TargetStep t = steps.get(j);
+            if (t == null) {
+                checks.add(step, null, "is required");
+                continue;
+            }
+            if (t.value() == null) {
+                checks.add(step + ".value", null, "is required: the target in force from the step's date");
+            } else {
+                finite(step + ".value", t.value(), checks);
+            }
+            if (t.from() == null) {
+                checks.add(step + ".from", null, "is required: the date from which the step's target is in force");
+                continue;
+            }
+            if (previous != null && t.from().equals(previous)) {
+                checks.add(step + ".from", t.from(), "is the date of the step before; each step needs its own date");
+            } else if (previous != null && t.from().isBefore(previous)) {
+                checks.add(step + ".from", t.from(), "is before the step before (" + previous
+                        + "): list the steps in date order");
+            }
+            if (previous == null || t.from().isAfter(previous)) {
+                previous = t.from();
             }
         }
     }

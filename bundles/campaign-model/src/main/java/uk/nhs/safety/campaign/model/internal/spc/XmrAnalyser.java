@@ -116,7 +116,7 @@ public final class XmrAnalyser implements SpcAnalyser {
         String note = PhaseChart.note(type, rules);
         if (points.isEmpty()) {
             return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE, true, type,
-                    rules, note);
+                    rules, note, target);
         }
         List<DataPoint> series = new ArrayList<>(points);
         series.sort(Comparator.comparing(DataPoint::period));
@@ -135,7 +135,7 @@ public final class XmrAnalyser implements SpcAnalyser {
         Assurance assurance = latest.provisional() && rules.assuranceNeedsFirmLimits()
                 ? Assurance.NOT_APPLICABLE : assurance(direction, target, latest);
         return new SpcResult(chart, phases, chart.get(chart.size() - 1).variation(), assurance,
-                latest.provisional(), type, rules, note);
+                latest.provisional(), type, rules, note, target);
     }
 
     private static SpcPhase analysePhase(List<DataPoint> phasePoints, int phaseIndex, ImprovementDirection direction,

@@ -24,12 +24,18 @@ final class FakeMeasureService implements MeasureService {
     @Override
     public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
                               String annotation) {
+        return record(actor, odsCode, measureKey, period, value, null, annotation);
+    }
+
+    @Override
+    public Measurement record(String actor, String odsCode, String measureKey, LocalDate period, double value,
+                              Double denominator, String annotation) {
         boolean known = plans.plan(odsCode).map(p -> p.content().measures().stream()
                 .anyMatch(m -> m.key().equals(measureKey))).orElse(false);
         if (!known) {
             throw new NotFoundException("no measure " + measureKey + " in the plan of " + odsCode);
         }
-        Measurement m = new Measurement(period, value, annotation);
+        Measurement m = new Measurement(period, value, annotation, denominator);
         values.computeIfAbsent(odsCode + "/" + measureKey, k -> new ArrayList<>()).add(m);
         return m;
     }

@@ -30,6 +30,7 @@ import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
 import uk.nhs.safety.campaign.api.spc.SpcPoint;
 import uk.nhs.safety.campaign.api.spc.SpcResult;
 import uk.nhs.safety.campaign.api.spc.SpcRuleProfile;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 import uk.nhs.safety.campaign.api.spc.Variation;
 import uk.nhs.safety.campaign.model.internal.audit.AuditServiceImpl;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
@@ -246,6 +247,31 @@ class MeasureServiceTest {
 
         assertThat(measures.measurements("RGT", KEY)).extracting(Measurement::denominator)
                 .containsExactly(1200.0, null);
+    }
+
+    @StoreTest
+    void judgesAssuranceAgainstTheTargetStepInForceAtTheLatestPoint() {
+        // Lower is better. The single target 5 applies until the trajectory's first step, 8.5 from May 2015; a
+        // step of 4 from July 2015 lies beyond the latest value (June) and is not in force yet.
+        Measure trajectory = new Measure(KEY, "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN,
+                null, 5.0, "aim", List.of(), ChartType.XMR, "NHSRPLOTTHEDOTS_0_2_2",
+                List.of(new TargetStep(8.5, MAY), new TargetStep(4.0, LocalDate.of(2015, 7, 1))));
+        plans.save("setup", "RGT", Plans.withMeasures(Plans.plan(), List.of(trajectory)),
+                plans.plan("RGT").orElseThrow().version());
+        MeasureServiceImpl real = new MeasureServiceImpl(store.database, events,
+                new uk.nhs.safety.campaign.model.internal.spc.XmrAnalyser(), TestDatabase.CLOCK);
+        real.record("alice", "RGT", KEY, APRIL, 7.0, null);
+        real.record("alice", "RGT", KEY, MAY, 7.2, null);
+        real.record("alice", "RGT", KEY, JUNE, 6.8, null);
+
+        SpcResult spc = real.progress("RGT", KEY).spc();
+
+        // mean 21 / 3 = 7; moving ranges 0.2 and 0.4, mean 0.3; limits 7 ± 2.66 × 0.3 = 6.202 to 7.798: wholly
+        // below (better than) 8.5, the step in force in June. Against 5 (April's target) or 4 (July's) it would
+        // consistently fail. The profile gives assurance on provisional limits.
+        assertThat(spc.target()).isEqualTo(8.5);
+        assertThat(spc.phases().get(0).upperLimit()).isCloseTo(7.798, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(spc.assurance()).isEqualTo(Assurance.CONSISTENTLY_PASSES);
     }
 
     private void usePChartMeasure(String profile) {

@@ -22,6 +22,7 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
+import uk.nhs.safety.campaign.api.spc.TargetStep;
 import uk.nhs.safety.campaign.model.internal.member.MemberServiceImpl;
 import uk.nhs.safety.campaign.model.internal.testing.Plans;
 import uk.nhs.safety.campaign.model.internal.testing.RecordingEvents;
@@ -189,6 +190,46 @@ class PlanValidationTest {
         assertRefused(Plans.withMeasures(Plans.plan(), List.of(m)), Violation.of("measures[0].ruleProfile",
                 "IHI_RUN_CHART", "is not a known SPC rule profile: use one of [MDC, NHSRPLOTTHEDOTS_0_2_2], or leave"
                         + " it out for the platform's default"));
+    }
+
+    @StoreTest
+    void rejectsATargetTrajectoryOutOfDateOrderWithRepeatedDatesOrMissingParts() {
+        Measure m = new Measure("falls", "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
+                8.0, "aim", List.of(), ChartType.XMR, null, java.util.Arrays.asList(
+                        new TargetStep(7.0, LocalDate.of(2016, 4, 1)),
+                        new TargetStep(6.5, LocalDate.of(2016, 4, 1)),
+                        new TargetStep(6.0, LocalDate.of(2015, 10, 1)),
+                        new TargetStep(null, LocalDate.of(2017, 4, 1)),
+                        new TargetStep(Double.NaN, null),
+                        null));
+
+        assertRefused(Plans.withMeasures(Plans.plan(), List.of(m)),
+                Violation.of("measures[0].targets[1].from", LocalDate.of(2016, 4, 1),
+                        "is the date of the step before; each step needs its own date"),
+                Violation.of("measures[0].targets[2].from", LocalDate.of(2015, 10, 1),
+                        "is before the step before (2016-04-01): list the steps in date order"),
+                Violation.of("measures[0].targets[3].value", null,
+                        "is required: the target in force from the step's date"),
+                Violation.of("measures[0].targets[4].value", Double.NaN, "must be a finite number"),
+                Violation.of("measures[0].targets[4].from", null,
+                        "is required: the date from which the step's target is in force"),
+                Violation.of("measures[0].targets[5]", null, "is required"));
+    }
+
+    @StoreTest
+    void keepsATargetTrajectoryWithTheMeasure() {
+        List<TargetStep> steps = List.of(new TargetStep(7.0, LocalDate.of(2016, 4, 1)),
+                new TargetStep(6.0, LocalDate.of(2017, 4, 1)));
+        Measure m = new Measure("falls", "Falls", MeasureType.OUTCOME, null, "n", ImprovementDirection.DOWN, null,
+                8.0, "aim", List.of(), ChartType.XMR, null, steps);
+
+        plans.save("alice", "RGT", Plans.withMeasures(Plans.plan(), List.of(m)), null);
+
+        Measure stored = plans.plan("RGT").orElseThrow().content().measures().get(0);
+        assertThat(stored.targets()).isEqualTo(steps);
+        assertThat(stored.targetOn(LocalDate.of(2016, 3, 31))).isEqualTo(8.0);
+        assertThat(stored.targetOn(LocalDate.of(2016, 4, 1))).isEqualTo(7.0);
+        assertThat(stored.targetOn(LocalDate.of(2018, 1, 1))).isEqualTo(6.0);
     }
 
     @StoreTest
