@@ -103,7 +103,7 @@ class MeasureShowCommandTest {
         SpcResult spc = new SpcResult(p.spc().points(), p.spc().phases(), p.spc().variation(), p.spc().assurance(),
                 true, ChartType.XMR, SpcRuleProfile.MDC, SpcResult.XMR_LIMITS_NOTE, 7.0);
 
-        ShellOutput output = show(new MeasureProgress("RGT", trajectory, spc));
+        ConsoleOutput output = show(new MeasureProgress("RGT", trajectory, spc));
 
         assertThat(output.outLines()).contains("Target trajectory: 9, then 7 from 2015-07-01, 5.5 from 2016-04-01",
                 "Assurance: inconsistent: will sometimes meet and sometimes miss the target of 7"

@@ -293,19 +293,19 @@ final class WebSite {
     private WebResponse iconsPage(Member m) {
         Map<String, String> values = new LinkedHashMap<>();
         String api = m == null ? "/api/v1/icons" : "/api/v1/members/" + m.odsCode() + "/icons";
-        values.put("ods", m == null ? "" : Html.escape(m.odsCode()));
+        values.put("ods", m == null ? "" : Texts.html(m.odsCode()));
         values.put("heading", m == null ? "Icon summary: every member's measures"
-                : "Icon summary: " + Html.escape(m.name()));
+                : "Icon summary: " + Texts.html(m.name()));
         values.put("lede", m == null
                 ? "The latest Making Data Count variation and assurance icons of every measure in members' published"
                         + " safety improvement plans, grouped by region, with how many measures show each icon."
                 : "The latest Making Data Count variation and assurance icons of every measure in the published"
-                        + " safety improvement plan of " + Html.escape(m.name()) + " (" + Html.escape(m.odsCode())
+                        + " safety improvement plan of " + Texts.html(m.name()) + " (" + Texts.html(m.odsCode())
                         + ").");
         values.put("back", m == null ? "<a href=\"/\">National dashboard</a>"
-                : "<a href=\"/members/" + Html.escape(m.odsCode()) + "\">Back to " + Html.escape(m.name()) + "</a>");
-        values.put("json", Html.escape(api));
-        values.put("csv", Html.escape(api + ".csv"));
+                : "<a href=\"/members/" + Texts.html(m.odsCode()) + "\">Back to " + Texts.html(m.name()) + "</a>");
+        values.put("json", Texts.html(api));
+        values.put("csv", Texts.html(api + ".csv"));
         return page("icons", m == null ? "Icon summary" : "Icon summary: " + m.name(), "icons", values);
     }
 
