@@ -65,7 +65,7 @@ public class CqcIT extends KarafTestSupport {
         Path provider = importFile("cqc-provider", ".json");
         Files.writeString(provider, PROVIDER);
         String imported = await(() -> execute("cqc:import " + provider), out -> out.contains("Created"));
-        assertContains(imported, "Records", "1");
+        assertContains(imported, "Read", "1");
         String page = await(() -> http("POST", BASE + "/providers", ADMIN, "application/json", LOCATIONS),
                 a -> a.startsWith("200"));
         assertContains(page, "\"created\" : 2");

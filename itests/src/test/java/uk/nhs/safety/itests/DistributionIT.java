@@ -115,12 +115,12 @@ class DistributionIT {
     }
 
     /**
-     * How an operator installs or upgrades a partner from its own features repository. Until safety:partner-install
-     * is on main, Karaf's own commands; then this one line becomes
-     * {@code return "safety:partner-install " + repository + " " + feature;}
+     * How an operator installs or upgrades a partner from its own features repository: with the platform's checks
+     * (partner header, contract range, a dry run that refreshes nothing of core), which picks the repository's newest
+     * version of the feature.
      */
     private static String installPartner(String repository, String feature) {
-        return "feature:repo-add " + repository + "\nfeature:install -u " + feature;
+        return "safety:partner-install " + repository + " " + feature;
     }
 
     @Test
@@ -157,7 +157,7 @@ class DistributionIT {
         Traffic traffic = Traffic.start(karaf.httpBase().resolve("/api/v1/summary"));
         await().atMost(Duration.ofSeconds(30)).until(() -> traffic.requests.get() >= 5);
         long upgradeStart = System.nanoTime();
-        assertThat(karaf.console(installPartner(partnerRepository("1.0.1"), PARTNER_ARTIFACT + "/1.0.1")))
+        assertThat(karaf.console(installPartner(partnerRepository("1.0.1"), PARTNER_ARTIFACT)))
                 .doesNotContain("Error");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> partnerRow().contains("1.0.1") && partnerRow().contains("UP"));
@@ -172,7 +172,7 @@ class DistributionIT {
         assertThat(karaf.log().substring(logFrom).lines().filter(l -> l.contains("    uk.nhs.safety.campaign-")))
                 .as("core bundles refreshed").isEmpty();
 
-        assertThat(karaf.console("feature:uninstall " + PARTNER_ARTIFACT + "\nfeature:repo-remove "
+        assertThat(karaf.console("safety:partner-uninstall " + PARTNER_ARTIFACT + "\nfeature:repo-remove "
                 + partnerRepository("1.0.1") + "\nfeature:repo-remove " + partnerRepository("1.0.0")))
                 .doesNotContain("Error");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> partnerRow().isEmpty());
