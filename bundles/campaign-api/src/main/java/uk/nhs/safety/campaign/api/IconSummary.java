@@ -18,7 +18,7 @@ import uk.nhs.safety.campaign.api.spc.Variation;
  *
  * @param regions the regions by name, {@link #UNKNOWN_REGION} last; only regions with a member that published a plan
  * @param total   the counts over every region
- * @since 1.2
+ * @since 1.3
  */
 public record IconSummary(List<Region> regions, Counts total) {
 

@@ -28,7 +28,7 @@ import uk.nhs.safety.campaign.api.spc.TargetStep;
  *                   the platform's default (since 1.2)
  * @param targets    a target trajectory: steps in ascending date order, each in force from its date until the next;
  *                   before the first step {@code target} is in force (it may be {@code null}). Empty for a measure
- *                   with a single target, which behaves as before (since 1.2)
+ *                   with a single target, which behaves as before (since 1.3)
  */
 public record Measure(String key, String name, MeasureType type, String definition, String unit,
                       ImprovementDirection direction, Double baseline, Double target, String linkedTo,
@@ -52,7 +52,7 @@ public record Measure(String key, String name, MeasureType type, String definiti
     /**
      * The target in force on a day: the last trajectory step starting on or before it, else {@link #target()}.
      *
-     * @since 1.2
+     * @since 1.3
      */
     public Double targetOn(LocalDate day) {
         return TargetStep.inForce(target, targets, day);

@@ -27,9 +27,10 @@ import uk.nhs.safety.campaign.api.spc.Variation;
  * @param points             how many values the chart has
  * @param latestValue        the latest point's charted value (the rate or proportion on p and u charts), or
  *                           {@code null} with no values
- * @param target             the measure's target, or {@code null}
+ * @param target             the target in force at the latest point (a trajectory's step), else the measure's
+ *                           target, or {@code null}
  * @param latestPeriod       the period of the latest point, or {@code null} with no values
- * @since 1.2
+ * @since 1.3
  */
 public record MeasureIcons(String key, String name, String unit, ImprovementDirection direction, ChartType chartType,
                            String ruleProfile, String ruleProfileVersion, Variation variation, Assurance assurance,
@@ -44,6 +45,7 @@ public record MeasureIcons(String key, String name, String unit, ImprovementDire
         SpcPoint last = all.isEmpty() ? null : all.get(all.size() - 1);
         return new MeasureIcons(m.key(), m.name(), m.unit(), m.direction(), spc.chartType(), spc.profile().name(),
                 spc.profile().version(), spc.variation(), spc.assurance(), spc.provisional(), all.size(),
-                last == null ? null : last.value(), m.target(), last == null ? null : last.period());
+                last == null ? null : last.value(), spc.target() != null ? spc.target() : m.target(),
+                last == null ? null : last.period());
     }
 }

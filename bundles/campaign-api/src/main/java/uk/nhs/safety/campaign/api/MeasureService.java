@@ -60,7 +60,7 @@ public interface MeasureService {
      * {@link #progress(String, String, CallerAccess)} does, with its latest icons. No rows when there is no such plan.
      *
      * @throws NotFoundException when there is no such member
-     * @since 1.2
+     * @since 1.3
      */
     default MemberIcons icons(String odsCode, CallerAccess caller) {
         throw new UnsupportedOperationException("this measure service gives no icon summary");
@@ -70,7 +70,7 @@ public interface MeasureService {
      * The national icon summary: the measures of every member's latest published plan (members that have published
      * none are left out), grouped by region. Drafts never show.
      *
-     * @since 1.2
+     * @since 1.3
      */
     default IconSummary nationalIcons() {
         throw new UnsupportedOperationException("this measure service gives no icon summary");

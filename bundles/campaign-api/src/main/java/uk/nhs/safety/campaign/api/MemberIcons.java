@@ -10,7 +10,7 @@ import java.util.List;
  * @param region      the member's region, or {@code null} when unknown
  * @param planVersion the published plan version the measures come from, or {@code null} for the working copy
  * @param measures    one row per measure, in the plan's order (empty when there is no plan to show)
- * @since 1.2
+ * @since 1.3
  */
 public record MemberIcons(String odsCode, String name, String region, Integer planVersion,
                           List<MeasureIcons> measures) {

@@ -21,7 +21,7 @@ public enum Assurance {
      * The icon's meaning in words, for readers who cannot tell the icons apart by colour (the web pages show the same
      * words).
      *
-     * @since 1.1
+     * @since 1.2
      */
     public String label() {
         return label;

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param limitsNote  a short explanation for readers of how the limits were set and, on p and u charts, why they
  *                    vary from point to point (since 1.1)
  * @param target      the target the assurance was judged against, or {@code null}: for a measure with a target
- *                    trajectory, the step in force at the latest point (since 1.1)
+ *                    trajectory, the step in force at the latest point (since 1.2)
  */
 public record SpcResult(List<SpcPoint> points, List<SpcPhase> phases, Variation variation, Assurance assurance,
                         boolean provisional, ChartType chartType, SpcRuleProfile profile, String limitsNote,

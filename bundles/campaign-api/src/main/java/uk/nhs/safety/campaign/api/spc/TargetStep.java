@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param value the target from that date
  * @param from  the first day the value is in force
- * @since 1.1
+ * @since 1.2
  */
 public record TargetStep(Double value, LocalDate from) {
 

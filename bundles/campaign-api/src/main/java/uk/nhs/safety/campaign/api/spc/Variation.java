@@ -20,7 +20,7 @@ public enum Variation {
      * The icon's meaning in words, for readers who cannot tell the icons apart by colour or shape (the web pages show
      * the same words).
      *
-     * @since 1.1
+     * @since 1.2
      */
     public String label() {
         return label;

@@ -294,7 +294,9 @@ public final class EvidencePackBuilder {
                 .filter(p -> !p.period().isBefore(period.from()) && !p.period().isAfter(period.to()))
                 .toList();
         SpcPoint latest = within.isEmpty() ? null : within.get(within.size() - 1);
-        return new EvidencePack.SpcSummary(m.unit(), m.direction(), m.target(), within.size(),
+        // the target the assurance was judged against: a trajectory's step in force at the latest point
+        return new EvidencePack.SpcSummary(m.unit(), m.direction(), r.target() != null ? r.target() : m.target(),
+                within.size(),
                 latest == null ? null : latest.period(), latest == null ? null : latest.value(),
                 latest == null ? null : latest.variation(), r.assurance(), r.provisional());
     }
