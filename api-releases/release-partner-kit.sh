@@ -20,6 +20,7 @@ version=${2:?$usage}
 api=${3:?$usage}
 shift 3
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/repository.sh"
 root=$(cd "$here/.." && pwd)
 group_dir="$here/uk/nhs/safety"
 if [[ ! -f "$group_dir/campaign-api/$api/campaign-api-$api.jar" ]]; then
@@ -64,11 +65,6 @@ done
 mvn -B -q -f "$pom" -pl bundles/partner-support,bundles/partner-testkit package -DskipTests \
     -Dproject.build.outputTimestamp="$timestamp" "$@"
 
-checksums() {
-    sha1sum "$1" | cut -d' ' -f1 | tr -d '\n' > "$1.sha1"
-    md5sum "$1" | cut -d' ' -f1 | tr -d '\n' > "$1.md5"
-}
-
 # publish <artifact> <dependencies xml>: jar, stand-alone pom, checksums, maven-metadata.xml
 publish() {
     local artifact=$1 dependencies=$2
@@ -93,25 +89,8 @@ publish() {
 $dependencies
 </project>
 POM
-    local versions latest
-    versions=$(find "$dir" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -V)
-    latest=$(tail -n1 <<<"$versions")
-    {
-        echo '<?xml version="1.0" encoding="UTF-8"?>'
-        echo '<metadata>'
-        echo '  <groupId>uk.nhs.safety</groupId>'
-        echo "  <artifactId>$artifact</artifactId>"
-        echo '  <versioning>'
-        echo "    <latest>$latest</latest>"
-        echo "    <release>$latest</release>"
-        echo '    <versions>'
-        while read -r v; do echo "      <version>$v</version>"; done <<<"$versions"
-        echo '    </versions>'
-        echo "    <lastUpdated>$(date -u -d "$timestamp" +%Y%m%d%H%M%S)</lastUpdated>"
-        echo '  </versioning>'
-        echo '</metadata>'
-    } > "$dir/maven-metadata.xml"
-    for f in "$target/$artifact-$version.jar" "$target/$artifact-$version.pom" "$dir/maven-metadata.xml"; do
+    write_metadata "$dir" "$artifact" "$timestamp"
+    for f in "$target/$artifact-$version.jar" "$target/$artifact-$version.pom"; do
         checksums "$f"
     done
     echo "released $artifact $version from $ref into $target"

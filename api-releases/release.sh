@@ -16,6 +16,7 @@ ref=${1:?usage: release.sh <git-ref> <version> [mvn args]}
 version=${2:?usage: release.sh <git-ref> <version> [mvn args]}
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/repository.sh"
 root=$(cd "$here/.." && pwd)
 dir="$here/uk/nhs/safety/campaign-api"
 target="$dir/$version"
@@ -65,28 +66,9 @@ cat > "$target/campaign-api-$version.pom" <<POM
 </project>
 POM
 
-# maven-metadata.xml lists every released version (Maven reads it to find the latest release before a version).
-versions=$(find "$dir" -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort -V)
-latest=$(tail -n1 <<<"$versions")
-{
-    echo '<?xml version="1.0" encoding="UTF-8"?>'
-    echo '<metadata>'
-    echo '  <groupId>uk.nhs.safety</groupId>'
-    echo '  <artifactId>campaign-api</artifactId>'
-    echo '  <versioning>'
-    echo "    <latest>$latest</latest>"
-    echo "    <release>$latest</release>"
-    echo '    <versions>'
-    while read -r v; do echo "      <version>$v</version>"; done <<<"$versions"
-    echo '    </versions>'
-    echo "    <lastUpdated>$(date -u -d "$timestamp" +%Y%m%d%H%M%S)</lastUpdated>"
-    echo '  </versioning>'
-    echo '</metadata>'
-} > "$dir/maven-metadata.xml"
-
-for f in "$target/campaign-api-$version.jar" "$target/campaign-api-$version.pom" "$dir/maven-metadata.xml"; do
-    sha1sum "$f" | cut -d' ' -f1 | tr -d '\n' > "$f.sha1"
-    md5sum "$f" | cut -d' ' -f1 | tr -d '\n' > "$f.md5"
+write_metadata "$dir" campaign-api "$timestamp"
+for f in "$target/campaign-api-$version.jar" "$target/campaign-api-$version.pom"; do
+    checksums "$f"
 done
 echo "released campaign-api $version from $ref into $target"
 sha1sum "$target/campaign-api-$version.jar"
