@@ -8,6 +8,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface AuditService {
 
-    /** The member's trail, newest first, at most {@code limit} entries. */
+    /**
+     * The member's trail, newest first, at most {@code limit} entries; with a {@code null} ODS code the
+     * campaign-wide entries, those that belong to no member (partner installs, upgrades and removals, focus areas,
+     * API tokens).
+     */
     List<AuditEntry> trail(String odsCode, int limit);
 }

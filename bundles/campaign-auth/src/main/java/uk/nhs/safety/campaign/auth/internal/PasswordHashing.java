@@ -1,5 +1,6 @@
 package uk.nhs.safety.campaign.auth.internal;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Dictionary;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import org.apache.karaf.jaas.modules.Encryption;
 import org.apache.karaf.jaas.modules.EncryptionService;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -52,6 +55,8 @@ public class PasswordHashing implements EncryptionService {
 
     /** A file modified more recently than this is left for the next check, so that a writer can finish. */
     static final long SETTLE_MILLIS = 500;
+    /** In the bundle's data area: the digest of admin's stored hash and whether it hides the default password. */
+    static final String MEMO_FILE = "admin-default-password-verdict";
     private static final String JAAS_PID = "org.apache.karaf.jaas";
     private static final Logger LOG = LoggerFactory.getLogger(PasswordHashing.class);
 
@@ -78,13 +83,16 @@ public class PasswordHashing implements EncryptionService {
     private final BooleanSupplier selected;
     private final long settleMillis;
     private final ScheduledExecutorService checker;
+    private final DefaultPasswordMemo memo;
     private volatile Stamp lastSeen;
     private volatile boolean warnedNotSelected;
 
     @Activate
-    public PasswordHashing(Config config, @Reference ConfigurationAdmin configAdmin) {
+    public PasswordHashing(Config config, @Reference ConfigurationAdmin configAdmin, BundleContext context) {
         this(new PasswordHash(config.iterations()), new UsersFile(usersPath(config.usersFile())),
-                () -> selectedInJaasConfig(configAdmin), SETTLE_MILLIS);
+                () -> selectedInJaasConfig(configAdmin), SETTLE_MILLIS,
+                new DefaultPasswordMemo(Optional.ofNullable(context.getDataFile(MEMO_FILE)).map(File::toPath)
+                        .orElse(null)));
         checker.scheduleWithFixedDelay(this::checkQuietly, 0, Math.max(1, config.checkIntervalSeconds()),
                 TimeUnit.SECONDS);
     }
@@ -95,9 +103,12 @@ public class PasswordHashing implements EncryptionService {
      * @param selected whether Karaf's realm uses this service; the file is touched only then, because hashes that
      *                 Karaf's realm cannot check would lock every user out
      * @param settleMillis a file modified less than this long ago is left for the next check
+     * @param memo what is known of admin's hash, so that a restart does not spend half a second checking it again
      */
-    PasswordHashing(PasswordHash hash, UsersFile users, BooleanSupplier selected, long settleMillis) {
+    PasswordHashing(PasswordHash hash, UsersFile users, BooleanSupplier selected, long settleMillis,
+                    DefaultPasswordMemo memo) {
         this.settleMillis = settleMillis;
+        this.memo = memo;
         this.hash = hash;
         this.users = users;
         this.selected = selected;
@@ -196,13 +207,22 @@ public class PasswordHashing implements EncryptionService {
             // just written, perhaps still being written by an editor or by Karaf: next tick
             return;
         }
-        int n = users.rewrite(e -> e.marked() ? null : UsersFile.PREFIX + hash.hash(e.password()) + UsersFile.SUFFIX);
+        int n = users.rewrite(e -> {
+            if (e.marked()) {
+                return null;
+            }
+            String hashed = hash.hash(e.password());
+            if (e.user().equals(DefaultPassword.USER)) {
+                memo.remember(hashed, DefaultPassword.PASSWORD.equals(e.password()));
+            }
+            return UsersFile.PREFIX + hashed + UsersFile.SUFFIX;
+        });
         if (n > 0) {
             LOG.info("Hashed {} plain-text password(s) in {} with PBKDF2", n, users.path());
         }
         for (UsersFile.Entry e : users.entries()) {
-            if (e.user().equals(DefaultPassword.USER) && e.marked()
-                    && hash.verify(DefaultPassword.PASSWORD, e.unmarked()) != Verdict.NO_MATCH) {
+            if (e.user().equals(DefaultPassword.USER) && e.marked() && memo.isDefault(e.unmarked(),
+                    stored -> hash.verify(DefaultPassword.PASSWORD, stored) != Verdict.NO_MATCH)) {
                 LOG.warn("Security: {}", DefaultPassword.HOW_TO_CHANGE);
             }
         }

@@ -32,7 +32,7 @@ class PasswordHashingTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve("users.properties");
-        hashing = new PasswordHashing(hash, new UsersFile(file), () -> true, 0);
+        hashing = new PasswordHashing(hash, new UsersFile(file), () -> true, 0, new DefaultPasswordMemo(null));
     }
 
     @AfterEach
@@ -131,7 +131,7 @@ class PasswordHashingTest {
     @Test
     void theFileIsLeftAloneWhileKarafsRealmDoesNotUseThisService() throws Exception {
         Files.writeString(file, "alice = wonderland,viewer\n");
-        PasswordHashing unselected = new PasswordHashing(hash, new UsersFile(file), () -> false, 0);
+        PasswordHashing unselected = new PasswordHashing(hash, new UsersFile(file), () -> false, 0, new DefaultPasswordMemo(null));
 
         unselected.check();
 
@@ -142,7 +142,7 @@ class PasswordHashingTest {
     @Test
     void aFileJustWrittenIsLeftForTheNextCheck() throws Exception {
         Files.writeString(file, "alice = wonderland,viewer\n");
-        PasswordHashing patient = new PasswordHashing(hash, new UsersFile(file), () -> true, 60_000);
+        PasswordHashing patient = new PasswordHashing(hash, new UsersFile(file), () -> true, 60_000, new DefaultPasswordMemo(null));
 
         patient.check();
 
@@ -173,5 +173,38 @@ class PasswordHashingTest {
         hashing.check();
 
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void hashingAdminsPlainTextPasswordRecordsWhetherItIsTheDefaultSoThatNoStartChecksItAgain() throws Exception {
+        Path memoFile = dir.resolve("data/verdict");
+        Files.writeString(file, "admin = admin,_g_:admingroup\nbob = secret,viewer\n");
+        PasswordHashing withMemo = new PasswordHashing(hash, new UsersFile(file), () -> true, 0,
+                new DefaultPasswordMemo(memoFile));
+        try {
+            withMemo.check();
+        } finally {
+            withMemo.deactivate();
+        }
+        String stored = unmarked(passwordOf(Files.readAllLines(file), "admin"));
+
+        boolean known = new DefaultPasswordMemo(memoFile).isDefault(stored, s -> {
+            throw new AssertionError("admin's hash was checked again: " + s);
+        });
+
+        assertThat(known).isTrue();
+
+        Files.writeString(file, "admin = changed-it,_g_:admingroup\n");
+        PasswordHashing again = new PasswordHashing(hash, new UsersFile(file), () -> true, 0,
+                new DefaultPasswordMemo(memoFile));
+        try {
+            again.check();
+        } finally {
+            again.deactivate();
+        }
+        String changed = unmarked(passwordOf(Files.readAllLines(file), "admin"));
+        assertThat(new DefaultPasswordMemo(memoFile).isDefault(changed, s -> {
+            throw new AssertionError("admin's hash was checked again: " + s);
+        })).isFalse();
     }
 }

@@ -13,9 +13,13 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import uk.nhs.safety.campaign.api.AuditEntry;
 import uk.nhs.safety.campaign.api.AuditService;
 
-/** Shows a member's audit trail, newest first. */
+/**
+ * Shows a member's audit trail, newest first; without an ODS code the campaign-wide entries (partner installs,
+ * upgrades and removals, focus areas, API tokens: what belongs to no member).
+ */
 @Service
-@Command(scope = "safety", name = "audit", description = "Shows a member's audit trail, newest first")
+@Command(scope = "safety", name = "audit", description = "Shows a member's audit trail, newest first; without an ODS"
+        + " code the campaign-wide entries (partner installs, upgrades and removals, focus areas, API tokens)")
 public class AuditCommand extends SafetyCommand {
 
     static final int DEFAULT_LIMIT = 50;
@@ -24,7 +28,7 @@ public class AuditCommand extends SafetyCommand {
     @Reference
     AuditService auditService;
 
-    @Argument(index = 0, name = "ods", description = "The member's ODS code", required = true)
+    @Argument(index = 0, name = "ods", description = "The member's ODS code; none: the campaign-wide entries")
     @Completion(OdsCodeCompleter.class)
     String ods;
 
@@ -40,7 +44,7 @@ public class AuditCommand extends SafetyCommand {
         table.column("Action");
         table.column("Subject");
         table.column(new WordWrapColumn("Detail", 70));
-        for (AuditEntry e : auditService.trail(ConsoleSupport.ods(ods), max)) {
+        for (AuditEntry e : auditService.trail(ods == null ? null : ConsoleSupport.ods(ods), max)) {
             table.addRow().addContent(ConsoleSupport.timestamp(e.at(), ZoneId.systemDefault()),
                     ConsoleSupport.text(e.actor()), ConsoleSupport.text(e.action()),
                     ConsoleSupport.text(e.subject()), ConsoleSupport.text(e.detail()));

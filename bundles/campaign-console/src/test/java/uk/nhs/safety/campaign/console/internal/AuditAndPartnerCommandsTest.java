@@ -27,7 +27,8 @@ class AuditAndPartnerCommandsTest {
         @Override
         public List<AuditEntry> trail(String odsCode, int limit) {
             limits.add(limit);
-            return newestFirst.stream().filter(e -> odsCode.equals(e.odsCode())).limit(limit).toList();
+            return newestFirst.stream().filter(e -> java.util.Objects.equals(odsCode, e.odsCode())).limit(limit)
+                    .toList();
         }
     }
 
@@ -49,6 +50,26 @@ class AuditAndPartnerCommandsTest {
         List<String> subjects = output.outLines().stream().filter(l -> l.contains("entry-"))
                 .map(l -> l.replaceAll(".*(entry-\\d+).*", "$1")).toList();
         assertThat(subjects).hasSize(50).startsWith("entry-60", "entry-59").endsWith("entry-11");
+    }
+
+    @Test
+    void withoutAnOdsCodeShowsTheCampaignWideEntriesSuchAsPartnerInstalls() throws Exception {
+        FakeAudit audit = new FakeAudit();
+        audit.newestFirst.add(new AuditEntry(3, Instant.parse("2026-12-03T10:00:00Z"), "admin", null,
+                "partner.upgraded", "feature safety-partner-cqc 1.1.0", "was 1.0.0"));
+        audit.newestFirst.add(new AuditEntry(2, Instant.parse("2026-12-03T09:30:00Z"), "alice", "RGT",
+                "measure.recorded", "measure falls-per-1000", "value 4"));
+        audit.newestFirst.add(new AuditEntry(1, Instant.parse("2026-12-03T09:00:00Z"), "admin", null,
+                "partner.installed", "feature safety-partner-cqc 1.0.0", "from mvn:repo"));
+        AuditCommand c = new AuditCommand();
+        c.auditService = audit;
+        c.in(FakeSession.of("admin"));
+
+        ConsoleOutput output = ConsoleOutput.run(c);
+
+        List<String> actions = output.outLines().stream().filter(l -> l.contains("partner.") || l.contains("measure."))
+                .map(l -> l.replaceAll(".*?((partner|measure)\\.[a-z]+).*", "$1")).toList();
+        assertThat(actions).containsExactly("partner.upgraded", "partner.installed");
     }
 
     @Test
