@@ -9,7 +9,10 @@
 # the start and at the end of the same run; the ratio is to their mean), non-2xx answers, resident memory after boot
 # and after the load, and the start and restart times to /api/health 200, as a Markdown table to paste.
 #
-# Usage: bench/run-http.sh [--build] [--keep] [route ...]      (routes default to the list below)
+# Usage: bench/run-http.sh [--build] [--keep] [--soak-only] [route ...]      (routes default to the list below)
+# SOAK=600 adds a memory run: wrk on all the anonymous routes in turn for that many seconds, resident memory sampled
+#   every 10 s (printed: after boot, after the first minute, highest, last; non-2xx and socket errors). --soak-only
+#   skips the per-route table (the memory run and start/restart times only).
 # Settings (environment): DURATION=10 (s per measured run), WARM=5 (s per warm-up run), MAX_WARM=8 (warm-up runs at
 #   most), THREADS=2, CONNECTIONS=32, MAVEN_REPO (default ~/.m2/repository), MAVEN_ARGS (extra mvn arguments),
 #   JAVA_HOME (Java 17), TOLERANCE=10 (% between consecutive warm-up runs).
@@ -24,6 +27,8 @@ MAX_WARM=${MAX_WARM:-8}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 TOLERANCE=${TOLERANCE:-10}
+SOAK=${SOAK:-0}
+SOAK_ONLY=false
 MAVEN_REPO=${MAVEN_REPO:-$HOME/.m2/repository}
 BUILD=false
 KEEP=false
@@ -32,6 +37,7 @@ for arg in "$@"; do
     case "$arg" in
         --build) BUILD=true ;;
         --keep) KEEP=true ;;
+        --soak-only) SOAK_ONLY=true; [ "$SOAK" -gt 0 ] || SOAK=600 ;;
         -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) ROUTES+=("$arg") ;;
     esac
@@ -147,6 +153,7 @@ wait_for /bench/ceiling 60 >/dev/null
 wait_for /api/v1/members/RL4/plan 120 >/dev/null
 RSS_BOOT=$(rss_mb)
 log "up: /api/health 200 after ${START_S} s; resident ${RSS_BOOT} MB"
+JVM_FLAGS=$(tr '\0' ' ' < "/proc/$KARAF_PID/cmdline" | grep -o -- '-Xm[sx][^ ]*\|-XX:+Use[A-Za-z]*GC' | tr '\n' ' ')
 
 COOKIE=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H 'X-Requested-With: XMLHttpRequest' \
     --data "{\"user\":\"bench-editor\",\"password\":\"$BENCH_PASSWORD\"}" "$BASE/api/v1/session" \
@@ -184,18 +191,45 @@ measure() { # route -> "rate p50 p99 non2xx warmups"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-log "ceiling (first)"
-read -r C1 C1P50 C1P99 C1BAD C1WARM <<<"$(measure /bench/ceiling)"
 declare -A RESULT
-for route in "${ROUTES[@]}"; do
-    log "$route"
-    RESULT[$route]=$(measure "$route")
-done
-log "ceiling (last)"
-read -r C2 C2P50 C2P99 C2BAD C2WARM <<<"$(measure /bench/ceiling)"
+if ! $SOAK_ONLY; then
+    log "ceiling (first)"
+    read -r C1 C1P50 C1P99 C1BAD C1WARM <<<"$(measure /bench/ceiling)"
+    for route in "${ROUTES[@]}"; do
+        log "$route"
+        RESULT[$route]=$(measure "$route")
+    done
+    log "ceiling (last)"
+    read -r C2 C2P50 C2P99 C2BAD C2WARM <<<"$(measure /bench/ceiling)"
+    CEILING=$(( (C1 + C2) / 2 ))
+fi
+
+# --- the memory run: every anonymous route in turn ----------------------------------------------------------------
+SOAK_LINE=""
+if [ "$SOAK" -gt 0 ]; then
+    {
+        echo 'local paths = {'
+        for route in "${ROUTES[@]}"; do [[ $route == @* ]] || printf '  "%s",\n' "$route"; done
+        echo '}'
+        echo 'local i = 0'
+        echo 'request = function() i = i + 1; return wrk.format("GET", paths[(i % #paths) + 1]) end'
+    } > "$WORK/soak.lua"
+    log "memory run: ${SOAK} s of wrk -t$THREADS -c$CONNECTIONS over the anonymous routes"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$SOAK"s -s "$WORK/soak.lua" "$BASE" > "$WORK/soak.txt" 2>&1 &
+    WRK_PID=$!
+    SAMPLES=()
+    while kill -0 "$WRK_PID" 2>/dev/null; do SAMPLES+=("$(rss_mb)"); sleep 10; done
+    wait "$WRK_PID" || true
+    SOAK_RATE=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$WORK/soak.txt")
+    SOAK_BAD=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$WORK/soak.txt"); SOAK_BAD=${SOAK_BAD:-0}
+    SOAK_ERR=$(awk '/Socket errors:/ { sub(/^ *Socket errors: */, ""); print }' "$WORK/soak.txt"); SOAK_ERR=${SOAK_ERR:-none}
+    MAX=0; for v in "${SAMPLES[@]}"; do [ "$v" -gt "$MAX" ] && MAX=$v; done
+    AFTER_MIN=${SAMPLES[6]:-${SAMPLES[-1]}}
+    SOAK_LINE=$(printf 'Memory run: %s s at %s req/s over %d anonymous routes; resident memory %s MB after boot, %s MB after the first minute, %s MB at most, %s MB at the end (samples every 10 s: %s); non-2xx %s; socket errors %s.' \
+        "$SOAK" "$SOAK_RATE" "$(grep -c '^  "' "$WORK/soak.lua")" "$RSS_BOOT" "$AFTER_MIN" "$MAX" "$(rss_mb)" "${SAMPLES[*]}" "$SOAK_BAD" "$SOAK_ERR")
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS_LOAD=$(rss_mb)
-CEILING=$(( (C1 + C2) / 2 ))
 
 log "restarting"
 (cd "$KHOME" && bin/stop >/dev/null 2>&1) || true
@@ -210,7 +244,8 @@ RESTART_S=$(echo "$(date +%s.%N) - $T0" | bc)
 echo
 echo "HTTP bench $(date -u +'%Y-%m-%d %H:%M UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores," \
     "load average $LOAD_BEFORE before, $LOAD_AFTER after; wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per route" \
-    "after warm-up (${WARM} s runs until two are within ${TOLERANCE}%)."
+    "after warm-up (${WARM} s runs until two are within ${TOLERANCE}%); JVM ${JVM_FLAGS:-defaults}."
+if ! $SOAK_ONLY; then
 echo
 echo "| route | req/s | p50 ms | p99 ms | ratio to ceiling | non-2xx | warm-up runs (req/s) |"
 echo "|---|---:|---:|---:|---:|---:|---|"
@@ -224,6 +259,8 @@ for route in "${ROUTES[@]}"; do
 done
 printf '| trivial servlet (ceiling, last) | %s | %s | %s | %s | %s | %s |\n' "$C2" "$C2P50" "$C2P99" \
     "$(awk -v a="$C2" -v c="$CEILING" 'BEGIN { printf "%.2f", a / c }')" "$C2BAD" "$C2WARM"
+fi
 echo
 printf 'Start to /api/health 200: %.1f s; restart: %.1f s. Resident memory: %s MB after boot, %s MB after the load.\n' \
     "$START_S" "$RESTART_S" "$RSS_BOOT" "$RSS_LOAD"
+[ -z "$SOAK_LINE" ] || { echo; echo "$SOAK_LINE"; }
