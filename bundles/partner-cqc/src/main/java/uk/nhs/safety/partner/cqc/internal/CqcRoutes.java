@@ -1,6 +1,5 @@
 package uk.nhs.safety.partner.cqc.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +21,6 @@ import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
-import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
@@ -31,6 +29,7 @@ import uk.nhs.safety.partner.cqc.internal.evidence.EvidencePack;
 import uk.nhs.safety.partner.cqc.internal.export.EvidenceFormat;
 import uk.nhs.safety.partner.cqc.internal.timeline.EvidenceTimeline;
 import uk.nhs.safety.partner.support.json.PartnerJson;
+import uk.nhs.safety.partner.support.routes.Routes;
 
 /**
  * The CQC partner's HTTP routes under {@code /api/v1/partners/cqc}: {@code GET /framework},
@@ -69,18 +68,14 @@ public final class CqcRoutes implements PartnerRoutes {
     @Override
     public PartnerResponse handle(PartnerRequest request) {
         String path = request.path();
-        if (path.equals("/providers") || path.equals("/providers/")) {
-            if (!"POST".equals(request.method())) {
-                throw notAllowed(request, "POST");
-            }
+        if (Routes.route(path).equals("/providers")) {
+            Routes.requireMethod(request.method(), "POST", path);
             if (request.contentType() == null || !request.contentType().toLowerCase(Locale.ROOT)
                     .startsWith("application/json")) {
                 throw new ValidationException(Violation.of("Content-Type", request.contentType(),
                         "send CQC API JSON as application/json"));
             }
-            ImportReport report = evidence.data().importData(new ImportRequest("HTTP upload",
-                    new ByteArrayInputStream(request.body()), "true".equals(request.param("partial")), null,
-                    request.caller()));
+            ImportReport report = evidence.data().importData(Routes.importRequest(request));
             return PartnerResponse.json(200, json.write(report));
         }
         Matcher mapping = MAPPING_ROUTE.matcher(path);
@@ -104,15 +99,13 @@ public final class CqcRoutes implements PartnerRoutes {
                 }
                 return new PartnerResponse(204, "application/json", new byte[0], Map.of());
             }
-            throw notAllowed(request, "PUT, DELETE");
+            throw PartnerProblem.methodNotAllowed(request.method(), path, "PUT, DELETE");
         }
-        if (path.equals("/evidence") || path.equals("/evidence/")) {
-            if (!"GET".equals(request.method())) {
-                throw notAllowed(request, "GET");
-            }
+        if (Routes.route(path).equals("/evidence")) {
+            Routes.requireMethod(request.method(), "GET", path);
             return bulk(request);
         }
-        boolean framework = path.equals("/framework") || path.equals("/framework/");
+        boolean framework = Routes.route(path).equals("/framework");
         Matcher member = MEMBER_ROUTE.matcher(path);
         if (!framework && !member.matches()) {
             throw new NotFoundException("no CQC route " + path + "; routes: GET /framework, GET /evidence/{ods},"
@@ -120,9 +113,7 @@ public final class CqcRoutes implements PartnerRoutes {
                     + " GET /mappings/{ods}, GET /timeline/{ods}?limit=,"
                     + " PUT|DELETE /mappings/{ods}/{kind}/{key}");
         }
-        if (!"GET".equals(request.method())) {
-            throw notAllowed(request, "GET");
-        }
+        Routes.requireMethod(request.method(), "GET", path);
         try {
             if (framework) {
                 return PartnerResponse.json(200, json.write(evidence.framework().framework()));
@@ -230,9 +221,5 @@ public final class CqcRoutes implements PartnerRoutes {
             throw new ValidationException(Violation.of("ods", ods, "an ODS code is 3 to 8 letters and digits"));
         }
         return ods;
-    }
-
-    private static PartnerProblem notAllowed(PartnerRequest request, String allowed) {
-        return PartnerProblem.methodNotAllowed(request.method(), request.path(), allowed);
     }
 }

@@ -17,11 +17,6 @@ public final class NhsiPartner extends BundlePartner {
 
     @Activate
     public NhsiPartner(BundleContext context, @Reference NhsiService service) {
-        this(context.getBundle().getVersion().toString(), service);
-    }
-
-    /** For tests: a fixed version (one public constructor, so SCR cannot pick the wrong one). */
-    NhsiPartner(String version, NhsiService service) {
-        super(ID, "NHS Improvement", version, service::health);
+        super(ID, "NHS Improvement", context.getBundle().getVersion().toString(), service::health);
     }
 }

@@ -1,8 +1,9 @@
 package uk.nhs.safety.partner.nhsi.internal;
 
+import static uk.nhs.safety.partner.support.routes.Routes.importRequest;
 import static uk.nhs.safety.partner.support.routes.Routes.requireMethod;
+import static uk.nhs.safety.partner.support.routes.Routes.route;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,7 +22,6 @@ import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.access.CallerAccess;
-import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
@@ -72,7 +72,7 @@ public final class NhsiRoutes implements PartnerRoutes {
         if (MEMBER.matcher(path).matches()) {
             return RouteAccess.AUTHENTICATED; // and then only the member's own editors, NHS Improvement, admins
         }
-        String p = trim(path);
+        String p = route(path);
         return "GET".equals(method) && (p.equals("/national") || p.equals("/catalogue")) ? RouteAccess.PUBLIC
                 : RouteAccess.PARTNER;
     }
@@ -107,7 +107,7 @@ public final class NhsiRoutes implements PartnerRoutes {
             requireMethod(method, "GET", path);
             return ok(service.alignment(alignment.group(1)));
         }
-        switch (trim(path)) {
+        switch (route(path)) {
             case "/national":
                 requireMethod(method, "GET", path);
                 return csvRequested(request) ? csv("nhsi-national.csv", w -> Csv.national(service.national(), w))
@@ -124,9 +124,7 @@ public final class NhsiRoutes implements PartnerRoutes {
                 return ok(service.gaps());
             case "/incidents":
                 requireMethod(method, "POST", path);
-                return ok(service.importIncidents(new ImportRequest("HTTP upload",
-                        new ByteArrayInputStream(request.body()), "true".equalsIgnoreCase(request.param("partial")),
-                        null, request.caller())));
+                return ok(service.importIncidents(importRequest(request)));
             default:
                 throw new NotFoundException("no NHS Improvement route " + path + "; routes: GET /national, GET"
                         + " /catalogue, GET /members/{ods}/harm, POST /members/{ods}/harm?measure=,"
@@ -154,10 +152,6 @@ public final class NhsiRoutes implements PartnerRoutes {
     /** Core's rule for changing a member's measurements: admins and the member's own editors. */
     static boolean mayRecord(CallerAccess access, String ods) {
         return access.mayEdit(ods);
-    }
-
-    private static String trim(String path) {
-        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
     private static boolean csvRequested(PartnerRequest request) {

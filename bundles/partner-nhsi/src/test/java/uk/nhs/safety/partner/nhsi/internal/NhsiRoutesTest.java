@@ -2,6 +2,7 @@ package uk.nhs.safety.partner.nhsi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.safety.partner.testkit.RouteAnswers.answered;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import uk.nhs.safety.campaign.api.PlanContent;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
-import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
@@ -66,16 +66,6 @@ class NhsiRoutesTest {
     private PartnerResponse call(String method, String path, String body, Set<String> roles, String measure) {
         return answered(() -> routes.handle(new PartnerRequest(method, path.replaceAll("\\?.*", ""),
                 Map.of("measure", List.of(measure)), null, null, "tester", roles)));
-    }
-
-    /** What core answers: a {@link PartnerProblem} becomes a problem response of its status. */
-    private static PartnerResponse answered(java.util.function.Supplier<PartnerResponse> call) {
-        try {
-            return call.get();
-        } catch (PartnerProblem p) {
-            return new PartnerResponse(p.status(), "application/problem+json",
-                    p.getMessage().getBytes(StandardCharsets.UTF_8), p.headers());
-        }
     }
 
     private JsonNode json(PartnerResponse r) throws Exception {

@@ -17,11 +17,6 @@ public final class NhslaPartner extends BundlePartner {
 
     @Activate
     public NhslaPartner(BundleContext context, @Reference NhslaService service) {
-        this(context.getBundle().getVersion().toString(), service);
-    }
-
-    /** For tests: a fixed version (one public constructor, so SCR cannot pick the wrong one). */
-    NhslaPartner(String version, NhslaService service) {
-        super(ID, "NHS LA (NHS Resolution)", version, service::health);
+        super(ID, "NHS LA (NHS Resolution)", context.getBundle().getVersion().toString(), service::health);
     }
 }

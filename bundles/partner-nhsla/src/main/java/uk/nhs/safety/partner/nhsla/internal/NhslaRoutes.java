@@ -1,8 +1,9 @@
 package uk.nhs.safety.partner.nhsla.internal;
 
+import static uk.nhs.safety.partner.support.routes.Routes.importRequest;
 import static uk.nhs.safety.partner.support.routes.Routes.requireMethod;
+import static uk.nhs.safety.partner.support.routes.Routes.route;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +19,6 @@ import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.access.CallerAccess;
-import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
@@ -95,12 +95,10 @@ public final class NhslaRoutes implements PartnerRoutes {
                     : ods == null ? service.linkageAll(y[0], y[1]) : service.linkage(ods, y[0], y[1]);
             return PartnerResponse.json(200, json.write(body));
         }
-        switch (path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path) {
+        switch (route(path)) {
             case "/claims":
                 requireMethod(method, "POST", path);
-                return PartnerResponse.json(200, json.write(service.importClaims(new ImportRequest(
-                        "HTTP upload", new ByteArrayInputStream(request.body()),
-                        "true".equalsIgnoreCase(request.param("partial")), null, request.caller()))));
+                return PartnerResponse.json(200, json.write(service.importClaims(importRequest(request))));
             case "/bids":
                 if ("GET".equals(method)) {
                     return PartnerResponse.json(200, json.write(service.bids(year(request))));

@@ -2,6 +2,7 @@ package uk.nhs.safety.partner.nhsla.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.nhs.safety.partner.testkit.RouteAnswers.answered;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.Set;
 
 import uk.nhs.safety.campaign.api.NotFoundException;
 import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.partner.PartnerProblem;
 import uk.nhs.safety.campaign.api.partner.PartnerRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerResponse;
 import uk.nhs.safety.campaign.api.partner.RouteAccess;
@@ -42,16 +42,6 @@ class NhslaRoutesTest {
                                  Set<String> roles) {
         return answered(() -> routes.handle(new PartnerRequest(method, path, query, body == null ? null : "text/csv",
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), "caller", roles)));
-    }
-
-    /** What core answers: a {@link PartnerProblem} becomes a problem response of its status. */
-    private static PartnerResponse answered(java.util.function.Supplier<PartnerResponse> call) {
-        try {
-            return call.get();
-        } catch (PartnerProblem p) {
-            return new PartnerResponse(p.status(), "application/problem+json",
-                    p.getMessage().getBytes(StandardCharsets.UTF_8), p.headers());
-        }
     }
 
     private void load() {

@@ -4,11 +4,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
+import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 
 /**
  * A partner table that a file import fills by its primary key, in one transaction, one import at a time. On
@@ -62,6 +64,25 @@ public final class KeyedTable {
         } finally {
             running.unlock();
         }
+    }
+
+    /**
+     * Runs one import's writes in one transaction of {@code database} ({@code work} gets its {@link TableLoad}): on
+     * PostgreSQL the rows go through {@code COPY} into the table without its key when it is empty (readers wait for
+     * the commit), else into the staging table; on H2 through the statements {@code work} prepares. The statements
+     * and the {@code COPY} are closed when {@code work} ends.
+     *
+     * @param columns the columns a {@code COPY} fills, in the order the loader gives values
+     */
+    public <T> T load(PartnerDatabase database, List<String> columns, TableLoad.Work<T> work) {
+        boolean copy = "PostgreSQL".equals(database.product());
+        return database.inTransaction(c -> {
+            boolean empty = isEmpty(c);
+            try (TableLoad load = new TableLoad(this, c, empty,
+                    copy ? database.bulkLoad(c, copyTarget(c, empty), columns) : null)) {
+                return work.run(load);
+            }
+        });
     }
 
     /** Whether the table holds no row (in {@code c}'s transaction). */

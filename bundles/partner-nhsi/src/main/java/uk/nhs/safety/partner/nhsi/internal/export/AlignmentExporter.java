@@ -10,17 +10,21 @@ import org.osgi.service.component.annotations.Reference;
 
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
+import uk.nhs.safety.partner.nhsi.internal.NhsiPartner;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.alignment.Alignment;
+import uk.nhs.safety.partner.support.export.CsvOrJsonExporter;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /** The alignment table as an export ({@code nhsi-alignment}): one member, or every active member without one. */
 @Component(service = Exporter.class)
-public final class AlignmentExporter extends NhsiExporter {
+public final class AlignmentExporter extends CsvOrJsonExporter<List<Alignment>> {
 
     private final NhsiService service;
 
     @Activate
     public AlignmentExporter(@Reference NhsiService service) {
+        super(NhsiPartner.ID, PartnerJson.writingNulls());
         this.service = service;
     }
 
@@ -37,13 +41,12 @@ public final class AlignmentExporter extends NhsiExporter {
     }
 
     @Override
-    Object compute(ExportRequest request) {
+    protected List<Alignment> compute(ExportRequest request) {
         return request.odsCode() == null ? service.alignmentAll() : List.of(service.alignment(request.odsCode()));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    void csv(Object value, Writer w) throws IOException {
-        Csv.alignment((List<Alignment>) value, w);
+    protected void csv(List<Alignment> value, Writer w) throws IOException {
+        Csv.alignment(value, w);
     }
 }

@@ -11,17 +11,21 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
+import uk.nhs.safety.partner.nhsi.internal.NhsiPartner;
 import uk.nhs.safety.partner.nhsi.internal.NhsiService;
 import uk.nhs.safety.partner.nhsi.internal.national.NationalRollup;
+import uk.nhs.safety.partner.support.export.CsvOrJsonExporter;
+import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /** The national roll-up as an export ({@code nhsi-national}): headline figures and the monthly series with SPC. */
 @Component(service = Exporter.class)
-public final class NationalExporter extends NhsiExporter {
+public final class NationalExporter extends CsvOrJsonExporter<NationalRollup> {
 
     private final NhsiService service;
 
     @Activate
     public NationalExporter(@Reference NhsiService service) {
+        super(NhsiPartner.ID, PartnerJson.writingNulls());
         this.service = service;
     }
 
@@ -38,7 +42,7 @@ public final class NationalExporter extends NhsiExporter {
     }
 
     @Override
-    Object compute(ExportRequest request) {
+    protected NationalRollup compute(ExportRequest request) {
         if (request.odsCode() != null) {
             throw new ValidationException(Violation.of("odsCode", request.odsCode(),
                     "the national roll-up is national: give no member"));
@@ -47,7 +51,7 @@ public final class NationalExporter extends NhsiExporter {
     }
 
     @Override
-    void csv(Object value, Writer w) throws IOException {
-        Csv.national((NationalRollup) value, w);
+    protected void csv(NationalRollup value, Writer w) throws IOException {
+        Csv.national(value, w);
     }
 }

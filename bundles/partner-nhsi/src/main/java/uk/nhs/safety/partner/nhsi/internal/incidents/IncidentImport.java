@@ -1,6 +1,5 @@
 package uk.nhs.safety.partner.nhsi.internal.incidents;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import uk.nhs.safety.campaign.api.CampaignException;
 import uk.nhs.safety.campaign.api.cluster.ClusterJobs;
 import uk.nhs.safety.campaign.api.partner.BulkLoader;
 import uk.nhs.safety.campaign.api.partner.ImportReport;
@@ -21,7 +19,9 @@ import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.partner.nhsi.internal.catalogue.Catalogue;
 import uk.nhs.safety.partner.support.imports.CsvImport;
+import uk.nhs.safety.partner.support.imports.KeyedImport;
 import uk.nhs.safety.partner.support.imports.KeyedTable;
+import uk.nhs.safety.partner.support.imports.TableLoad;
 
 /**
  * The incident-count import: one pass over the file inside one transaction. Rows are read and validated by the
@@ -41,7 +41,7 @@ import uk.nhs.safety.partner.support.imports.KeyedTable;
  * <p>One incident import runs at a time across all the nodes ({@link ClusterJobs}, job {@value #NAME}): a second one,
  * on any node, is refused at once naming the node running the first and since when.
  */
-public final class IncidentImport {
+public final class IncidentImport extends KeyedImport<IncidentRow> {
 
     /** The importer's name, as registered with core. */
     public static final String NAME = "nhsi-incidents";
@@ -50,34 +50,17 @@ public final class IncidentImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncidentImport.class);
 
-    /** The staging table of a PostgreSQL import that merges: a TEMP table of the import's transaction. */
-    private static final String STAGE = "nhsi_incident_stage";
     private static final List<String> COLUMNS = List.of("ods_code", "period", "category", "harm", "incidents");
 
-    private final PartnerDatabase database;
-    private final Predicate<String> isMember;
-    private final KeyedTable incidents;
-
-    /**
-     * For tests and tools in one JVM: a second concurrent import in this JVM is refused.
-     *
-     * @param database the partner's tables
-     * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
-     */
+    /** For tests and tools in one JVM: a second concurrent import in this JVM is refused. */
     public IncidentImport(PartnerDatabase database, Predicate<String> isMember) {
         this(database, isMember, null);
     }
 
-    /**
-     * @param database the partner's tables
-     * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
-     * @param jobs     core's jobs once per cluster: a second import on any node is refused
-     */
+    /** With core's jobs once per cluster ({@code jobs}): a second import on any node is refused. */
     public IncidentImport(PartnerDatabase database, Predicate<String> isMember, ClusterJobs jobs) {
-        this.database = database;
-        this.isMember = isMember;
-        this.incidents = new KeyedTable("nhsi_incident", "ods_code, period, category, harm", NAME,
-                "an incident import", jobs);
+        super(database, isMember, new KeyedTable("nhsi_incident", "ods_code, period, category, harm", NAME,
+                "an incident import", jobs), COLUMNS);
     }
 
     /**
@@ -87,53 +70,34 @@ public final class IncidentImport {
      * @param latest    the latest month accepted
      */
     public ImportReport run(ImportRequest request, Catalogue catalogue, YearMonth latest) {
-        return incidents.exclusive(() -> runNow(request, catalogue, latest));
+        return exclusive(() -> runNow(request, catalogue, latest));
     }
 
     private ImportReport runNow(ImportRequest request, Catalogue catalogue, YearMonth latest) {
         long started = System.nanoTime();
-        boolean copy = "PostgreSQL".equals(database.product());
-        ImportReport report = database.inTransaction(c -> load(c, request, new IncidentCsv(catalogue, latest),
-                copy));
+        ImportReport report = load(request, new IncidentCsv(catalogue, latest).engine(isMember()), Loader::new);
         LOG.info("Incident import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected"
                         + " in {} ms", request.source(), request.caller(), report.read(), report.created(),
                 report.updated(), report.unchanged(), report.rejected(), (System.nanoTime() - started) / 1_000_000);
         return report;
     }
 
-    private ImportReport load(Connection c, ImportRequest request, IncidentCsv csv, boolean copy)
-            throws SQLException {
-        boolean empty = incidents.isEmpty(c);
-        String target = copy ? incidents.copyTarget(c, empty) : null;
-        try (PreparedStatement insert = copy ? null : c.prepareStatement("INSERT INTO nhsi_incident (ods_code,"
-                + " period, category, harm, incidents) VALUES (?, ?, ?, ?, ?)");
-             PreparedStatement update = copy ? null : c.prepareStatement("UPDATE nhsi_incident SET incidents = ?"
-                     + " WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
-             PreparedStatement lookup = copy || empty ? null : c.prepareStatement("SELECT incidents FROM"
-                     + " nhsi_incident WHERE ods_code = ? AND period = ? AND category = ? AND harm = ?");
-             BulkLoader bulk = copy ? database.bulkLoad(c, target, COLUMNS) : null) {
-            return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk));
-        }
-    }
-
     /** Merges the staged counts into {@code nhsi_incident} (PostgreSQL): changed counts updated, new keys inserted. */
-    private static void merge(Connection c, Loader loader, long staged) throws SQLException {
+    private static CsvImport.Written merge(TableLoad load, long staged) throws SQLException {
         String key = "c.ods_code = s.ods_code AND c.period = s.period AND c.category = s.category AND c.harm = s.harm";
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE " + STAGE); // a temp table has no statistics: without them the joins go badly
-            loader.updated = st.executeUpdate("UPDATE nhsi_incident c SET incidents = s.incidents FROM " + STAGE
+        try (Statement st = load.connection().createStatement()) {
+            long updated = st.executeUpdate("UPDATE nhsi_incident c SET incidents = s.incidents FROM " + load.stage()
                     + " s WHERE " + key + " AND c.incidents <> s.incidents");
-            loader.created = st.executeUpdate("INSERT INTO nhsi_incident (ods_code, period, category, harm,"
-                    + " incidents) SELECT ods_code, period, category, harm, incidents FROM " + STAGE + " s WHERE NOT"
-                    + " EXISTS (SELECT 1 FROM nhsi_incident c WHERE " + key + ")");
-            loader.unchanged = staged - loader.updated - loader.created;
+            long created = st.executeUpdate("INSERT INTO nhsi_incident (ods_code, period, category, harm,"
+                    + " incidents) SELECT ods_code, period, category, harm, incidents FROM " + load.stage() + " s WHERE"
+                    + " NOT EXISTS (SELECT 1 FROM nhsi_incident c WHERE " + key + ")");
+            return new CsvImport.Written(created, updated, staged - updated - created);
         }
     }
 
     /** Valid rows to batched writes or COPY, then the key or the merge; one per import. */
-    private final class Loader implements CsvImport.Loader<IncidentRow> {
-        final Connection connection;
-        final boolean empty;
+    private static final class Loader implements CsvImport.Loader<IncidentRow> {
+        final TableLoad load;
         final PreparedStatement insert;
         final PreparedStatement update;
         final PreparedStatement lookup;
@@ -145,29 +109,23 @@ public final class IncidentImport {
         long updated;
         long unchanged;
 
-        Loader(Connection connection, boolean empty, PreparedStatement insert, PreparedStatement update,
-               PreparedStatement lookup, BulkLoader bulk) {
-            this.connection = connection;
-            this.empty = empty;
-            this.insert = insert;
-            this.update = update;
-            this.lookup = lookup;
-            this.bulk = bulk;
+        Loader(TableLoad load) throws SQLException {
+            this.load = load;
+            boolean copy = load.copying();
+            this.insert = copy ? null : load.prepare("INSERT INTO nhsi_incident (ods_code, period, category, harm,"
+                    + " incidents) VALUES (?, ?, ?, ?, ?)");
+            this.update = copy ? null : load.prepare("UPDATE nhsi_incident SET incidents = ? WHERE ods_code = ?"
+                    + " AND period = ? AND category = ? AND harm = ?");
+            this.lookup = copy || load.empty() ? null : load.prepare("SELECT incidents FROM nhsi_incident WHERE"
+                    + " ods_code = ? AND period = ? AND category = ? AND harm = ?");
+            this.bulk = load.bulk();
         }
 
         @Override
         public CsvImport.Written finish() throws SQLException {
             flush();
-            if (bulk != null) {
-                long staged = bulk.finish();
-                if (empty) {
-                    created = staged;
-                    incidents.restoreKey(connection);
-                } else {
-                    merge(connection, this, staged);
-                }
-            }
-            return new CsvImport.Written(created, updated, unchanged);
+            return bulk != null ? load.settle(load.endCopy(), staged -> merge(load, staged))
+                    : new CsvImport.Written(created, updated, unchanged);
         }
 
         @Override

@@ -1,6 +1,5 @@
 package uk.nhs.safety.partner.nhsla.internal.claims;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,9 @@ import uk.nhs.safety.campaign.api.partner.ImportReport;
 import uk.nhs.safety.campaign.api.partner.ImportRequest;
 import uk.nhs.safety.campaign.api.partner.PartnerDatabase;
 import uk.nhs.safety.partner.support.imports.CsvImport;
+import uk.nhs.safety.partner.support.imports.KeyedImport;
 import uk.nhs.safety.partner.support.imports.KeyedTable;
+import uk.nhs.safety.partner.support.imports.TableLoad;
 
 /**
  * The claims import: one pass over the file inside one transaction. Rows are read and validated by the partners'
@@ -55,7 +56,7 @@ import uk.nhs.safety.partner.support.imports.KeyedTable;
  * <p>One import of claims runs at a time across all the nodes ({@link ClusterJobs}, job {@value #NAME}): a second
  * one, on any node, is refused at once naming the node running the first and since when.
  */
-public final class ClaimsImport {
+public final class ClaimsImport extends KeyedImport<Claim> {
 
     /** The importer's name, as registered with core. */
     public static final String NAME = "nhsla-claims";
@@ -76,32 +77,15 @@ public final class ClaimsImport {
     private static final String LOOKUP = "SELECT " + COLS + " FROM nhsla_claim WHERE claim_ref IN ("
             + "?, ".repeat(BATCH - 1) + "?)";
 
-    /** The staging table of a PostgreSQL import that merges: a TEMP table of the import's transaction. */
-    private static final String STAGE = "nhsla_claim_stage";
-
-    private final PartnerDatabase database;
-    private final Predicate<String> isMember;
-    private final KeyedTable claims;
-
-    /**
-     * For tests and tools in one JVM: a second concurrent import in this JVM is refused.
-     *
-     * @param database the partner's tables
-     * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
-     */
+    /** For tests and tools in one JVM: a second concurrent import in this JVM is refused. */
     public ClaimsImport(PartnerDatabase database, Predicate<String> isMember) {
         this(database, isMember, null);
     }
 
-    /**
-     * @param database the partner's tables
-     * @param isMember whether an ODS code is a campaign member (asked once per distinct code per import)
-     * @param jobs     core's jobs once per cluster: a second import on any node is refused
-     */
+    /** With core's jobs once per cluster ({@code jobs}): a second import on any node is refused. */
     public ClaimsImport(PartnerDatabase database, Predicate<String> isMember, ClusterJobs jobs) {
-        this.database = database;
-        this.isMember = isMember;
-        this.claims = new KeyedTable("nhsla_claim", "claim_ref", NAME, "a claims import", jobs);
+        super(database, isMember, new KeyedTable("nhsla_claim", "claim_ref", NAME, "a claims import", jobs),
+                COLUMNS);
     }
 
     /**
@@ -111,16 +95,15 @@ public final class ClaimsImport {
      * @param today   notification dates after it are refused
      */
     public ImportReport run(ImportRequest request, Set<String> schemes, LocalDate today) {
-        return claims.exclusive(() -> runNow(request, schemes, today));
+        return exclusive(() -> runNow(request, schemes, today));
     }
 
     private ImportReport runNow(ImportRequest request, Set<String> schemes, LocalDate today) {
         long started = System.nanoTime();
-        boolean copy = "PostgreSQL".equals(database.product());
         // When each step ended (nanoTime): the rows read, checked and loaded; the key built or the merge; the summary.
         long[] steps = new long[3];
-        ImportReport report = database.inTransaction(c -> load(c, request, new ClaimsCsv(schemes, today), copy,
-                steps));
+        ImportReport report = load(request, new ClaimsCsv(schemes, today).engine(isMember()),
+                load -> new Loader(load, steps));
         long ended = System.nanoTime();
         LOG.info("Claims import {} by {}: {} rows read, {} created, {} updated, {} unchanged, {} rejected in {} ms"
                         + " (read, checked and loaded {} ms, key or merge {} ms, summary {} ms, commit {} ms)",
@@ -134,48 +117,34 @@ public final class ClaimsImport {
         return (to - from) / 1_000_000;
     }
 
-    private ImportReport load(Connection c, ImportRequest request, ClaimsCsv csv, boolean copy, long[] steps)
-            throws SQLException {
-        boolean empty = claims.isEmpty(c);
-        // Readers wait for the commit while a first load copies into the table without its key.
-        String target = copy ? claims.copyTarget(c, empty) : null;
-        try (PreparedStatement insert = copy ? null : c.prepareStatement(INSERT);
-             PreparedStatement update = copy ? null : c.prepareStatement(UPDATE);
-             PreparedStatement lookup = empty || copy ? null : c.prepareStatement(LOOKUP);
-             BulkLoader bulk = copy ? database.bulkLoad(c, target, COLUMNS) : null) {
-            return csv.engine(isMember).run(request, new Loader(c, empty, insert, update, lookup, bulk,
-                    steps));
-        }
-    }
-
     /**
      * Merges the staged claims into {@code nhsla_claim} (PostgreSQL): the stored values of the staged references leave
      * the summary (the staged ones were added as they were read, so an unchanged claim cancels out), then changed
      * claims are updated and new ones inserted.
      */
-    private static void merge(Connection c, Loader loader, long staged) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE " + STAGE); // a temp table has no statistics: without them the joins go badly
+    private static CsvImport.Written merge(TableLoad load, SummaryDelta summary, long staged) throws SQLException {
+        String stage = load.stage();
+        try (Statement st = load.connection().createStatement()) {
             // Room for the joins' hash tables in memory (the default 4 MB spills a million staged rows to disk);
             // this transaction only.
             st.execute("SET LOCAL work_mem = '64MB'");
             try (ResultSet rs = st.executeQuery("SELECT c.ods_code, c.notification_fy, c.specialty, c.cause, c.scheme,"
                     + " COUNT(*), SUM(c.damages_pence + c.defence_pence + c.claimant_pence) FROM nhsla_claim c"
-                    + " JOIN " + STAGE + " s ON s.claim_ref = c.claim_ref"
+                    + " JOIN " + stage + " s ON s.claim_ref = c.claim_ref"
                     + " GROUP BY c.ods_code, c.notification_fy, c.specialty, c.cause, c.scheme")) {
                 while (rs.next()) {
-                    loader.summary.subtract(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    summary.subtract(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getLong(6), rs.getLong(7));
                 }
             }
             String values = "ods_code, scheme, specialty, cause, injury, incident_date, notification_date,"
                     + " notification_fy, status, damages_pence, defence_pence, claimant_pence";
-            loader.updated = st.executeUpdate("UPDATE nhsla_claim c SET (" + values + ") = (" + prefixed("s", values)
-                    + ") FROM " + STAGE + " s WHERE c.claim_ref = s.claim_ref AND (" + prefixed("c", values)
+            long updated = st.executeUpdate("UPDATE nhsla_claim c SET (" + values + ") = (" + prefixed("s", values)
+                    + ") FROM " + stage + " s WHERE c.claim_ref = s.claim_ref AND (" + prefixed("c", values)
                     + ") IS DISTINCT FROM (" + prefixed("s", values) + ")");
-            loader.created = st.executeUpdate("INSERT INTO nhsla_claim (" + COLS + ") SELECT " + COLS + " FROM "
-                    + STAGE + " s WHERE NOT EXISTS (SELECT 1 FROM nhsla_claim c WHERE c.claim_ref = s.claim_ref)");
-            loader.unchanged = staged - loader.updated - loader.created;
+            long created = st.executeUpdate("INSERT INTO nhsla_claim (" + COLS + ") SELECT " + COLS + " FROM "
+                    + stage + " s WHERE NOT EXISTS (SELECT 1 FROM nhsla_claim c WHERE c.claim_ref = s.claim_ref)");
+            return new CsvImport.Written(created, updated, staged - updated - created);
         }
     }
 
@@ -185,8 +154,7 @@ public final class ClaimsImport {
 
     /** Valid rows to batched writes or COPY, then the key or the merge and the summary; one per import. */
     private final class Loader implements CsvImport.Loader<Claim> {
-        final Connection connection;
-        final boolean empty;
+        final TableLoad load;
         final PreparedStatement insert;
         final PreparedStatement update;
         final PreparedStatement lookup;
@@ -199,15 +167,14 @@ public final class ClaimsImport {
         long updated;
         long unchanged;
 
-        Loader(Connection connection, boolean empty, PreparedStatement insert, PreparedStatement update,
-               PreparedStatement lookup, BulkLoader bulk, long[] steps) {
-            this.connection = connection;
+        Loader(TableLoad load, long[] steps) throws SQLException {
+            this.load = load;
             this.steps = steps;
-            this.empty = empty;
-            this.insert = insert;
-            this.update = update;
-            this.lookup = lookup;
-            this.bulk = bulk;
+            boolean copy = load.copying();
+            this.insert = copy ? null : load.prepare(INSERT);
+            this.update = copy ? null : load.prepare(UPDATE);
+            this.lookup = load.empty() || copy ? null : load.prepare(LOOKUP);
+            this.bulk = load.bulk();
         }
 
         @Override
@@ -225,20 +192,14 @@ public final class ClaimsImport {
         @Override
         public CsvImport.Written finish() throws SQLException {
             flush();
-            long staged = bulk == null ? 0 : bulk.finish();
+            long staged = bulk == null ? 0 : load.endCopy();
             steps[0] = System.nanoTime();
-            if (bulk != null) {
-                if (empty) {
-                    created = staged;
-                    claims.restoreKey(connection);
-                } else {
-                    merge(connection, this, staged);
-                }
-            }
+            CsvImport.Written written = bulk == null ? new CsvImport.Written(created, updated, unchanged)
+                    : load.settle(staged, copied -> merge(load, summary, copied));
             steps[1] = System.nanoTime();
-            summary.apply(connection, empty, bulk != null ? database : null);
+            summary.apply(load.connection(), load.empty(), bulk != null ? database() : null);
             steps[2] = System.nanoTime();
-            return new CsvImport.Written(created, updated, unchanged);
+            return written;
         }
 
         /** One valid row to COPY; the summary counts it now and the merge takes stored values back out. */

@@ -1,10 +1,7 @@
 package uk.nhs.safety.partner.nhsla.internal.export;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,8 +11,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import uk.nhs.safety.campaign.api.ValidationException;
-import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.csv.CsvCells;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
@@ -24,6 +19,7 @@ import uk.nhs.safety.partner.nhsla.internal.NhslaService;
 import uk.nhs.safety.partner.nhsla.internal.claims.Claim;
 import uk.nhs.safety.partner.nhsla.internal.profile.ClaimsProfile;
 import uk.nhs.safety.partner.nhsla.internal.profile.Slice;
+import uk.nhs.safety.partner.support.export.CsvOrJsonExporter;
 import uk.nhs.safety.partner.support.json.PartnerJson;
 
 /**
@@ -31,24 +27,19 @@ import uk.nhs.safety.partner.support.json.PartnerJson;
  * area) or JSON. The period's dates choose the financial years they fall in.
  */
 @Component(service = Exporter.class)
-public final class ProfileExporter implements Exporter {
+public final class ProfileExporter extends CsvOrJsonExporter<ClaimsProfile> {
 
     private final NhslaService service;
-    private final PartnerJson json = PartnerJson.leavingOutNulls();
 
     @Activate
     public ProfileExporter(@Reference NhslaService service) {
+        super(NhslaPartner.ID, PartnerJson.leavingOutNulls());
         this.service = service;
     }
 
     @Override
     public String name() {
         return "nhsla-profile";
-    }
-
-    @Override
-    public String partnerId() {
-        return NhslaPartner.ID;
     }
 
     @Override
@@ -59,36 +50,19 @@ public final class ProfileExporter implements Exporter {
     }
 
     @Override
-    public List<String> formats() {
-        return List.of("csv", "json");
-    }
-
-    @Override
-    public String mediaType(String format) {
-        return "json".equals(format) ? "application/json" : "text/csv";
-    }
-
-    @Override
-    public void export(ExportRequest request, OutputStream out) throws IOException {
-        String format = request.format() == null ? "csv" : request.format().toLowerCase(Locale.ROOT);
-        if (!formats().contains(format)) {
-            throw new ValidationException(Violation.of("format", request.format(), "one of csv, json"));
-        }
-        ClaimsProfile p = service.profile(request.odsCode(),
-                request.from() == null ? null : Claim.financialYear(request.from()),
+    protected ClaimsProfile compute(ExportRequest request) {
+        return service.profile(request.odsCode(), request.from() == null ? null : Claim.financialYear(request.from()),
                 request.to() == null ? null : Claim.financialYear(request.to()));
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        if (format.equals("json")) {
-            w.write(json.write(p));
-        } else {
-            CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("scope", "from_year", "to_year",
-                    "dimension", "area", "claims", "value_pounds", "high_volume", "high_value").get());
-            rows(csv, p, "specialty", p.bySpecialty());
-            rows(csv, p, "cause", p.byCause());
-            rows(csv, p, "scheme", p.byScheme());
-            csv.flush();
-        }
-        w.flush();
+    }
+
+    @Override
+    protected void csv(ClaimsProfile p, Writer w) throws IOException {
+        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("scope", "from_year", "to_year",
+                "dimension", "area", "claims", "value_pounds", "high_volume", "high_value").get());
+        rows(csv, p, "specialty", p.bySpecialty());
+        rows(csv, p, "cause", p.byCause());
+        rows(csv, p, "scheme", p.byScheme());
+        csv.flush();
     }
 
     private static void rows(CSVPrinter csv, ClaimsProfile p, String dimension, List<Slice> slices)

@@ -1,4 +1,4 @@
-package uk.nhs.safety.partner.nhsi.internal.export;
+package uk.nhs.safety.partner.support.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,17 +12,32 @@ import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.partner.ExportRequest;
 import uk.nhs.safety.campaign.api.partner.Exporter;
-import uk.nhs.safety.partner.nhsi.internal.NhsiPartner;
 import uk.nhs.safety.partner.support.json.PartnerJson;
 
-/** What the partner's exporters share: csv or json, the format checked before a byte is written. */
-abstract class NhsiExporter implements Exporter {
+/**
+ * The base of a partner's exporter that writes CSV (the default) or JSON, the same in every partner: the format
+ * (any case) is checked, then the value computed (and validated), before a byte is written; the output is UTF-8.
+ * A subclass names the export, computes its value and writes it as CSV.
+ *
+ * @param <T> the value exported
+ */
+public abstract class CsvOrJsonExporter<T> implements Exporter {
 
-    private final PartnerJson json = PartnerJson.writingNulls();
+    private final String partnerId;
+    private final PartnerJson json;
+
+    /**
+     * @param partnerId the partner the export belongs to
+     * @param json      how the partner writes JSON (with or without nulls)
+     */
+    protected CsvOrJsonExporter(String partnerId, PartnerJson json) {
+        this.partnerId = partnerId;
+        this.json = json;
+    }
 
     @Override
     public final String partnerId() {
-        return NhsiPartner.ID;
+        return partnerId;
     }
 
     @Override
@@ -41,7 +56,7 @@ abstract class NhsiExporter implements Exporter {
         if (!formats().contains(format)) {
             throw new ValidationException(Violation.of("format", request.format(), "one of csv, json"));
         }
-        Object value = compute(request);
+        T value = compute(request);
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (format.equals("json")) {
             w.write(json.write(value));
@@ -52,8 +67,8 @@ abstract class NhsiExporter implements Exporter {
     }
 
     /** The value to export, validated and computed before anything is written. */
-    abstract Object compute(ExportRequest request);
+    protected abstract T compute(ExportRequest request);
 
     /** Writes the value as CSV. */
-    abstract void csv(Object value, Writer w) throws IOException;
+    protected abstract void csv(T value, Writer w) throws IOException;
 }
