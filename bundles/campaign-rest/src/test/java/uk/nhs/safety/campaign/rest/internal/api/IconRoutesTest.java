@@ -114,7 +114,7 @@ class IconRoutesTest {
     IconRoutesTest() {
         CampaignServices base = campaign.services();
         api = new CampaignApi(new CampaignServices(base.members(), base.pledges(), base.plans(), icons, base.audit(),
-                base.partners(), base.spc()), new PartnerDirectory(), new Json(), () -> null, cache);
+                base.partners()), new PartnerDirectory(), new Json(), () -> null, cache);
     }
 
     private Renderer.Rendered send(FakeRequest request) {
