@@ -20,11 +20,11 @@ import uk.nhs.safety.campaign.rest.internal.security.Caller;
 
 /**
  * {@code /api/v1}: the composition of its resources ({@link CatalogueResource}, {@link MembersResource},
- * {@link ActionsResource}, {@link PlansResource}, {@link MeasuresResource}, {@link IconsApi}, {@link PdsaResource},
- * {@link AuditResource}, {@link PartnersResource}) into one router, and the dispatch every call goes through: route
- * it, decide access by the route's {@link Access} rule (a partner's routes declare their own) and refuse with a 401 or
- * 403 problem, answer anonymous reads of published content from the {@link PublishedCache}, and drop a member's
- * cached answers when a call changes it. Thread-safe (stateless apart from the cache).
+ * {@link ActionsResource}, {@link PlansResource}, {@link MeasuresResource}, {@link IconsResource},
+ * {@link PdsaResource}, {@link AuditResource}, {@link PartnersResource}) into one router, and the dispatch every call
+ * goes through: route it, decide access by the route's {@link Access} rule (a partner's routes declare their own) and
+ * refuse with a 401 or 403 problem, answer anonymous reads of published content from the {@link PublishedCache}, and
+ * drop a member's cached answers when a call changes it. Thread-safe (stateless apart from the cache).
  */
 public final class CampaignApi implements Dispatcher {
 
@@ -58,7 +58,7 @@ public final class CampaignApi implements Dispatcher {
                 new ActionsResource(services.members(), services.pledges()),
                 new PlansResource(services.members(), services.plans()),
                 new MeasuresResource(services.members(), services.plans(), services.measures(), services.pdsa()),
-                new IconsApi(services.measures()),
+                new IconsResource(services.measures()),
                 new PdsaResource(services.members(), services.pdsa()),
                 new AuditResource(services.members(), services.audit()),
                 new PartnersResource(services.partners(), partnerRoutes, services.installer()));

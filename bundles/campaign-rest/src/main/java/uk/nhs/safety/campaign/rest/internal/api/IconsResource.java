@@ -29,7 +29,7 @@ import uk.nhs.safety.campaign.rest.internal.http.Router;
  * ({@code /icons}), as JSON and as CSV ({@code .csv}). Core computes; this class only maps, adding each icon's words
  * and the links to the measure's chart. Stateless.
  */
-final class IconsApi implements Resource {
+final class IconsResource implements Resource {
 
     /** The CSV's columns, one row per measure. */
     static final List<String> CSV_HEADER = List.of("region", "ods_code", "member_name", "plan_version", "measure_key",
@@ -41,7 +41,7 @@ final class IconsApi implements Resource {
 
     private final MeasureService measures;
 
-    IconsApi(MeasureService measures) {
+    IconsResource(MeasureService measures) {
         this.measures = measures;
     }
 
