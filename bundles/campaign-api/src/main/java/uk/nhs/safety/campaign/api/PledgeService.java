@@ -4,12 +4,24 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import uk.nhs.safety.campaign.api.access.CallerAccess;
+
 /** Members' actions for the five pledges. Thread-safe; every write is one transaction and is audited. */
 @ProviderType
 public interface PledgeService {
 
     /** A member's actions, by pledge then id; with {@code publishedOnly} the drafts are left out. */
     List<PledgeAction> actions(String odsCode, boolean publishedOnly);
+
+    /**
+     * The member's actions this caller may see, the platform's one draft rule: drafts included for callers who may
+     * edit the member ({@link CallerAccess#mayEdit}), published actions only for everyone else.
+     *
+     * @since 1.3
+     */
+    default List<PledgeAction> visibleActions(String odsCode, CallerAccess caller) {
+        return actions(odsCode, !caller.mayEdit(odsCode));
+    }
 
     /** Adds a draft action for a member. */
     PledgeAction addAction(String actor, String odsCode, NewAction action);

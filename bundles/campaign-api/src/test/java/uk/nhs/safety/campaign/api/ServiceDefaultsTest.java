@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import uk.nhs.safety.campaign.api.access.CallerAccess;
 
 /** The default methods that keep test doubles of core's services working when the contract grows. */
 class ServiceDefaultsTest {
@@ -48,6 +51,23 @@ class ServiceDefaultsTest {
         assertThat(versionsOnly(List.of()).latestPublished("RGT")).isEmpty();
     }
 
+    @Test
+    void visibleActionsShowDraftsOnlyToCallersWhoMayEditTheMember() {
+        // actions(ods, publishedOnly) answers what it was asked, so the test sees the flag the default passed
+        PledgeService pledges = actionsOnly();
+        CallerAccess editorRgt = new CallerAccess("ed", Set.of("member-editor", "member:RGT"));
+
+        assertThat(pledges.visibleActions("RGT", CallerAccess.ANONYMOUS)).extracting(PledgeAction::published)
+                .containsExactly(true);
+        assertThat(pledges.visibleActions("RJZ", editorRgt)).extracting(PledgeAction::published).containsExactly(true);
+        assertThat(pledges.visibleActions("RGT", new CallerAccess("olive", Set.of("operator"))))
+                .extracting(PledgeAction::published).containsExactly(true);
+        assertThat(pledges.visibleActions("RGT", editorRgt)).extracting(PledgeAction::published)
+                .containsExactly(false);
+        assertThat(pledges.visibleActions("RJZ", new CallerAccess("alice", Set.of("admin"))))
+                .extracting(PledgeAction::published).containsExactly(false);
+    }
+
     private record ListOnlyMembers(List<Member> directory, List<MemberQuery> asked) implements MemberService {
         @Override
         public Page<Member> list(MemberQuery query) {
@@ -81,6 +101,38 @@ class ServiceDefaultsTest {
         public CampaignSummary summary() {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Answers one action whose {@code published} is the {@code publishedOnly} it was asked with. */
+    private static PledgeService actionsOnly() {
+        return new PledgeService() {
+            @Override
+            public List<PledgeAction> actions(String odsCode, boolean publishedOnly) {
+                return List.of(new PledgeAction(1, odsCode, Pledge.PUT_SAFETY_FIRST, "Action", null, null,
+                        ActionStatus.PLANNED, publishedOnly, null, 1));
+            }
+
+            @Override
+            public PledgeAction addAction(String actor, String odsCode, NewAction action) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PledgeAction updateAction(String actor, String odsCode, long actionId, NewAction action,
+                                             long expectedVersion) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PledgeAction publishAction(String actor, String odsCode, long actionId, long expectedVersion) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PledgeSummary summary(String odsCode) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     private static PlanService versionsOnly(List<PlanVersion> versions) {

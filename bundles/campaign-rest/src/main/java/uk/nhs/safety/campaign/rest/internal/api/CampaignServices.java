@@ -8,16 +8,15 @@ import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.deploy.PartnerInstaller;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.api.pdsa.PdsaService;
-import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
 
-/** The campaign services the API calls, as one value to hand around. */
+/** The campaign services the API calls, as one value to hand around (SPC is core's: the API only maps results). */
 public record CampaignServices(MemberService members, PledgeService pledges, PlanService plans,
                                MeasureService measures, AuditService audit, PartnerRegistry partners,
-                               SpcAnalyser spc, PdsaService pdsa, PartnerInstaller installer) {
+                               PdsaService pdsa, PartnerInstaller installer) {
 
     /** Without PDSA cycles, annotations and partner installs (their routes then fail). */
     public CampaignServices(MemberService members, PledgeService pledges, PlanService plans, MeasureService measures,
-                            AuditService audit, PartnerRegistry partners, SpcAnalyser spc) {
-        this(members, pledges, plans, measures, audit, partners, spc, null, null);
+                            AuditService audit, PartnerRegistry partners) {
+        this(members, pledges, plans, measures, audit, partners, null, null);
     }
 }

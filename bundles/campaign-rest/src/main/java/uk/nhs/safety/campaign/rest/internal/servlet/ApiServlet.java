@@ -31,7 +31,6 @@ import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.PledgeService;
 import uk.nhs.safety.campaign.api.partner.PartnerRegistry;
 import uk.nhs.safety.campaign.api.partner.PartnerRoutes;
-import uk.nhs.safety.campaign.api.spc.SpcAnalyser;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignApi;
 import uk.nhs.safety.campaign.rest.internal.api.CampaignServices;
 import uk.nhs.safety.campaign.rest.internal.api.PartnerDirectory;
@@ -67,7 +66,7 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference Authenticator authenticator, @Reference MemberService members,
                       @Reference PledgeService pledges, @Reference PlanService plans,
                       @Reference MeasureService measures, @Reference AuditService audit,
-                      @Reference PartnerRegistry partners, @Reference SpcAnalyser spc,
+                      @Reference PartnerRegistry partners,
                       @Reference SessionStore sessions, @Reference RestSettingsSource settings,
                       @Reference PrometheusMetrics metrics, @Reference PublishedCache cache,
                       @Reference PdsaService pdsa,
@@ -78,7 +77,7 @@ public class ApiServlet extends HttpServlet {
         Json json = new Json();
         this.settings = settings;
         this.pipeline = new RequestPipeline(authenticator, json, sessions);
-        this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners, spc,
+        this.api = new CampaignApi(new CampaignServices(members, pledges, plans, measures, audit, partners,
                 pdsa, installer),
                 partnerRoutes, json, ApiServlet::openApiDocument, cache);
         LOG.info("HTTP API serving {} routes under /api/v1 ({})", api.describe().size(), settings.get());

@@ -34,7 +34,7 @@ class AuthorisationMatrixTest {
             "operator", OPERATOR, "editorRGT", EDITOR_RGT, "editorRJZ", EDITOR_RJZ, "partnerCqc", PARTNER_CQC);
 
     private final CampaignApi api = new CampaignApi(
-            new CampaignServices(null, null, null, null, null, null, null, null, null), directory(), new Json(), () -> null);
+            new CampaignServices(null, null, null, null, null, null, null, null), directory(), new Json(), () -> null);
 
     /** NHS I's routes open its national roll-up to the public and its member summaries to any known caller. */
     private static PartnerDirectory directory() {

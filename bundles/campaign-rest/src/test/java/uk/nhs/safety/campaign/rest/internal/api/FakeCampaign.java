@@ -123,11 +123,7 @@ final class FakeCampaign {
 
     CampaignServices services() {
         return new CampaignServices(new Members(), new Pledges(), new Plans(), new Measures(), null, null,
-                (points, direction, target, rebase) -> {
-                    analysedTargets.add(target);
-                    return new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE, Assurance.NOT_APPLICABLE,
-                            true);
-                }, new Pdsa(), installer);
+                new Pdsa(), installer);
     }
 
     /** One cycle (C1#1, linked to falls, started in May 2015) and an annotation of April 2015 on falls. */

@@ -114,7 +114,7 @@ class IconRoutesTest {
     IconRoutesTest() {
         CampaignServices base = campaign.services();
         api = new CampaignApi(new CampaignServices(base.members(), base.pledges(), base.plans(), icons, base.audit(),
-                base.partners(), base.spc()), new PartnerDirectory(), new Json(), () -> null, cache);
+                base.partners()), new PartnerDirectory(), new Json(), () -> null, cache);
     }
 
     private Renderer.Rendered send(FakeRequest request) {
@@ -169,7 +169,7 @@ class IconRoutesTest {
         String text = new String(out.body(), StandardCharsets.UTF_8);
 
         assertThat(out.header("Content-Type")).startsWith("text/csv");
-        assertThat(rows.get(0).values()).containsExactlyElementsOf(IconsApi.CSV_HEADER);
+        assertThat(rows.get(0).values()).containsExactlyElementsOf(IconsResource.CSV_HEADER);
         assertThat(rows).hasSize(4);
         assertThat(rows.get(1).get(0)).isEqualTo("London");
         assertThat(rows.get(1).get(2)).isEqualTo("Trust, \"A\"");

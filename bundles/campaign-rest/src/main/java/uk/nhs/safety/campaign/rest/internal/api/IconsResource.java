@@ -22,13 +22,14 @@ import uk.nhs.safety.campaign.api.spc.ChartType;
 import uk.nhs.safety.campaign.api.spc.ImprovementDirection;
 import uk.nhs.safety.campaign.api.spc.Variation;
 import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
+import uk.nhs.safety.campaign.rest.internal.http.Router;
 
 /**
  * The icon summary routes: a member's ({@code /members/{ods}/icons}, the draft for its editors) and the nation's
  * ({@code /icons}), as JSON and as CSV ({@code .csv}). Core computes; this class only maps, adding each icon's words
  * and the links to the measure's chart. Stateless.
  */
-final class IconsApi {
+final class IconsResource implements Resource {
 
     /** The CSV's columns, one row per measure. */
     static final List<String> CSV_HEADER = List.of("region", "ods_code", "member_name", "plan_version", "measure_key",
@@ -40,8 +41,16 @@ final class IconsApi {
 
     private final MeasureService measures;
 
-    IconsApi(MeasureService measures) {
+    IconsResource(MeasureService measures) {
         this.measures = measures;
+    }
+
+    @Override
+    public void addRoutes(Router.Builder<Endpoint> routes) {
+        routes.add("GET", "/members/{ods}/icons", Endpoint.published(this::member))
+                .add("GET", "/members/{ods}/icons.csv", Endpoint.published(this::memberCsv))
+                .add("GET", "/icons", Endpoint.published(this::national))
+                .add("GET", "/icons.csv", Endpoint.published(this::nationalCsv));
     }
 
     ApiResponse national(Call call) {
