@@ -766,6 +766,30 @@ class HttpApiIT {
     }
 
     @Test
+    void theCampaignWideAuditListsWritesThatBelongToNoMemberForAdminsAndOperatorsOnly() {
+        String code = "it-audit-" + next();
+        assertThat(api.post("/api/v1/focus-areas").as(ADMIN).json(object("code", code, "label", "Area " + code))
+                .send().status()).isEqualTo(201);
+
+        Response trail = api.get("/api/v1/audit").query("limit", 20).as(OPERATOR).send();
+
+        assertThat(trail.status()).isEqualTo(200);
+        JsonNode added = null;
+        for (JsonNode e : trail.json()) {
+            assertThat(e.path("odsCode").isNull()).as("campaign-wide entries only: %s", e).isTrue();
+            if (e.path("subject").asText().equals("focus area " + code)) {
+                added = e;
+            }
+        }
+        assertThat(added).as("the focus area just added is in the campaign-wide trail").isNotNull();
+        assertThat(added.path("action").asText()).isEqualTo("focus-area.added");
+        assertThat(added.path("actor").asText()).isEqualTo("admin");
+        assertThat(api.get("/api/v1/audit").send().status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/audit").as(RGT_EDITOR).send().status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/audit").as(cqcToken).send().status()).isEqualTo(403);
+    }
+
+    @Test
     void wrongCredentialsGet401EvenOnPublicRoutes() {
         assertThat(api.get("/api/v1/pledges").send().status()).isEqualTo(200);
         Response wrongPassword = api.get("/api/v1/pledges").as(Caller.basic("operator1", "not-the-password")).send();

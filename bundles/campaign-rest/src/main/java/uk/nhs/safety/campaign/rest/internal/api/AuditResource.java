@@ -6,7 +6,11 @@ import uk.nhs.safety.campaign.rest.internal.http.ApiResponse;
 import uk.nhs.safety.campaign.rest.internal.http.Paging;
 import uk.nhs.safety.campaign.rest.internal.http.Router;
 
-/** {@code /members/{ods}/audit}: the member's audit trail, newest first, for admins, operators and its editors. */
+/**
+ * {@code /members/{ods}/audit}: the member's audit trail, newest first, for admins, operators and its editors;
+ * {@code /audit}: the campaign-wide entries (partner installs, upgrades and removals, focus areas, API tokens), for
+ * admins and operators.
+ */
 final class AuditResource implements Resource {
 
     private final MemberService members;
@@ -20,6 +24,11 @@ final class AuditResource implements Resource {
     @Override
     public void addRoutes(Router.Builder<Endpoint> routes) {
         routes.add("GET", "/members/{ods}/audit", Endpoint.of(Access.AUDITOR, this::trail));
+        routes.add("GET", "/audit", Endpoint.of(Access.OPERATOR, this::campaignTrail));
+    }
+
+    private ApiResponse campaignTrail(Call call) {
+        return ApiResponse.ok(audit.trail(null, call.queryInt("limit", Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT)));
     }
 
     private ApiResponse trail(Call call) {

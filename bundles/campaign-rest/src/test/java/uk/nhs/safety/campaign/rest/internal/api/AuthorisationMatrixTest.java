@@ -80,6 +80,7 @@ class AuthorisationMatrixTest {
                 row("PUT", "/members/RGT/measures/falls/annotations/2015-05", "401", "A", "403", "A", "403", "403"),
                 row("DELETE", "/members/RGT/measures/falls/annotations/2015-05", "401", "A", "403", "A", "403", "403"),
                 row("GET", "/members/RGT/audit", "401", "A", "A", "A", "403", "403"),
+                row("GET", "/audit", "401", "A", "A", "403", "403", "403"),
                 row("GET", "/partners", "401", "A", "A", "403", "403", "403"),
                 row("POST", "/partners/cqc/evidence", "401", "A", "403", "403", "403", "A"),
                 row("GET", "/partners/nhsla/claims", "401", "A", "403", "403", "403", "403"),
