@@ -17,9 +17,9 @@ import uk.nhs.safety.campaign.api.partner.BulkLoader;
 /**
  * Bulk loads ({@link BulkLoader}) into partners' tables, written once for core ({@code campaign-model}, which embeds
  * this package privately and serves {@code PartnerDatabase.bulkLoad} with it) and the partner test kit (so partners'
- * import tests on PostgreSQL run the very same COPY path): PostgreSQL's {@code COPY ... FROM STDIN} in its text format
- * through pgjdbc's {@code CopyManager} (the connection unwrapped through the pool's proxy), batched {@code INSERT}s on
- * any other database (H2). pgjdbc's classes are touched only on PostgreSQL, so an H2-only install never needs them.
+ * import tests on PostgreSQL run the very same COPY path): PostgreSQL's {@code COPY ... FROM STDIN} through pgjdbc's
+ * {@code CopyManager} (the connection unwrapped through the pool's proxy), in binary format ({@link BinaryCopy}) when
+ * every column's type has one there, else in text format; batched {@code INSERT}s on any other database (H2). pgjdbc's classes are touched only on PostgreSQL, so an H2-only install never needs them.
  */
 public final class BulkLoads {
 
@@ -41,7 +41,8 @@ public final class BulkLoads {
     public static BulkLoader open(Connection c, String prefix, String table, List<String> columns) throws SQLException {
         String cols = checked(prefix, table, columns);
         if ("PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
-            return Copy.open(c, table, cols, columns.size());
+            BulkLoader binary = BinaryCopy.open(c, table, cols, columns);
+            return binary != null ? binary : Copy.open(c, table, cols, columns.size());
         }
         return inserts(c, table, cols, columns.size());
     }
@@ -134,7 +135,7 @@ public final class BulkLoads {
         }
     }
 
-    /** {@code COPY ... FROM STDIN} in text format: tab-separated, {@code \N} for null, backslash escapes. */
+    /** {@code COPY ... FROM STDIN} in text format (a column of a type {@link BinaryCopy} does not write): tab-separated, {@code \N} for null, backslash escapes. */
     private static final class Copy implements BulkLoader {
         private static final int BUFFER = 1 << 16;
         private final CopyIn copy;
