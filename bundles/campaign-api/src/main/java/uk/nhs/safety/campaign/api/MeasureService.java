@@ -55,6 +55,19 @@ public interface MeasureService {
     MeasureProgress progress(String odsCode, String measureKey, CallerAccess caller);
 
     /**
+     * Every measure of the plan this caller may see ({@link PlanService#visibleContent}: the working copy for the
+     * member's editors, the latest published version for everyone else), in the plan's order, each with its values
+     * and their analysis as {@link #progress(String, String, CallerAccess)} gives it; read in one transaction (one
+     * query for all the values) rather than one call per measure. Empty when there is no such plan.
+     *
+     * @throws NotFoundException when there is no such member
+     * @since 1.3
+     */
+    default List<MeasureProgress> allProgress(String odsCode, CallerAccess caller) {
+        throw new UnsupportedOperationException("this measure service analyses one measure at a time");
+    }
+
+    /**
      * The member's icon summary: every measure of the plan this caller may see ({@link PlanService#visibleContent}:
      * the working copy for the member's editors, the latest published version for everyone else), each analysed as
      * {@link #progress(String, String, CallerAccess)} does, with its latest icons. No rows when there is no such plan.

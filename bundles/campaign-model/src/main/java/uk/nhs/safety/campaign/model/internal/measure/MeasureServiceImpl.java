@@ -286,6 +286,30 @@ public class MeasureServiceImpl implements MeasureService {
      * {@inheritDoc}
      *
      * <p>One transaction reads the member, the plan the caller may see and the member's measurements (one query for
+     * all measures); the analysis runs after the read.
+     */
+    @Override
+    public List<MeasureProgress> allProgress(String odsCode, CallerAccess caller) {
+        String code = OdsCodes.normalise(odsCode);
+        record Read(PlanContent content, Map<String, List<Measurement>> values) {
+        }
+        Read read = db.read(c -> {
+            MemberRows.require(c, code);
+            PlanContent content = PlanRows.visibleContent(c, code, caller, json).orElse(null);
+            return new Read(content, content == null ? Map.of() : loadAll(c, code));
+        });
+        if (read.content() == null) {
+            return List.of();
+        }
+        return read.content().measures().stream()
+                .map(m -> analysed(code, new Series(m, List.copyOf(read.values().getOrDefault(m.key(), List.of())))))
+                .toList();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One transaction reads the member, the plan the caller may see and the member's measurements (one query for
      * all measures).
      */
     @Override

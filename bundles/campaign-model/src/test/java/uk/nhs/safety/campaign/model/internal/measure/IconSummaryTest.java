@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import uk.nhs.safety.campaign.api.IconSummary;
 import uk.nhs.safety.campaign.api.Measure;
 import uk.nhs.safety.campaign.api.MeasureIcons;
+import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureType;
 import uk.nhs.safety.campaign.api.MemberIcons;
 import uk.nhs.safety.campaign.api.NewMember;
@@ -149,6 +150,28 @@ class IconSummaryTest {
         assertThat(editor.measures().get(1).provisional()).isTrue();
         assertThat(measures.icons("RZZ", CallerAccess.ANONYMOUS).measures()).isEmpty();
         assertThat(measures.icons("RZZ", CallerAccess.ANONYMOUS).planVersion()).isNull();
+    }
+
+    @StoreTest
+    void allProgressIsEachVisibleMeasuresOwnProgressInThePlansOrder() {
+        List<MeasureProgress> editor = measures.allProgress("rgt", RGT_EDITOR);
+        List<MeasureProgress> anyone = measures.allProgress("RGT", CallerAccess.ANONYMOUS);
+
+        assertThat(editor).extracting(p -> p.measure().key()).containsExactly("falls", "draft-only");
+        assertThat(anyone).extracting(p -> p.measure().key()).containsExactly("falls", "harm-free", "no-data");
+        for (MeasureProgress p : editor) {
+            assertThat(p).isEqualTo(measures.progress("RGT", p.measure().key(), RGT_EDITOR));
+        }
+        for (MeasureProgress p : anyone) {
+            assertThat(p).isEqualTo(measures.progress("RGT", p.measure().key(), CallerAccess.ANONYMOUS));
+        }
+        // falls: 14 values, the last (9) above the upper limit 6.09 with lower better (worked out in members())
+        assertThat(anyone.get(0).spc().points()).hasSize(14);
+        assertThat(anyone.get(0).spc().variation()).isEqualTo(Variation.CONCERN_HIGH);
+        assertThat(anyone.get(2).spc().points()).isEmpty();
+        assertThat(measures.allProgress("RZZ", CallerAccess.ANONYMOUS)).isEmpty();
+        assertThatThrownBy(() -> measures.allProgress("RQQ", CallerAccess.ANONYMOUS))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("RQQ");
     }
 
     @StoreTest

@@ -57,7 +57,7 @@ public final class CampaignApi implements Dispatcher {
                 new MembersResource(services.members()),
                 new ActionsResource(services.members(), services.pledges()),
                 new PlansResource(services.members(), services.plans()),
-                new MeasuresResource(services.members(), services.plans(), services.measures(), services.pdsa()),
+                new MeasuresResource(services.members(), services.measures(), services.pdsa()),
                 new IconsResource(services.measures()),
                 new PdsaResource(services.members(), services.pdsa()),
                 new AuditResource(services.members(), services.audit()),

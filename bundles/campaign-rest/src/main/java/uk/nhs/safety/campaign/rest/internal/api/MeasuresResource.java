@@ -11,8 +11,6 @@ import uk.nhs.safety.campaign.api.MeasureProgress;
 import uk.nhs.safety.campaign.api.MeasureService;
 import uk.nhs.safety.campaign.api.Measurement;
 import uk.nhs.safety.campaign.api.MemberService;
-import uk.nhs.safety.campaign.api.PlanContent;
-import uk.nhs.safety.campaign.api.PlanService;
 import uk.nhs.safety.campaign.api.ValidationException;
 import uk.nhs.safety.campaign.api.Violation;
 import uk.nhs.safety.campaign.api.pdsa.PdsaService;
@@ -27,13 +25,11 @@ import uk.nhs.safety.campaign.rest.internal.http.Router;
 final class MeasuresResource implements Resource {
 
     private final MemberService members;
-    private final PlanService plans;
     private final MeasureService measures;
     private final PdsaService pdsa;
 
-    MeasuresResource(MemberService members, PlanService plans, MeasureService measures, PdsaService pdsa) {
+    MeasuresResource(MemberService members, MeasureService measures, PdsaService pdsa) {
         this.members = members;
-        this.plans = plans;
         this.measures = measures;
         this.pdsa = pdsa;
     }
@@ -52,12 +48,8 @@ final class MeasuresResource implements Resource {
     private ApiResponse list(Call call) {
         String ods = call.ods();
         MembersResource.require(members, ods);
-        List<Views.MeasureSummary> summaries = plans.visibleContent(ods, call.caller().access())
-                .map(PlanContent::measures).orElse(List.of()).stream()
-                .map(m -> {
-                    MeasureProgress p = measures.progress(ods, m.key(), call.caller().access());
-                    return Views.MeasureSummary.of(p.measure(), p.spc());
-                })
+        List<Views.MeasureSummary> summaries = measures.allProgress(ods, call.caller().access()).stream()
+                .map(p -> Views.MeasureSummary.of(p.measure(), p.spc()))
                 .toList();
         return ApiResponse.ok(summaries);
     }

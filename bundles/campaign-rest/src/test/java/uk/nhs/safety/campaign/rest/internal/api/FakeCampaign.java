@@ -349,5 +349,12 @@ final class FakeCampaign {
             return new MeasureProgress(odsCode, m, new SpcResult(List.of(), List.of(), Variation.COMMON_CAUSE,
                     Assurance.NOT_APPLICABLE, true));
         }
+
+        /** Every measure of the plan the caller may see, each as {@link #progress(String, String, CallerAccess)}. */
+        @Override
+        public List<MeasureProgress> allProgress(String odsCode, CallerAccess caller) {
+            return new Plans().visibleContent(odsCode, caller).map(c -> c.measures().stream()
+                    .map(m -> progress(odsCode, m.key(), caller)).toList()).orElse(List.of());
+        }
     }
 }
