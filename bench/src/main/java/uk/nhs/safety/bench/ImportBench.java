@@ -43,6 +43,9 @@ import uk.nhs.safety.partner.nhsla.internal.Settings;
  */
 public final class ImportBench {
 
+    /** Runs of the parse and of the timed import, the best of which is reported. */
+    private static final int TIMED_RUNS = 3;
+
     private ImportBench() {
     }
 
@@ -51,6 +54,13 @@ public final class ImportBench {
         String name();
 
         DataSource fresh(String name) throws IOException, SQLException;
+
+        /**
+         * Lets the store settle before a timed run: the work that earlier runs left to the server in the background
+         * (the autovacuum of the databases they loaded, their dirty pages) must not be counted in the timed one.
+         */
+        default void settle(List<String> done) throws SQLException {
+        }
     }
 
     private record Result(String store, double importRate, long elapsed, long reimport, long heapSmall,
@@ -110,7 +120,7 @@ public final class ImportBench {
         NhslaBench.parse(small); // JIT warm-up
         double parseRate = 0;
         double parseCpu = Double.MAX_VALUE;
-        for (int i = 0; i < 2; i++) { // best of two: the machine is shared
+        for (int i = 0; i < TIMED_RUNS; i++) { // best of three: the machine is shared
             long t = System.nanoTime();
             double cpu = jvmCpu();
             if (NhslaBench.parse(large) != rows) {
@@ -186,9 +196,21 @@ public final class ImportBench {
         importFile(store, "warmup", small, renewals, null); // JIT
         long heapSmall = NhslaBench.liveHeapDuring(() -> importUnchecked(store, "heap_small", small, renewals));
         long heapLarge = NhslaBench.liveHeapDuring(() -> importUnchecked(store, "heap_large", large, renewals));
+        // Best of three, as the parse-only rate is: on a shared machine one run can lose a second to a neighbour.
         NhslaService[] kept = new NhslaService[1];
         double[] cpu = new double[2];
-        long elapsed = importFile(store, "timed", large, renewals, kept, postmaster, cpu);
+        long elapsed = Long.MAX_VALUE;
+        List<String> done = new ArrayList<>(List.of("warmup", "heap_small", "heap_large"));
+        for (int i = 0; i < TIMED_RUNS; i++) {
+            store.settle(done);
+            double[] runCpu = new double[2];
+            long run = importFile(store, "timed" + i, large, renewals, kept, postmaster, runCpu);
+            if (run < elapsed) {
+                elapsed = run;
+                System.arraycopy(runCpu, 0, cpu, 0, 2);
+            }
+            done.add("timed" + i);
+        }
         long t = System.nanoTime();
         ImportReport again = importInto(kept[0], large);
         long reimport = System.nanoTime() - t;
@@ -294,6 +316,16 @@ public final class ImportBench {
                     st.execute("CREATE DATABASE bench_" + name);
                 }
                 return pg.getDatabase("postgres", "bench_" + name);
+            }
+
+            @Override
+            public void settle(List<String> done) throws SQLException {
+                try (Connection c = pg.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                    for (String name : done) { // ends their autovacuum too
+                        st.execute("DROP DATABASE IF EXISTS bench_" + name + " WITH (FORCE)");
+                    }
+                    st.execute("CHECKPOINT");
+                }
             }
         };
     }

@@ -23,7 +23,8 @@ import uk.nhs.safety.partner.support.bulk.BulkLoads;
 
 /**
  * A partner's own tables in an empty test database, for the partner's unit tests: migrated by the partner's real
- * scripts (every script its {@code index.txt} lists, in order, as core's {@code PartnerStore} would run them) and with
+ * scripts (every script its {@code index.txt} lists, in order, or its variant for the database when it has one, as
+ * core's {@code PartnerStore} would run them) and with
  * the same transaction semantics (commit when the work returns, roll back on any exception). Use
  * {@link H2PartnerDatabase} or {@link PostgresPartnerDatabase}; not for production, where core's
  * {@code PartnerStore} gives partners their real tables.
@@ -53,7 +54,9 @@ public class TestPartnerDatabase implements PartnerDatabase {
             this.product = c.getMetaData().getDatabaseProductName();
             for (String name : names) {
                 // Split and checked by the code core's PartnerStore runs: a script refused there is refused here.
-                List<String> statements = PartnerSchema.statements(read(scripts, name));
+                // Its variant for this database when it has one, as core runs it (PartnerSchema.variant).
+                String variant = optional(scripts, PartnerSchema.variant(product, name));
+                List<String> statements = PartnerSchema.statements(variant != null ? variant : read(scripts, name));
                 PartnerSchema.checkNames(partnerId, name, statements);
                 for (String statement : statements) {
                     try {
@@ -70,9 +73,18 @@ public class TestPartnerDatabase implements PartnerDatabase {
     }
 
     private static String read(ScriptSource scripts, String name) {
+        String text = optional(scripts, name);
+        if (text == null) {
+            throw new IllegalStateException("no script " + name);
+        }
+        return text;
+    }
+
+    /** The resource's text, or null when there is none. */
+    private static String optional(ScriptSource scripts, String name) {
         try (InputStream in = scripts.open(name)) {
             if (in == null) {
-                throw new IllegalStateException("no script " + name);
+                return null;
             }
             return new String(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
                     .reduce(new StringBuilder(), (b, l) -> b.append(l).append('\n'), StringBuilder::append));

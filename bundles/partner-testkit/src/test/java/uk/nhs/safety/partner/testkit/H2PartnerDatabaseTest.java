@@ -35,6 +35,16 @@ class H2PartnerDatabaseTest {
     }
 
     @Test
+    void runsTheScriptItselfWhereOnlyPostgresqlHasAVariant() {
+        H2PartnerDatabase db = new H2PartnerDatabase("demo", scripts(Map.of("index.txt", "V1__t.sql\n",
+                "V1__t.sql", "CREATE TABLE demo_t (code VARCHAR(8) PRIMARY KEY);",
+                "postgresql/V1__t.sql", "CREATE TABLE demo_t (code VARCHAR(8) COLLATE \"C\" PRIMARY KEY);")));
+
+        assertThat(db.schemaVersion()).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM demo_t")).isZero();
+    }
+
+    @Test
     void rollsBackWorkThatThrowsAndCommitsWorkThatReturns() {
         H2PartnerDatabase db = new H2PartnerDatabase("demo", TWO);
 

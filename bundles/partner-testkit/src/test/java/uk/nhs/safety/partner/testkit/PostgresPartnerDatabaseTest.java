@@ -57,4 +57,18 @@ class PostgresPartnerDatabaseTest {
                 .hasMessage("migration V1__things.sql names thing: every object a partner creates or changes must"
                         + " be named with its prefix 'demo_'");
     }
+
+    @Test
+    void runsAScriptsPostgresqlVariantInsteadOfTheScriptAsCoreDoes(PostgresServer postgres) {
+        Map<String, String> files = Map.of("index.txt", "V1__things.sql\n",
+                "V1__things.sql", "CREATE TABLE demo_thing (code VARCHAR(8) PRIMARY KEY);",
+                "postgresql/V1__things.sql", "CREATE TABLE demo_thing (code VARCHAR(8) COLLATE \"C\" PRIMARY KEY);");
+        ScriptSource source = name -> files.containsKey(name)
+                ? new ByteArrayInputStream(files.get(name).getBytes(StandardCharsets.UTF_8)) : null;
+
+        PostgresPartnerDatabase db = new PostgresPartnerDatabase(postgres, "demo", source);
+
+        assertThat(db.count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'demo_thing'"
+                + " AND column_name = 'code' AND collation_name = 'C'")).isEqualTo(1);
+    }
 }

@@ -47,6 +47,21 @@ public final class PartnerSchema {
         return partnerId.replace('-', '_') + "_";
     }
 
+    /** The database products a script may have a variant for, in lower case: see {@link #variant}. Since 1.4. */
+    public static final List<String> PRODUCTS = List.of("h2", "postgresql");
+
+    /**
+     * Where a script's variant for {@code product} is: {@code postgresql/V2__x.sql} beside {@code V2__x.sql}. A script
+     * the index lists runs as its variant on that database when the variant exists (e.g. for a {@code COLLATE} that
+     * H2 does not know), and as itself everywhere else; both keep the script's version. Since 1.4.
+     *
+     * @param product the product as JDBC or {@link PartnerDatabase#product()} names it ({@code PostgreSQL}), any case
+     * @param script  the script's name as the index lists it
+     */
+    public static String variant(String product, String script) {
+        return product.toLowerCase(Locale.ROOT) + "/" + script;
+    }
+
     /**
      * Splits a script into the statements core runs: at semicolons outside single quotes, with {@code --} comments
      * dropped. Enough for plain DDL and inserts (no procedural blocks).

@@ -20,7 +20,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * and data, so reinstalling or upgrading it finds them again.
  *
  * <p><b>SQL dialect.</b> The database is H2 2.2 by default and PostgreSQL 15 by configuration; scripts should use
- * the SQL both accept ({@link PartnerDatabase#product()} tells which one runs when a query must differ).
+ * the SQL both accept ({@link PartnerDatabase#product()} tells which one runs when a query must differ). Where a
+ * script cannot, it has a variant for one of them beside it, {@code postgresql/V<n>__<description>.sql}
+ * ({@link PartnerSchema#variant}), which runs there instead; the checksum covers both texts (since 1.4).
  *
  * <p>Thread-safe. Opening the same partner twice at once (an old and a new bundle version during an upgrade) is
  * safe: the migrations serialise on the database.

@@ -25,7 +25,7 @@
  * version change. {@code @ProviderType} interfaces are implemented by core: adding a method is a minor change.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package uk.nhs.safety.campaign.api.partner;
 
 import org.osgi.annotation.bundle.Export;

@@ -35,7 +35,8 @@ import uk.nhs.safety.campaign.api.partner.ScriptSource;
  * an index resource (bundle class loaders cannot list resources portably). Applied versions are recorded in
  * a history table with a checksum ({@code schema_version} for core, {@code partner_schema_version} per partner); a
  * script changed after it was applied stops the start, because the database no longer matches what the code
- * believes it is.
+ * believes it is. A script may have a variant for one database product ({@link PartnerSchema#variant}), which runs
+ * there instead of it; the checksum covers the script and its variants, so it does not depend on the database.
  */
 public final class Migrations {
 
@@ -153,7 +154,17 @@ public final class Migrations {
                         + " must be greater than the version before it");
             }
             String sql = text(name);
-            scripts.add(new Migration(version, m.group(2).replace('_', ' '), name, sql, checksum(sql)));
+            Map<String, String> variants = new LinkedHashMap<>();
+            StringBuilder summed = new StringBuilder(sql);
+            for (String product : PartnerSchema.PRODUCTS) {
+                String variant = optionalText(PartnerSchema.variant(product, name));
+                if (variant != null) {
+                    variants.put(product, variant);
+                    summed.append("\n-- ").append(PartnerSchema.variant(product, name)).append('\n').append(variant);
+                }
+            }
+            scripts.add(new Migration(version, m.group(2).replace('_', ' '), name, sql, checksum(summed.toString()),
+                    variants));
         }
         return scripts;
     }
@@ -178,10 +189,11 @@ public final class Migrations {
             }
             Map<Integer, String> applied = applied(c);
             verify(scripts, applied);
+            String product = c.getMetaData().getDatabaseProductName();
             List<Integer> done = new ArrayList<>();
             for (Migration m : scripts) {
                 if (!applied.containsKey(m.version())) {
-                    List<String> statements = statements(m.sql());
+                    List<String> statements = statements(m.sql(product));
                     check.check(m, statements);
                     applyOne(c, m, statements);
                     done.add(m.version());
@@ -268,12 +280,18 @@ public final class Migrations {
     }
 
     private String text(String name) {
+        String text = optionalText(name);
+        if (text == null) {
+            throw new CampaignException("schema migration resource " + name + " of " + history.describe()
+                    + " is missing from the bundle");
+        }
+        return text;
+    }
+
+    /** The resource's text with line endings normalised, or null when there is none. */
+    private String optionalText(String name) {
         try (InputStream in = source.open(name)) {
-            if (in == null) {
-                throw new CampaignException("schema migration resource " + name + " of " + history.describe()
-                        + " is missing from the bundle");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema migration resource " + name, e);
         }

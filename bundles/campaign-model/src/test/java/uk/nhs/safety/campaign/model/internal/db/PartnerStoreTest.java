@@ -60,6 +60,40 @@ class PartnerStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim WHERE ref = 'C1' AND status IS NULL")).isEqualTo(1);
     }
 
+    /** A version H2 cannot run as PostgreSQL runs it: a COLLATE clause, in PostgreSQL's variant only. */
+    private void bytewiseVersion() {
+        files.put("index.txt", "V1__claims.sql\nV2__bytewise.sql\n");
+        files.put("V2__bytewise.sql", "-- H2 compares references by character code already\n");
+        files.put("postgresql/V2__bytewise.sql",
+                "ALTER TABLE nhsla_claim ALTER COLUMN ref TYPE VARCHAR(20) COLLATE \"C\";\n");
+    }
+
+    @StoreTest
+    void aScriptsVariantForTheDatabaseRunsThereInsteadOfTheScript() {
+        bytewiseVersion();
+
+        PartnerDatabase nhsla = store.open("nhsla", source());
+
+        assertThat(nhsla.schemaVersion()).isEqualTo(2);
+        // On H2 the variant's COLLATE would be a syntax error: it ran on PostgreSQL only.
+        assertThat(db.count("SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'nhsla_claim'"
+                + " AND column_name = 'ref' AND collation_name = 'C'"))
+                .isEqualTo(db.kind.name().equals("PostgreSQL") ? 1 : 0);
+        nhsla.inTransaction(c -> insert(c, "C1"));
+        assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim WHERE ref = 'C1'")).isEqualTo(1);
+    }
+
+    @StoreTest
+    void aVariantChangedAfterItWasAppliedIsAChangedScriptOnEveryDatabase() {
+        bytewiseVersion();
+        store.open("nhsla", source());
+        files.put("postgresql/V2__bytewise.sql", files.get("postgresql/V2__bytewise.sql") + "-- edited\n");
+
+        // The checksum covers the script and its variants, whichever one ran here.
+        assertThatThrownBy(() -> store.open("nhsla", source())).isInstanceOf(CampaignException.class)
+                .hasMessageContaining("partner nhsla").hasMessageContaining("V2__bytewise.sql");
+    }
+
     @StoreTest
     void refusesAScriptThatNamesObjectsOutsideThePartnersPrefix() {
         files.put("V1__claims.sql", "CREATE TABLE claim (ref VARCHAR(20));\nINSERT INTO member (ods_code) VALUES ('X');");

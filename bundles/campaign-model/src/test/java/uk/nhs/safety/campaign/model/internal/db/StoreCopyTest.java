@@ -78,6 +78,27 @@ class StoreCopyTest {
     }
 
     @Test
+    void aPartnerWhoseScriptHasAPostgresqlVariantOpensOnTheCopy(PostgresServer postgres) throws SQLException {
+        Map<String, String> files = new java.util.HashMap<>(CLAIMS);
+        files.put("index.txt", "V1__claims.sql\nV2__bytewise.sql\n");
+        files.put("V2__bytewise.sql", "-- H2 compares references by character code already\n");
+        files.put("postgresql/V2__bytewise.sql", "ALTER TABLE nhsla_claim ALTER COLUMN ref TYPE VARCHAR(20) COLLATE \"C\";");
+        partners.open("nhsla", scripts(files));
+        DataSource pg = postgres.newDatabase();
+
+        StoreCopyReport report = new StoreCopy(Migrations.bundled(TestDatabase.CLOCK), Map.of("nhsla", scripts(files)),
+                TestDatabase.CLOCK).copy(h2.dataSource, pg);
+
+        assertThat(report.committed()).isTrue();
+        // The history copied from H2 holds the checksum H2 recorded: the same one, so the partner opens here.
+        Database onPostgres = new Database(pg, Migrations.bundled(TestDatabase.CLOCK));
+        assertThat(new PartnerStoreImpl(onPostgres, TestDatabase.CLOCK).open("nhsla", scripts(files)).schemaVersion())
+                .isEqualTo(2);
+        assertThat(single(pg, "SELECT collation_name FROM information_schema.columns WHERE table_name = 'nhsla_claim'"
+                + " AND column_name = 'ref'")).isEqualTo("C");
+    }
+
+    @Test
     void copiesCoreAndPartnerTablesAndHistoryToPostgresqlWithEqualCountsAndChecksums(PostgresServer postgres)
             throws SQLException {
         someData();

@@ -84,6 +84,55 @@ public abstract class ClaimsImportCases {
         assertThat(summary("RJZ")).isEqualTo(List.of(4L, 130000L));
     }
 
+    /** 3,000 claims over 30 members, 4 specialties and 5 years: 600 summary groups; {@code moved} of them to RGT. */
+    private static String manyGroups(int moved) {
+        String[] specialties = {"Obstetrics", "Surgery", "Orthopaedics", "Emergency Medicine"};
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 3000; i++) {
+            String member = i < moved ? "RGT" : "R" + (char) ('A' + i % 30 / 10) + (i % 10);
+            csv.append("M").append(i).append(',').append(member).append(",CNST,").append(specialties[i / 30 % 4])
+                    .append(",Failure to Monitor,Brain Damage,2009-05-01,").append(2010 + i / 120 % 5)
+                    .append("-06-01,settled,").append(i + 1).append(",100,200\n");
+        }
+        return csv.toString();
+    }
+
+    /** The summary's rows, and the same sums computed from the claims themselves. */
+    private List<List<String>> summaryAndClaimsGrouped() {
+        return db.inTransaction(c -> {
+            List<List<String>> both = new java.util.ArrayList<>();
+            for (String sql : List.of("SELECT ods_code, notification_fy, specialty, cause, scheme, claims, value_pence"
+                            + " FROM nhsla_claim_summary ORDER BY 1, 2, 3, 4, 5",
+                    "SELECT ods_code, notification_fy, specialty, cause, scheme, COUNT(*),"
+                            + " SUM(damages_pence + defence_pence + claimant_pence) FROM nhsla_claim"
+                            + " GROUP BY ods_code, notification_fy, specialty, cause, scheme ORDER BY 1, 2, 3, 4, 5")) {
+                List<String> rows = new java.util.ArrayList<>();
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + "|" + rs.getInt(2) + "|" + rs.getString(3) + "|" + rs.getString(4)
+                                + "|" + rs.getString(5) + "|" + rs.getLong(6) + "|" + rs.getLong(7));
+                    }
+                }
+                both.add(rows);
+            }
+            return both;
+        });
+    }
+
+    @Test
+    void summaryEqualsTheClaimsGroupedOverHundredsOfGroups() {
+        assertThat(run(manyGroups(0), false, null).created()).isEqualTo(3000);
+        List<List<String>> first = summaryAndClaimsGrouped();
+        assertThat(first.get(0)).hasSize(600).isEqualTo(first.get(1));
+
+        // 700 claims move to RGT: their old groups shrink or go, RGT's are new
+        ImportReport again = run(manyGroups(700), false, null);
+
+        assertThat(List.of(again.updated(), again.unchanged())).containsExactly(700L, 2300L);
+        List<List<String>> after = summaryAndClaimsGrouped();
+        assertThat(after.get(0)).isEqualTo(after.get(1)).anyMatch(r -> r.startsWith("RGT|"));
+    }
+
     /** The member's one summary group (all rows share year, specialty, cause and scheme): claims, value in pence. */
     private List<Long> summary(String ods) {
         assertThat(db.count("SELECT COUNT(*) FROM nhsla_claim_summary WHERE ods_code = '" + ods + "'")).isEqualTo(1);

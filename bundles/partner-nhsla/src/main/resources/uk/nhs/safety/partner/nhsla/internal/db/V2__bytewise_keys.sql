@@ -1,0 +1,6 @@
+-- Claim references and the summary's member codes are identifiers, compared byte by byte. H2 compares them so
+-- already (by character code), so on H2 this version changes nothing. PostgreSQL runs its variant of this script,
+-- postgresql/V2__bytewise_keys.sql, which says so with COLLATE "C": a database's language collation (C.UTF-8 or
+-- en_GB.UTF-8) orders these codes the same way but makes PostgreSQL sort them through the C library, and a first
+-- load builds the claims' key by sorting a million references (measured: 1.5 s with the database's collation,
+-- 0.7 s bytewise).
