@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -168,7 +169,7 @@ public final class DemoSeeder {
                CompletionStage<?> storeReady, ExecutorService executor) {
         this(members, plans, pledges, measures, config, history, ledger, node, storeReady, executor);
         if (config.enabled()) {
-            seedWhenReady(content);
+            seedWhenReady(() -> content);
         }
     }
 
@@ -194,24 +195,25 @@ public final class DemoSeeder {
         this.pdsa = service;
     }
 
+    /** Reads the content only when there is something to seed: a restart does not parse it on the start's thread. */
     private void contentInstalled(Bundle bundle, String folder) {
-        DemoContent content;
-        try {
-            content = DemoContent.read(path -> {
-                URL entry = bundle.getEntry(path);
-                return entry == null ? null : entry.openStream();
-            }, folder);
-        } catch (RuntimeException e) {
-            LOG.error("Demo content of bundle {} cannot be read, nothing seeded: {}", bundle.getSymbolicName(),
-                    e.getMessage(), e);
-            return;
-        }
-        LOG.info("Demo content found in bundle {} ({} demo members)", bundle.getSymbolicName(),
-                content.members().size());
-        seedWhenReady(content);
+        LOG.info("Demo content found in bundle {}", bundle.getSymbolicName());
+        seedWhenReady(() -> {
+            try {
+                return DemoContent.read(path -> {
+                    URL entry = bundle.getEntry(path);
+                    return entry == null ? null : entry.openStream();
+                }, folder);
+            } catch (RuntimeException e) {
+                LOG.error("Demo content of bundle {} cannot be read, nothing seeded: {}", bundle.getSymbolicName(),
+                        e.getMessage(), e);
+                return null;
+            }
+        });
     }
 
-    private void seedWhenReady(DemoContent content) {
+    /** @param content the content, read when seeding is due; null when it cannot be read (already logged) */
+    private void seedWhenReady(Supplier<DemoContent> content) {
         storeReady.thenRunAsync(() -> seedOnce(content), executor);
     }
 
@@ -233,7 +235,7 @@ public final class DemoSeeder {
         }
     }
 
-    private void seedOnce(DemoContent content) {
+    private void seedOnce(Supplier<DemoContent> read) {
         try {
             ledger.exclusively(() -> {
                 Optional<SeedLedger.Claim> claim = ledger.claim();
@@ -242,12 +244,17 @@ public final class DemoSeeder {
                             claim.get().finishedAt().get());
                     return null;
                 }
+                if (claim.isEmpty() && members.list(new MemberQuery(null, null, null, null, 0, 1)).total() > 0) {
+                    LOG.info("Members already exist: demo data not seeded");
+                    return null;
+                }
+                DemoContent content = read.get();
+                if (content == null) {
+                    return null;
+                }
                 if (claim.isPresent()) {
                     LOG.info("Demo seeding by node {} (started {}) stopped part-way: resuming it", claim.get().node(),
                             claim.get().startedAt());
-                } else if (members.list(new MemberQuery(null, null, null, null, 0, 1)).total() > 0) {
-                    LOG.info("Members already exist: demo data not seeded");
-                    return null;
                 } else {
                     ledger.start(node);
                 }
