@@ -159,7 +159,7 @@ final class BinaryCopy implements BulkLoader {
         }
     }
 
-    /** UTF-8 (the JDK's encoder copies an ASCII string's bytes in one go: faster than any loop here). */
+    /** UTF-8, through the JDK's encoder (which copies an ASCII string's bytes in one go). */
     private void text(String s) throws SQLException {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         room(4 + bytes.length);

@@ -157,10 +157,11 @@ public final class Migrations {
             Map<String, String> variants = new LinkedHashMap<>();
             StringBuilder summed = new StringBuilder(sql);
             for (String product : PartnerSchema.PRODUCTS) {
-                String variant = optionalText(PartnerSchema.variant(product, name));
+                String where = PartnerSchema.variant(product, name);
+                String variant = optionalText(where);
                 if (variant != null) {
                     variants.put(product, variant);
-                    summed.append("\n-- ").append(PartnerSchema.variant(product, name)).append('\n').append(variant);
+                    summed.append("\n-- ").append(where).append('\n').append(variant);
                 }
             }
             scripts.add(new Migration(version, m.group(2).replace('_', ' '), name, sql, checksum(summed.toString()),
