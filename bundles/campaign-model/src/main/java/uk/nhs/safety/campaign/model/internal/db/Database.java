@@ -46,7 +46,8 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
  * reference it are there from the start. Until the schema is migrated every call fails with
  * {@link StoreUnavailableException}; a background thread tries to open the store, with a backoff (one second,
  * doubling up to {@code retryMaxSeconds}), and logs only when the state changes. Once up, a connection failure makes
- * that call fail with {@link StoreUnavailableException} too, and the next call tries again (the pool reconnects).
+ * that call fail with {@link StoreUnavailableException} too, the pool is emptied ({@link PoolReset}), and the next
+ * call tries again on a new connection.
  *
  * <p>A node that has held data keeps a marker naming the database's identity ({@link StoreIdentity}); it refuses to
  * migrate (and so to seed demo data into) an empty or different database unless {@code allowNewDatabase} is set.
@@ -120,6 +121,7 @@ public class Database {
     }
 
     private final DataSource dataSource;
+    private final PoolReset poolReset;
     private final Migrations migrations;
     private final StoreIdentity identity;
     private final Retries retries;
@@ -150,6 +152,7 @@ public class Database {
      */
     public Database(DataSource dataSource, Migrations migrations) {
         this.dataSource = dataSource;
+        this.poolReset = PoolReset.of(dataSource);
         this.migrations = migrations;
         this.identity = StoreIdentity.none();
         this.retries = null;
@@ -176,6 +179,7 @@ public class Database {
     private Database(DataSource dataSource, Migrations migrations, Settings settings, StoreIdentity identity,
                      Retries retries, ScheduledExecutorService executor, ComponentContext context) {
         this.dataSource = dataSource;
+        this.poolReset = PoolReset.of(dataSource);
         this.migrations = migrations;
         this.identity = identity;
         this.retries = retries;
@@ -317,6 +321,8 @@ public class Database {
     }
 
     private StoreUnavailableException unreachable(SQLException e) {
+        // Every pooled connection may be broken, not only this one: none is handed out again.
+        poolReset.run();
         if (reachable.compareAndSet(true, false)) {
             LOG.warn("The campaign database does not answer: {}; requests fail with 503 until it does", e.getMessage(),
                     e);
