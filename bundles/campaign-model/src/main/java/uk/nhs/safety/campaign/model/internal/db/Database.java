@@ -316,13 +316,18 @@ public class Database {
         }
     }
 
+    /** A failure of work on a connection. */
     private CampaignException failure(String prefix, SQLException e) {
-        return isUnavailable(e) ? unreachable(e) : new CampaignException(prefix + e.getMessage(), e);
+        if (!isUnavailable(e)) {
+            return new CampaignException(prefix + e.getMessage(), e);
+        }
+        // The database broke this connection, and with it every other pooled one: none is handed out again. (Not when
+        // no connection could be had at all: an exhausted pool is not emptied.)
+        poolReset.run();
+        return unreachable(e);
     }
 
     private StoreUnavailableException unreachable(SQLException e) {
-        // Every pooled connection may be broken, not only this one: none is handed out again.
-        poolReset.run();
         if (reachable.compareAndSet(true, false)) {
             LOG.warn("The campaign database does not answer: {}; requests fail with 503 until it does", e.getMessage(),
                     e);

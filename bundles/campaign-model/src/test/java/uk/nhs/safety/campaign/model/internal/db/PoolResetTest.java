@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.h2.jdbc.JdbcConnection;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,27 @@ class PoolResetTest {
             }
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void anExhaustedPoolIsNotEmptied() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:exhausted;DB_CLOSE_DELAY=-1");
+        config.setMaximumPoolSize(2); // migrations take two: the lock's and the work's
+        config.setConnectionTimeout(250);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            Database store = new Database(pool, Migrations.bundled(TestDatabase.CLOCK));
+            Set<JdbcConnection> physical = new HashSet<>();
+            try (Connection one = pool.getConnection(); Connection two = pool.getConnection()) {
+                physical.add(one.unwrap(JdbcConnection.class));
+                physical.add(two.unwrap(JdbcConnection.class));
+                assertThatThrownBy(() -> store.read(PoolResetTest::versions))
+                        .isInstanceOf(StoreUnavailableException.class);
+            }
+
+            Object after = store.read(c -> c.unwrap(JdbcConnection.class));
+            assertThat(physical).as("the pool's connections, kept").contains((JdbcConnection) after);
         }
     }
 
