@@ -46,8 +46,8 @@ import uk.nhs.safety.campaign.api.partner.SqlWork;
  * reference it are there from the start. Until the schema is migrated every call fails with
  * {@link StoreUnavailableException}; a background thread tries to open the store, with a backoff (one second,
  * doubling up to {@code retryMaxSeconds}), and logs only when the state changes. Once up, a connection failure makes
- * that call fail with {@link StoreUnavailableException} too, the pool is emptied ({@link PoolReset}), and the next
- * call tries again on a new connection.
+ * that call fail with {@link StoreUnavailableException} too, and the next call tries again; when the database broke
+ * a connection in use, the pool is emptied first ({@link PoolReset}), so that the next call gets a new one.
  *
  * <p>A node that has held data keeps a marker naming the database's identity ({@link StoreIdentity}); it refuses to
  * migrate (and so to seed demo data into) an empty or different database unless {@code allowNewDatabase} is set.
